@@ -1,0 +1,31 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,serve,postgres]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.db
+	$(BIN)/claimwatch ingest samples/reports.jsonl samples/feed.xml samples/page.html samples/telegram/result.json samples/plain --db demo.db
+	$(BIN)/claimwatch incidents --db demo.db
+	$(BIN)/claimwatch show --db demo.db 1
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) demo.db

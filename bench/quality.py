@@ -1,0 +1,51 @@
+"""Field accuracy on the Wikinews dev set and the Kerman reference article.
+
+    python bench/quality.py [--shared ../shared] [--verbose]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from claimwatch.evaluate.gold import load_scorer, read_gold, read_wikinews_article, score
+from claimwatch.extract.pipeline import get_pipeline
+from claimwatch.ingest.text import parse_published
+from claimwatch.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kerman_article(shared: Path) -> Article:
+    folder = shared / "fixtures" / "kerman-2024"
+    return Article(id="kerman-2024", text=(folder / "article.txt").read_text(encoding="utf-8"),
+                   published=parse_published("2024-01-04"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    scorer = load_scorer(args.shared / "tools")
+    pipeline = get_pipeline()
+    wikinews = args.shared / "data" / "wikinews"
+    articles = [read_wikinews_article(p) for p in sorted((wikinews / "articles").glob("*.txt"))]
+    sets = {
+        "wikinews": (read_gold(wikinews / "gold.jsonl"), articles),
+        "kerman": (read_gold(args.shared / "fixtures" / "kerman-2024" / "gold.jsonl"), [kerman_article(args.shared)]),
+    }
+    for name, (gold, docs) in sets.items():
+        records = [a.to_dict() for a in pipeline.pipe(docs)]
+        result = score(gold, records, scorer)
+        print(f"== {name}: {result['articles']} articles, mean field accuracy {100 * result['mean']:.1f}%")
+        for field, acc in result["fields"].items():
+            print(f"   {field:11} {100 * acc:6.1f}%")
+        if args.verbose:
+            for miss in result["misses"]:
+                print("   miss", json.dumps(miss, ensure_ascii=False), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

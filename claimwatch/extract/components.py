@@ -1,0 +1,14 @@
+"""Imports every built-in component module so that each registers itself."""
+from . import (  # noqa: F401
+    actors,
+    dates,
+    events,
+    figures,
+    incidents,
+    nlp,
+    places,
+    relevance,
+    statements,
+    weapons,
+    zones,
+)

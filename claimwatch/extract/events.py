@@ -1,0 +1,93 @@
+"""Event triggers: the words that report a violent event, typed, with generic and negated uses marked.
+
+Each trigger becomes an `EventMention` in the sentence that holds it. The incidents component groups
+mentions into incidents; this component only says what happened where in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Article, EventMention, Span
+from .pipeline import component
+
+# (type, pattern). Order matters only for overlaps: the first pattern that matches a stretch wins.
+TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("hostage_taking", r"(?:took|taken|taking|held|holding|seized) (?:\w+ ){0,3}hostages?|hostage[- ]taking|"
+                       r"hijack(?:ed|ing|ers?)?|hostages?|siege"),
+    ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?"),
+    ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
+    ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
+                r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"
+                r"detonat(?:ed|es|e|ing|ion|ions)|IEDs?|grenade attack|grenades?|(?:drone|air|missile|rocket) ?strikes?|"
+                r"airstrikes?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
+                r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
+    ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
+              r"petrol bombs?|molotov cocktails?"),
+    ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|opened fire|gunm[ae]n|gunfire|"
+                      r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
+                      r"ambush(?:ed)?|stormed|rampage|mass shooting|killing spree|raid(?:ed)? (?:on )?|"
+                      r"machine[- ]gunned|sprayed .{0,20}with bullets"),
+    ("facility_attack", r"sabotage[ds]?|sabotaging"),
+    ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),
+    ("other", r"attacks?|attacked|attackers?|killings?|killed|murder(?:ed|s)?|slain|slaying|violence|act of terror|"
+              r"terrorist act|terror attack|incident"),
+)
+TRIGGER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TRIGGERS) + r")\b",
+    re.IGNORECASE,
+)
+# A bare plural with no determiner or number talks about attacks in general ("coordinating terrorist
+# attacks", "attacks on civilians have risen"), not about one incident.
+GENERIC_PLURAL = re.compile(r"(?:attacks|bombings|killings|shootings|kidnappings|abductions|explosions|blasts)$", re.I)
+DETERMINED = re.compile(
+    r"\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|twin|several|these|those|both|\d+|this|that|"
+    r"its|their|his|her|which|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's|"
+    r"yesterday's|today's|last night's|latest)\W+(?:[\w'-]+\W+){0,2}$",
+    re.I,
+)
+NEGATED = re.compile(
+    r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
+    r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
+    r"would|could|may|might|if)\W+(?:\w+\W+){0,3}$",
+    re.I,
+)
+# words that make "attack"/"killed"/"violence" no event at all in the sentence
+NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
+                               r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
+WEAK_TYPES = {"other"}
+
+
+def find_events(article: Article) -> list[EventMention]:
+    events = []
+    for index, sentence in enumerate(article.sentences):
+        if article.is_excluded(sentence.start):
+            continue
+        for match in TRIGGER.finditer(sentence.text):
+            mention = _mention(article, sentence, index, match)
+            if mention is not None:
+                events.append(mention)
+    return events
+
+
+def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> EventMention | None:
+    before = sentence.text[: match.start()]
+    word = match.group(0)
+    if NON_EVENT_CONTEXT.search(sentence.text[max(0, match.start() - 12): match.end() + 25]):
+        return None
+    generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])
+    start = sentence.start + match.start()
+    return EventMention(
+        trigger=Span.of(article.text, start, start + len(word)),
+        type=match.lastgroup or "other",
+        sentence=index,
+        negated=bool(NEGATED.search(before[-40:])) or generic,
+    )
+
+
+@component("events", requires=("sentences", "excluded"), assigns=("events",))
+def make_events():
+    def find(article: Article) -> Article:
+        article.events = find_events(article)
+        return article
+
+    return find

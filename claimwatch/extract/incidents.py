@@ -1,0 +1,354 @@
+"""From annotations to incidents: which events the report is about, and what it says of each.
+
+Steps, each a small function:
+1. `clauses`: sentences cut at dashes, semicolons and brackets; cues and dates are read per clause.
+2. `group_mentions`: the first specific, non-background trigger of the title or lead opens the
+   main incident; later mentions join it unless their clause says they are older or elsewhere
+   (anniversaries, other years, a date weeks away, "a previous attack", another country), in which
+   case they open or join a background incident.
+3. `assemble`: type, date, place, figures, weapons, suicide, statements and perpetrators are read
+   from the sentences that belong to each incident, each value keeping its evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import (
+    Article, DateValue, EventMention, Figure, Incident, Perpetrator, Place, Span, Statement, Weapon,
+)
+from .pipeline import component
+
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|, (?:which|who|when|while|after|before) ")
+BACKGROUND_CUE = re.compile(
+    r"\b(?:anniversary|years? ago|months ago|last year|previous(?:ly)?|earlier (?:attacks?|bombings?|this year)|"
+    r"in (?:the )?past|history|historic|former|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
+    r"similar (?:attack|bombing)s?|another (?:attack|bombing|blast)|separate (?:attack|incident|bombing)|"
+    r"was also involved|had (?:organi[sz]ed|carried out|claimed|killed|attacked)|targeted by|elimination|"
+    r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled)\b",
+    re.I,
+)
+ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
+REPORTING_VERB = re.compile(
+    r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
+    r"denied|blamed|accused|vowed|condemned|released|published)\b|\b(?:said|says|claimed|announced|told|"
+    r"confirmed|reported|denied|blamed|accused|condemned|statement)\W*$",
+    re.I,
+)
+SUICIDE_FALSE = re.compile(
+    r"\b(?:planted|remote(?:ly)?[- ]control(?:led)?|remotely detonated|timer|timed device|left (?:in|at|on|near)|"
+    r"hidden in|was arrested|were arrested|surrendered|taken into custody|in custody|fled|escaped|"
+    r"was detained|were detained|was captured|threw (?:a|the) grenade|hurled)\b",
+    re.I,
+)
+TYPE_PRIORITY = ("hostage_taking", "kidnapping", "assassination", "bombing", "arson", "armed_assault",
+                 "facility_attack", "unarmed_assault", "other")
+LEAD_SENTENCES = 3
+MAX_MAIN_DATE_GAP = dt.timedelta(days=14)
+
+
+@dataclass
+class Group:
+    role: str
+    mentions: list[EventMention] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    date: DateValue | None = None
+
+
+# ---------------------------------------------------------------- clauses and cues
+
+def clauses(sentence: Span) -> list[Span]:
+    """The sentence cut at clause breaks; each piece a Span into the article text."""
+    pieces, start = [], 0
+    for match in CLAUSE_BREAK.finditer(sentence.text):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, len(sentence.text)))
+    base = sentence.start
+    return [Span(base + a, base + b, sentence.text[a:b]) for a, b in pieces if b > a]
+
+
+def clause_of(article: Article, span: Span) -> Span:
+    sentence = article.sentences[article.sentence_of(span.start)]
+    return next((c for c in clauses(sentence) if c.start <= span.start < max(c.end, c.start + 1)), sentence)
+
+
+def dates_in(article: Article, span: Span) -> list[DateValue]:
+    return [d for d in article.dates if span.contains(d.evidence) and not article.is_excluded(d.evidence.start)]
+
+
+def bound_to_statement(article: Article, date: DateValue) -> bool:
+    """A date next to a reporting verb dates the statement, not the event ("X on Thursday said")."""
+    after = article.text[date.evidence.end: date.evidence.end + 25]
+    before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
+    return bool(REPORTING_VERB.search(after)) and not _trigger_near(after) or bool(REPORTING_VERB.search(before))
+
+
+def _trigger_near(text: str) -> bool:
+    from .events import TRIGGER
+
+    return TRIGGER.search(text[:12]) is not None
+
+
+def is_background(article: Article, mention: EventMention, main_date: DateValue | None) -> bool:
+    clause = clause_of(article, mention.trigger)
+    if BACKGROUND_CUE.search(clause.text):
+        return True
+    for date in dates_in(article, clause):
+        if date.counted_from or _far_from(date, main_date, article.published):
+            return True
+    return False
+
+
+def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date | None) -> bool:
+    if not date.value:
+        return False
+    value = dt.date.fromisoformat(date.value)
+    anchor = dt.date.fromisoformat(main_date.value) if main_date and main_date.value else published
+    if anchor is None:
+        return False
+    if date.precision == "year":
+        return value.year < anchor.year
+    if date.precision == "month":
+        return (anchor.year, anchor.month) != (value.year, value.month) and value < anchor
+    return abs(anchor - value) > MAX_MAIN_DATE_GAP
+
+
+# ---------------------------------------------------------------- grouping
+
+def specific(mentions: list[EventMention]) -> list[EventMention]:
+    return [m for m in mentions if not m.negated]
+
+
+def find_main(article: Article, mentions: list[EventMention]) -> EventMention | None:
+    """The first strong trigger in the title or lead that is not background; else any such trigger."""
+    lead = [m for m in mentions if m.sentence < _lead_limit(article)]
+    for pool in (lead, mentions):
+        for strong in (True, False):
+            for mention in pool:
+                if (mention.type != "other" or not strong) and not is_background(article, mention, None):
+                    return mention
+    return None
+
+
+def _lead_limit(article: Article) -> int:
+    kept = [i for i, s in enumerate(article.sentences) if not article.is_excluded(s.start)]
+    return kept[LEAD_SENTENCES] if len(kept) > LEAD_SENTENCES else len(article.sentences)
+
+
+def group_mentions(article: Article) -> list[Group]:
+    mentions = specific(article.events)
+    main_mention = find_main(article, mentions)
+    if main_mention is None:
+        return []
+    main = Group("main", [main_mention], {main_mention.sentence})
+    main.date = event_date(article, [main_mention])
+    groups = [main]
+    for mention in mentions:
+        if mention is main_mention:
+            continue
+        target = _group_for(article, mention, main, groups)
+        target.mentions.append(mention)
+        target.sentences.add(mention.sentence)
+        if target is main and main.date is None:
+            main.date = event_date(article, [mention])
+    return groups
+
+
+def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
+    if not is_background(article, mention, main.date):
+        return main
+    previous = groups[-1]
+    anaphoric = ANAPHORIC.search(article.text[max(0, mention.trigger.start - 30): mention.trigger.start])
+    joins = previous.role == "background" and (
+        mention.sentence in previous.sentences
+        or (anaphoric and mention.sentence - max(previous.sentences) <= 1)
+    )
+    if joins:
+        return previous
+    background = Group("background")
+    groups.append(background)
+    return background
+
+
+def assign_sentences(article: Article, groups: list[Group]) -> None:
+    """Sentences without a trigger belong to the main incident unless they read as background."""
+    taken = {i for g in groups for i in g.sentences}
+    for index, sentence in enumerate(article.sentences):
+        if index in taken or article.is_excluded(sentence.start):
+            continue
+        if not BACKGROUND_CUE.search(sentence.text) and not any(
+            _far_from(d, groups[0].date, article.published) for d in dates_in(article, sentence)
+        ):
+            groups[0].sentences.add(index)
+
+
+# ---------------------------------------------------------------- values
+
+def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
+    """The date nearest a trigger in its clause, else in its sentence, skipping statement dates."""
+    for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
+        best = None
+        for mention in mentions:
+            for date in dates_in(article, scope(mention)):
+                if date.value is None and date.precision is None or bound_to_statement(article, date):
+                    continue
+                distance = abs(date.evidence.start - mention.trigger.start)
+                if best is None or distance < best[0]:
+                    best = (distance, date)
+        if best:
+            return best[1]
+    return None
+
+
+def in_sentences(article: Article, span: Span, sentences: set[int]) -> bool:
+    return article.sentence_of(span.start) in sentences and not article.is_excluded(span.start)
+
+
+def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
+    votes: Counter[str] = Counter()
+    lead = _lead_limit(article)
+    for mention in group.mentions:
+        if mention.type != "other":
+            votes[mention.type] += 3 if mention.sentence < lead else 1
+    if not votes:
+        categories = {w.category for w in weapons}
+        return "bombing" if "explosives" in categories else "armed_assault" if "firearms" in categories else "other"
+    top = max(votes.values())
+    return next(t for t in TYPE_PRIORITY if votes.get(t) == top)
+
+
+def incident_place(article: Article, group: Group) -> Place | None:
+    places = [p for p in article.places if in_sentences(article, p.evidence, group.sentences) and p.country_code]
+    if not places and group.role == "main":
+        places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code]
+    if not places:
+        return None
+    trigger_sentences = {m.sentence for m in group.mentions}
+    votes = Counter(p.country_code for p in places)
+    votes.update(p.country_code for p in places if article.sentence_of(p.evidence.start) in trigger_sentences)
+    country = votes.most_common(1)[0][0]
+    ranked = sorted(
+        (p for p in places if p.country_code == country),
+        key=lambda p: (_precision_rank(p), article.sentence_of(p.evidence.start) not in trigger_sentences,
+                       p.evidence.start),
+    )
+    return ranked[0]
+
+
+def _precision_rank(place: Place) -> int:
+    return {"city": 0, "region": 1, "country": 2}.get(place.precision or "", 3)
+
+
+def headline_figure(figures: list[Figure], kind: str) -> Figure | None:
+    """The latest, most authoritative count: exact over approximate, official tolls, then the largest."""
+    pool = [f for f in figures if f.kind == kind and f.about != "attackers"]
+    if not pool:
+        return None
+    return max(pool, key=lambda f: (
+        f.value is not None,
+        (f.qualifier or "") not in APPROXIMATE,
+        bool(TOLL_WORDS.search(f.phrase or f.evidence.text)) or (f.qualifier or "") in {"so far", "rose to"},
+        f.value or f.low or 0,
+    ))
+
+
+APPROXIMATE = {"almost", "nearly", "about", "around", "some", "approximately", "roughly", "up to", "hundreds",
+               "dozens", "scores", "thousands", "several"}
+TOLL_WORDS = re.compile(r"\btoll\b|\bso far\b|\bconfirmed\b|\brose\b|\brisen\b|\bclimbed\b", re.I)
+
+
+def suicide_flag(article: Article, group: Group, statements: list[Statement]) -> tuple[bool | None, Span | None]:
+    cues = [c for c in article.suicide_cues if in_sentences(article, c, group.sentences)]
+    if cues:
+        return True, cues[0]
+    for sentence in sorted(group.sentences):
+        text = article.sentences[sentence]
+        match = SUICIDE_FALSE.search(text.text)
+        if match and group.role == "main":
+            return False, article.span(text.start + match.start(), text.start + match.end())
+    return None, None
+
+
+def perpetrators(statements: list[Statement]) -> list[Perpetrator]:
+    seen: dict[str, Perpetrator] = {}
+    for statement in statements:
+        if statement.kind == "claim" and statement.by:
+            seen.setdefault(statement.by, Perpetrator(statement.by, "organization", "claimed",
+                                                      statement.evidence, statement.by_id))
+        if statement.kind == "accusation":
+            basis = "suspected" if statement.hedged else "accused"
+            for i, name in enumerate(statement.against):
+                actor_id = statement.against_ids[i] if i < len(statement.against_ids) else None
+                seen.setdefault(name, Perpetrator(name, _kind_of(name, actor_id), basis, statement.evidence, actor_id))
+    return list(seen.values())
+
+
+def _kind_of(name: str, actor_id: str | None) -> str:
+    from . import registry
+
+    entry = registry.lookup(name) if hasattr(registry, "lookup") else None
+    if entry:
+        return "state" if entry.get("kind") == "state" else "organization"
+    return "individual" if len(name.split()) >= 2 and name[:1].isupper() else "organization"
+
+
+def assemble(article: Article, group: Group) -> Incident:
+    sentences = group.sentences
+    weapons = [w for w in article.weapons if in_sentences(article, w.evidence, sentences)]
+    figures = [f for f in article.figures if in_sentences(article, f.evidence, sentences)]
+    statements = [s for s in article.statements if in_sentences(article, s.evidence, sentences)]
+    suicide, suicide_evidence = suicide_flag(article, group, statements)
+    date = group.date or (event_date(article, group.mentions) if group.role == "background" else None)
+    incident = Incident(
+        role=group.role,
+        type=incident_type(article, group, weapons),
+        evidence=[m.trigger for m in group.mentions],
+        date=date,
+        location=incident_place(article, group),
+        weapons=_unique_weapons(weapons),
+        suicide=suicide,
+        suicide_evidence=suicide_evidence,
+        killed=headline_figure(figures, "killed"),
+        wounded=headline_figure(figures, "wounded"),
+        kidnapped=headline_figure(figures, "kidnapped"),
+        figures=figures,
+        statements=statements if group.role == "main" else [],
+        summary=article.sentences[group.mentions[0].sentence].text[:300],
+    )
+    incident.perpetrators = perpetrators(incident.statements)
+    incident.confidence = _confidence(incident)
+    return incident
+
+
+def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
+    seen: dict[tuple[str, str], Weapon] = {}
+    for weapon in weapons:
+        seen.setdefault((weapon.category, weapon.detail.lower()), weapon)
+    return list(seen.values())
+
+
+def _confidence(incident: Incident) -> float:
+    found = [incident.type != "other", incident.date is not None, incident.location is not None,
+             incident.killed is not None or incident.wounded is not None or incident.kidnapped is not None]
+    return round(0.4 + 0.125 * sum(found), 3)
+
+
+def build_incidents(article: Article) -> list[Incident]:
+    groups = group_mentions(article)
+    if not groups:
+        return []
+    assign_sentences(article, groups)
+    return [assemble(article, group) for group in groups]
+
+
+@component("incidents", requires=("events", "dates", "places", "figures", "weapons", "statements"),
+           assigns=("incidents",))
+def make_incidents():
+    def build(article: Article) -> Article:
+        article.incidents = build_incidents(article)
+        return article
+
+    return build

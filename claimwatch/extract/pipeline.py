@@ -1,0 +1,105 @@
+"""Components registered by name, and the pipeline that runs them over articles.
+
+A component is a callable `(article) -> article`, registered with the fields of `Article` it
+`requires` and the ones it `assigns`. `Pipeline` checks at build time that every requirement is met
+by the article's own fields or by an earlier component, as spaCy's `Language` does.
+Components that work better in batches (spaCy, a model) can also define `pipe(articles)`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import PipelineConfigError
+from ..model import Article
+
+BASE_FIELDS = frozenset({"id", "text", "published", "title", "url", "source", "channel", "fmt"})
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    name: str
+    factory: Callable[[], Callable[[Article], Article]]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+REGISTRY: dict[str, ComponentInfo] = {}
+
+DEFAULT_PIPELINE = (
+    "relevance", "spacy", "zones", "dates", "places", "figures", "weapons", "actors",
+    "statements", "events", "incidents",
+)
+
+
+def component(name: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
+    """Register a component factory: a zero-argument callable that returns the component."""
+
+    def register(factory):
+        REGISTRY[name] = ComponentInfo(name, factory, tuple(requires), tuple(assigns))
+        return factory
+
+    return register
+
+
+def _load_components() -> None:
+    from . import components  # noqa: F401  (registers the built-in components)
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str] = DEFAULT_PIPELINE) -> None:
+        _load_components()
+        self.names = list(names)
+        self.check(self.names)
+        self.components = [(name, REGISTRY[name].factory()) for name in self.names]
+
+    @staticmethod
+    def check(names: list[str]) -> None:
+        available = set(BASE_FIELDS)
+        for name in names:
+            if name not in REGISTRY:
+                raise PipelineConfigError(f"unknown component {name!r}; known: {sorted(REGISTRY)}")
+            info = REGISTRY[name]
+            missing = [req for req in info.requires if req not in available]
+            if missing:
+                raise PipelineConfigError(f"component {name!r} requires {missing}, which nothing before it assigns")
+            available.update(info.assigns)
+
+    def __call__(self, article: Article) -> Article:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
+        """Run every component over the articles, in batches; irrelevant articles skip the heavy steps."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> list[Article]:
+        for _name, proc in self.components:
+            todo = [a for a in batch if a.relevant is not False]
+            if not todo:
+                break
+            if hasattr(proc, "pipe"):
+                proc.pipe(todo)
+            else:
+                for article in todo:
+                    proc(article)
+        for article in batch:
+            article.doc = None  # the spaCy Doc is large and never leaves the pipeline
+        return batch
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def get_pipeline() -> Pipeline:
+    """The default pipeline, built once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT

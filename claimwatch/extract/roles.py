@@ -1,0 +1,241 @@
+"""The roles component: a MiniLM span tagger (int8 ONNX) that marks role fillers in an article.
+
+Five roles, as in MUC-4: PerpInd (individual perpetrators), PerpOrg (perpetrating organisations),
+Target (physical targets), Victim (named human victims), Weapon. The model was fine-tuned on MUC-4
+train by `train/train_roles.py`; its files live in `claimwatch/data/roles/` (see MODEL.md there).
+
+    text --tokenizer--> ids + char offsets --windows--> ONNX tagger --> token label probabilities
+         --decode--> candidate spans per role --select--> one RoleSpan per role and distinct filler
+
+The tokenizer lower-cases (the model is uncased, like the processed MUC-4 text) but its offsets point
+into the original text, so every `RoleSpan.evidence` is a `Span` of `article.text`.
+`predict(articles)` is pure and batched; `set_annotations(articles, predictions)` writes
+`article.roles`. The pieces below (`window_bounds`, `doc_probs`, `decode`, `select`) are plain
+numpy so that training and inference share them.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import PipelineConfigError
+from ..evaluate.scorers import normalize
+from ..model import Article, RoleSpan, Span
+from .pipeline import component
+
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+LABELS = ("O", *(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I")))
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "roles"
+MODEL_FILES = ("model.onnx", "tokenizer.json", "labels.json")
+CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
+THREADS = 2
+WINDOW_BATCH = 16
+
+# (window ids, each with [CLS]/[SEP]) -> logits of shape (n_windows, max_window_len, n_labels)
+RunWindows = Callable[[list[list[int]]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span the tagger proposes for a role, with its mean token probability."""
+
+    role: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class DecodeConfig:
+    """What labels.json holds besides the labels: windowing and the thresholds tuned on MUC-4 dev."""
+
+    max_len: int = 384
+    overlap: int = 64
+    token_floor: float = 0.3  # a token joins a span when its role probability reaches this
+    thresholds: tuple[tuple[str, float], ...] = tuple((role, 0.5) for role in ROLES)
+    gate: float = 0.0  # an article whose best candidate scores below this gets no roles at all
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DecodeConfig":
+        return cls(
+            max_len=data["max_len"], overlap=data["overlap"], token_floor=data["token_floor"],
+            thresholds=tuple((role, float(data["thresholds"][role])) for role in ROLES), gate=data["gate"],
+        )
+
+    def threshold(self, role: str) -> float:
+        return dict(self.thresholds)[role]
+
+
+def window_bounds(n_tokens: int, max_len: int, overlap: int) -> list[tuple[int, int]]:
+    """Token ranges of the sliding windows ([CLS]/[SEP] excluded) that cover n_tokens."""
+    size = max_len - 2
+    step = max(1, size - overlap)
+    bounds, start = [], 0
+    while True:
+        bounds.append((start, min(start + size, n_tokens)))
+        if start + size >= n_tokens:
+            return bounds
+        start += step
+
+
+def pad_windows(windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pad id lists to one length: (input_ids, attention_mask), int64."""
+    width = max(len(w) for w in windows)
+    ids = np.full((len(windows), width), PAD_ID, dtype=np.int64)
+    mask = np.zeros((len(windows), width), dtype=np.int64)
+    for row, window in enumerate(windows):
+        ids[row, : len(window)] = window
+        mask[row, : len(window)] = 1
+    return ids, mask
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def doc_probs(ids_per_doc: Sequence[Sequence[int]], run: RunWindows, max_len: int, overlap: int) -> list[np.ndarray]:
+    """Label probabilities per token for each document; overlapping windows are averaged."""
+    jobs = []  # (doc index, token start, token end)
+    for d, ids in enumerate(ids_per_doc):
+        jobs.extend((d, s, e) for s, e in window_bounds(len(ids), max_len, overlap))
+    sums = [np.zeros((len(ids), len(LABELS)), dtype=np.float32) for ids in ids_per_doc]
+    counts = [np.zeros((len(ids), 1), dtype=np.float32) for ids in ids_per_doc]
+    jobs.sort(key=lambda job: job[2] - job[1])  # similar lengths share a batch: less padding
+    for b in range(0, len(jobs), WINDOW_BATCH):
+        batch = jobs[b : b + WINDOW_BATCH]
+        windows = [[CLS_ID, *ids_per_doc[d][s:e], SEP_ID] for d, s, e in batch]
+        probs = softmax(run(windows).astype(np.float32))
+        for row, (d, s, e) in enumerate(batch):
+            sums[d][s:e] += probs[row, 1 : 1 + e - s]
+            counts[d][s:e] += 1
+    return [total / np.maximum(count, 1) for total, count in zip(sums, counts)]
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to whole words (a word piece never stands alone)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def decode(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, token_floor: float) -> list[Candidate]:
+    """Candidate spans per role: runs of tokens whose B+I probability reaches `token_floor`.
+
+    A run breaks where a token is more likely to begin a span than to continue one.
+    """
+    candidates = []
+    for r, role in enumerate(ROLES):
+        p_begin, p_inside = probs[:, 1 + 2 * r], probs[:, 2 + 2 * r]
+        in_role = (p_begin + p_inside) >= token_floor
+        run: list[int] = []
+        for t in range(len(offsets) + 1):
+            starts_new = t < len(offsets) and in_role[t] and run and p_begin[t] > p_inside[t] and offsets[t][0] > offsets[t - 1][1]
+            if t == len(offsets) or not in_role[t] or starts_new:
+                if run:
+                    start, end = _word_bounds(text, offsets[run[0]][0], offsets[run[-1]][1])
+                    score = float(np.mean(p_begin[run] + p_inside[run]))
+                    candidates.append(Candidate(role, start, end, score))
+                run = []
+            if t < len(offsets) and in_role[t]:
+                run.append(t)
+    return candidates
+
+
+def select(text: str, candidates: Sequence[Candidate], config: DecodeConfig) -> list[RoleSpan]:
+    """One RoleSpan per role and distinct (normalised) filler: the best-scoring occurrence, above threshold."""
+    if not candidates or max(c.score for c in candidates) < config.gate:
+        return []
+    best: dict[tuple[str, str], Candidate] = {}
+    for cand in candidates:
+        key = (cand.role, normalize(text[cand.start : cand.end]))
+        if not key[1] or cand.score < config.threshold(cand.role):
+            continue
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
+    spans = [RoleSpan(c.role, Span.of(text, c.start, c.end), round(c.score, 4)) for c in best.values()]
+    return sorted(spans, key=lambda s: (s.evidence.start, s.role))
+
+
+class RoleTagger:
+    """The ONNX tagger with its tokenizer and decode settings, loaded from a model directory."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR, threads: int = THREADS) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        missing = [name for name in MODEL_FILES if not (model_dir / name).exists()]
+        if missing:
+            raise PipelineConfigError(
+                f"roles model files {missing} not found in {model_dir}; train them with train/train_roles.py"
+            )
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.config = DecodeConfig.from_dict(json.loads((model_dir / "labels.json").read_text()))
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    def run(self, windows: list[list[int]]) -> np.ndarray:
+        ids, mask = pad_windows(windows)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        return self.session.run(None, feeds)[0]
+
+    def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        probs = doc_probs([e.ids for e in encodings], self.run, self.config.max_len, self.config.overlap)
+        return [decode(text, e.offsets, p, self.config.token_floor) for text, e, p in zip(texts, encodings, probs)]
+
+    def __call__(self, texts: Sequence[str]) -> list[list[RoleSpan]]:
+        return [select(text, cands, self.config) for text, cands in zip(texts, self.candidates(texts))]
+
+
+@lru_cache(maxsize=1)
+def load_tagger(model_dir: Path = MODEL_DIR) -> RoleTagger:
+    return RoleTagger(model_dir)
+
+
+class RolesComponent:
+    """Pipeline component: `predict` is pure and batched, `set_annotations` writes `article.roles`."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        missing = [name for name in MODEL_FILES if not (model_dir / name).exists()]
+        if missing:
+            raise PipelineConfigError(
+                f"the roles component needs {missing} in {model_dir}; run train/train_roles.py or drop 'roles' from the pipeline"
+            )
+        self.model_dir = model_dir
+
+    def __call__(self, article: Article) -> Article:
+        self.pipe([article])
+        return article
+
+    def pipe(self, articles: list[Article]) -> None:
+        self.set_annotations(articles, self.predict(articles))
+
+    def predict(self, articles: Sequence[Article]) -> list[list[RoleSpan]]:
+        if not articles:
+            return []
+        return load_tagger(self.model_dir)([article.text for article in articles])
+
+    @staticmethod
+    def set_annotations(articles: Sequence[Article], predictions: Sequence[list[RoleSpan]]) -> None:
+        for article, roles in zip(articles, predictions, strict=True):
+            article.roles = list(roles)
+
+
+@component("roles", requires=("text",), assigns=("roles",))
+def make_roles() -> RolesComponent:
+    return RolesComponent()
