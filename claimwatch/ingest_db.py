@@ -51,12 +51,20 @@ def list_failures(db: str | Path) -> list[dict]:
     return rows
 
 
+def _retry_items(row: dict):
+    """An extraction failure kept the article text; an ingest failure kept the input's bytes."""
+    payload = row["payload"] or b""
+    if row["stage"] == "extract":
+        return [Article(id=row["article_ext_id"] or row["source"], text=payload.decode("utf-8"), origin=row["source"])]
+    return read_payload(payload, row["source"])
+
+
 def retry_failures(db: str | Path) -> batch.Summary:
     """Run every unresolved failure's kept payload through ingest again."""
     database = Database(db)
     summary = batch.Summary()
     for row in database.failures():
-        items = list(read_payload(row["payload"] or b"", row["source"]))
+        items = list(_retry_items(row))
         result = store_items(database, batch.extract_all(items))
         ok = result.failed == 0 and result.read > 0
         database.mark_failure_retried(row["id"], resolved=ok)

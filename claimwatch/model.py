@@ -209,6 +209,7 @@ class Article:
     channel: str | None = None  # "Telegram" for channel exports, else None
     origin: str | None = None  # the file (and line) it came from
     fmt: str = "text"  # text, html, jsonl, feed, telegram
+    country_hint: str | None = None  # ISO alpha-2 of where the report was filed (a dateline kept apart from the text)
     # annotations, filled by extract components
     doc: Any = None  # spaCy Doc; never serialised
     relevant: bool | None = None
@@ -255,6 +256,8 @@ class Article:
 
 
 _NEVER_EMIT = {"doc", "trace", "payload"}
+# An incident states these even when the report does not: null says "not reported".
+_KEEP_NULL = {"type", "date", "location", "suicide", "killed", "wounded", "kidnapped"}
 
 
 def to_dict(record: Any) -> Any:
@@ -267,7 +270,9 @@ def to_dict(record: Any) -> Any:
             if f.name in _NEVER_EMIT:
                 continue
             value = to_dict(getattr(record, f.name))
-            if value is None or value == [] and f.name == "evidence":
+            if value is None and not (f.name in _KEEP_NULL and isinstance(record, Incident)):
+                continue
+            if value == [] and f.name == "evidence":
                 continue
             out[f.name] = value
         if "evidence" in {f.name for f in dataclasses.fields(record)} and "evidence" not in out:

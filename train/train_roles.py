@@ -34,7 +34,8 @@ from claimwatch.evaluate.scorers import ROLES, ceaf_ree  # noqa: E402
 from claimwatch.extract import roles as tagger  # noqa: E402
 
 LABEL_ID = {label: i for i, label in enumerate(tagger.LABELS)}
-GRID = [round(0.25 + 0.05 * i, 2) for i in range(15)]  # 0.25 .. 0.95
+GRID = [round(0.25 + 0.05 * i, 2) for i in range(15)]  # 0.25 .. 0.95: per-role thresholds, doc gate
+FLOORS = (0.2, 0.3, 0.4)  # token floors tried for the final (int8) model
 
 
 def log(*parts) -> None:
@@ -51,7 +52,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--overlap", type=int, default=64, help="tokens shared by consecutive windows")
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--neg-keep", type=float, default=0.5, help="share of label-free windows kept per epoch")
+    ap.add_argument("--neg-keep", type=float, default=0.3, help="share of label-free windows kept per epoch")
+    ap.add_argument("--freeze-layers", type=int, default=2, help="bottom encoder layers kept frozen (cheaper steps)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="auto", help="auto | cpu | cuda")
@@ -126,14 +128,16 @@ def build_windows(docs, tokenizer, max_len, overlap):
 # ---------------------------------------------------------------- model
 
 
-def load_model(device):
+def load_model(device, freeze_layers: int = 0):
     from transformers import AutoModelForTokenClassification
 
     model = AutoModelForTokenClassification.from_pretrained(
         str(base_model_dir()), num_labels=len(tagger.LABELS),
         id2label=dict(enumerate(tagger.LABELS)), label2id=LABEL_ID, local_files_only=True,
     )
-    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)  # 30k x 384: frozen, cheaper steps
+    model.bert.embeddings.requires_grad_(False)  # 30k x 384 embeddings: frozen, cheaper steps
+    for layer in model.bert.encoder.layer[:freeze_layers]:
+        layer.requires_grad_(False)
     return model.to(device)
 
 
@@ -162,10 +166,11 @@ def torch_runner(model, device):
 # ---------------------------------------------------------------- dev evaluation and thresholds
 
 
-def dev_candidates(docs, tokenizer, run, config):
+def dev_probs(docs, tokenizer, run, config):
+    """(text, token offsets, token label probabilities) per dev document."""
     encodings = tokenizer.encode_batch([d["doctext"] for d in docs], add_special_tokens=False)
     probs = tagger.doc_probs([e.ids for e in encodings], run, config.max_len, config.overlap)
-    return [tagger.decode(d["doctext"], e.offsets, p, config.token_floor) for d, e, p in zip(docs, encodings, probs)]
+    return [(d["doctext"], e.offsets, p) for d, e, p in zip(docs, encodings, probs)]
 
 
 def predictions(docs, cands, config):
@@ -177,32 +182,39 @@ def predictions(docs, cands, config):
     return out
 
 
-def with_thresholds(config, thresholds, gate):
-    return tagger.DecodeConfig(config.max_len, config.overlap, config.token_floor, tuple(thresholds.items()), gate)
+def with_thresholds(config, thresholds, gate, floor=None):
+    return tagger.DecodeConfig(config.max_len, config.overlap, config.token_floor if floor is None else floor,
+                               tuple(thresholds.items()), gate)
 
 
-def tune(gold, docs, cands, config):
-    """Coordinate ascent on dev micro CEAF-REE: per-role thresholds, then the document gate."""
-    thresholds = {role: 0.5 for role in ROLES}
-    gate = 0.0
+def tune(gold, docs, probs, config, floors=FLOORS):
+    """Grid over the token floor; for each, coordinate ascent on dev micro CEAF-REE over the per-role
+    thresholds and the document gate. Returns the best DecodeConfig and its scores."""
+    best = (-1.0, config, {})
+    for floor in floors:
+        cands = [tagger.decode(text, offsets, p, floor) for text, offsets, p in probs]
+        thresholds, gate = {role: 0.5 for role in ROLES}, 0.0
 
-    def score(th, g):
-        return ceaf_ree(gold, predictions(docs, cands, with_thresholds(config, th, g)))["micro"]["f1"]
+        def score(th, g):
+            return ceaf_ree(gold, predictions(docs, cands, with_thresholds(config, th, g, floor)))["micro"]["f1"]
 
-    best = score(thresholds, gate)
-    for _ in range(2):
-        for role in ROLES:
-            for value in GRID:
-                trial = {**thresholds, role: value}
-                f1 = score(trial, gate)
-                if f1 > best:
-                    best, thresholds = f1, trial
-        for value in [0.0, *GRID]:
-            f1 = score(thresholds, value)
-            if f1 > best:
-                best, gate = f1, value
-    final = with_thresholds(config, thresholds, gate)
-    return final, ceaf_ree(gold, predictions(docs, cands, final))
+        f1 = score(thresholds, gate)
+        for _ in range(2):
+            for role in ROLES:
+                for value in GRID:
+                    trial = {**thresholds, role: value}
+                    trial_f1 = score(trial, gate)
+                    if trial_f1 > f1:
+                        f1, thresholds = trial_f1, trial
+            for value in [0.0, *GRID]:
+                trial_f1 = score(thresholds, value)
+                if trial_f1 > f1:
+                    f1, gate = trial_f1, value
+        if f1 > best[0]:
+            final = with_thresholds(config, thresholds, gate, floor)
+            best = (f1, final, ceaf_ree(gold, predictions(docs, cands, final)))
+        log(f"token floor {floor}: dev micro F1 {f1 * 100:.2f}")
+    return best[1], best[2]
 
 
 # ---------------------------------------------------------------- export
@@ -290,10 +302,17 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
     params = [p for p in model.parameters() if p.requires_grad]
     optim = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     warmup = max(1, int(0.06 * steps_total))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        optim, lambda s: min((s + 1) / warmup, max(0.0, (steps_total - s) / max(1, steps_total - warmup))))
-    rng = random.Random(args.seed)
     history, best_f1, t0 = [], -1.0, time.time()
+
+    def lr_factor(step: int) -> float:
+        """Linear warmup, then linear decay to 0 at the last step or at --max-minutes, whichever comes first."""
+        progress = step / steps_total
+        if args.max_minutes:
+            progress = max(progress, (time.time() - t0) / (60 * args.max_minutes))
+        return min((step + 1) / warmup, max(0.0, 1.0 - progress) / max(1e-9, 1.0 - warmup / steps_total))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(optim, lr_factor)
+    rng = random.Random(args.seed)
     for epoch in range(1, args.epochs + 1):
         model.train()
         sample = pos + rng.sample(neg, int(args.neg_keep * len(neg)))
@@ -313,8 +332,8 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
             if (args.max_steps and n >= args.max_steps) or (args.max_minutes and time.time() - t0 > 60 * args.max_minutes):
                 break
         model.eval()
-        cands = dev_candidates(dev_docs, tokenizer, torch_runner(model, device), base_config)
-        config, scores = tune(dev_gold, dev_docs, cands, base_config)
+        probs = dev_probs(dev_docs, tokenizer, torch_runner(model, device), base_config)
+        config, scores = tune(dev_gold, dev_docs, probs, base_config, floors=(base_config.token_floor,))
         f1 = scores["micro"]["f1"]
         history.append({"epoch": epoch, "loss": total / max(n, 1), "dev_f1": f1, "minutes": (time.time() - t0) / 60})
         log(f"epoch {epoch} dev micro F1 {f1 * 100:.2f} " + " ".join(f"{r} {scores[r]['f1'] * 100:.1f}" for r in ROLES))
@@ -348,7 +367,7 @@ def main(argv=None) -> None:
     if args.dev_docs:
         dev_docs, dev_gold = dev_docs[: args.dev_docs], dev_gold[: args.dev_docs]
     base_config = tagger.DecodeConfig(max_len=args.max_len, overlap=args.overlap)
-    model = load_model(device)
+    model = load_model(device, args.freeze_layers)
     history, minutes = [], 0.0
     if not args.export_only:
         history, minutes = train(args, model, device, tokenizer, dev_docs, dev_gold, base_config)
@@ -360,8 +379,8 @@ def main(argv=None) -> None:
     tokenizer.save(str(args.out / "tokenizer.json"))
     save_labels(args.out, base_config)
     onnx_tagger = tagger.RoleTagger(args.out, threads=args.threads)
-    cands = dev_candidates(dev_docs, tokenizer, onnx_tagger.run, base_config)
-    config, scores = tune(dev_gold, dev_docs, cands, base_config)
+    probs = dev_probs(dev_docs, tokenizer, onnx_tagger.run, base_config)
+    config, scores = tune(dev_gold, dev_docs, probs, base_config)
     save_labels(args.out, config)
     write_model_card(args.out, args, history, scores, config, minutes)
     log(f"exported {int8} ({int8.stat().st_size / 1e6:.1f} MB); int8 dev micro F1 {scores['micro']['f1'] * 100:.2f}")

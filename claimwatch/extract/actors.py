@@ -1,13 +1,313 @@
-"""(stub: being written)"""
+"""Actor mentions: armed groups, states, state agencies, official roles and named persons.
+
+Four sources, in order of trust, and where two overlap the more trusted wins:
+
+1. the registry's aliases anywhere in the text (this corrects spaCy, which tags "Islamic" alone as
+   NORP in "The Islamic State" and some groups as PERSON); ambiguous aliases ("IS", "Washington")
+   count only where the party acts or is acted upon ("IS claimed", "blamed Washington");
+2. spaCy PERSON entities, as individuals; a bare surname takes the full name used elsewhere;
+3. official-role phrases ("Iranian officials", "police", "the interior ministry", "Islamist militants");
+4. spaCy ORG entities, country names (GPE) where the country acts rather than locates
+   ("blamed the U.S.", not "in the U.S." nor "a U.S. drone"), and plural NORP ("Kurds").
+
+Every `Actor` is one mention: its evidence is the exact surface span.
+"""
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Actor, Article
 from .pipeline import component
+from .registry import Registry, fold, load_registry
+
+# Role nouns and the kind of party they name. Plural militant nouns count only with a modifier.
+ROLE_KINDS = {
+    "officials": "group", "official": "group", "authorities": "group", "leaders": "group",
+    "spokesman": "group", "spokeswoman": "group", "spokesperson": "group", "sources": "group",
+    "police": "state_agency", "police force": "state_agency", "army": "state_agency",
+    "military": "state_agency", "government": "state_agency", "administration": "state_agency",
+    "ministry": "state_agency", "security forces": "state_agency", "security services": "state_agency",
+    "prosecutors": "state_agency", "investigators": "state_agency", "intelligence services": "state_agency",
+    "intelligence agency": "state_agency", "troops": "state_agency", "regime": "state_agency",
+    "interior ministry": "state_agency", "foreign ministry": "state_agency", "defence ministry": "state_agency",
+    "defense ministry": "state_agency", "cabinet": "state_agency",
+}
+MILITANT_NOUNS = (
+    "militants", "insurgents", "extremists", "rebels", "gunmen", "fighters", "jihadists", "separatists",
+    "guerrillas", "guerrilas", "terrorists", "radicals", "militiamen",
+)
+# Lower-case words that may qualify a role noun ("senior security officials", "local police").
+ROLE_MODIFIERS = (
+    "senior", "local", "top", "federal", "state", "provincial", "district", "regional", "national", "security",
+    "government", "intelligence", "military", "police", "foreign", "interior", "defence", "defense", "justice",
+    "home", "counter-terrorism", "counterterrorism", "anti-terrorism", "law enforcement", "army", "islamist",
+    "jihadist", "separatist", "maoist",
+)
+AGENCY_WORDS = frozenset({"police", "army", "military", "government", "ministry", "security", "intelligence"})
+# Platforms spaCy tags as ORG: channels of a statement, not parties to it.
+PLATFORM_NAMES = frozenset({"telegram", "twitter", "facebook", "youtube", "whatsapp", "instagram", "tiktok", "x"})
+# A country is not acting when it follows these ("in Iran", "of Lebanon").
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|into|across|throughout|of|outside|inside|within|around|over|via|through|"
+    r"towards?|visit(?:ed|ing|s)?|across|entered|fled|left|returned)\s+(?:the\s+)?$",
+    re.I,
+)
+POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# Context that lets an ambiguous alias ("IS", "Washington") count: it acts, or is acted upon.
+ACTS_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had|was|were|is|also|later|then|quickly|swiftly|itself|,)\s+)*"
+    r"(?:claim|said|says|say|blame|accus|deni|deny|condemn|reject|warn|vow|threat|announc|insist|"
+    r"admit|took|take|carr|launch|stag|attack|kill|behind|responsib|militant|fighter|group|jihadist|"
+    r"member|supporter|affiliate|loyalist|spokes|leader|commander|gunm|operative|insurgent|cell)",
+    re.I,
+)
+ACTED_UPON_BEFORE = re.compile(
+    r"\b(?:by|blam\w*|accus\w*|against|on)\s+(?:both\s+)?(?:the\s+)?$",
+    re.I,
+)
+# spaCy tags headline fragments ("Iran Bombings") and photo credits as ORG.
+NOT_A_PARTY = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|killings?|massacre|photo|file)$|/", re.I
+)
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "der"})
+
+PRIORITY_REGISTRY, PRIORITY_PERSON, PRIORITY_ROLE, PRIORITY_ENTITY = 0, 1, 2, 3
+
+
+@dataclass
+class _Candidate:
+    actor: Actor
+    priority: int
+
+    @property
+    def length(self) -> int:
+        return self.actor.evidence.end - self.actor.evidence.start
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern:
+    heads = sorted([*ROLE_KINDS, *MILITANT_NOUNS], key=len, reverse=True)
+    modifiers = sorted(ROLE_MODIFIERS, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?P<det>(?:the|a|an|some|several|two|three|many|other)\s+)?"
+        r"(?P<caps>(?-i:(?:[A-Z](?:[\w'’-]|\.(?=\w))*(?:(?<=\.\w)\.)?[ \t]+){0,3}))"
+        r"(?P<low>(?:(?:%s)[ \t]+){0,3})"
+        r"(?P<head>%s)(?![\w-])" % ("|".join(map(re.escape, modifiers)), "|".join(map(re.escape, heads))),
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded country names (pycountry's name, common and official names) -> display name."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        display = getattr(country, "common_name", None) or country.name
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                names.setdefault(fold(name), display)
+    return names
+
+
+class _Tokens:
+    """Token lookups by character offset in a spaCy Doc."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc] if doc is not None else []
+
+    def after(self, pos: int):
+        i = bisect.bisect_left(self.starts, pos)
+        return self.doc[i] if i < len(self.starts) else None
+
+    def at(self, pos: int):
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.doc[i] if i >= 0 else None
+
+
+def find_actors(article: Article, registry: Registry) -> list[Actor]:
+    """Every actor mention in the article, in text order, without overlaps."""
+    tokens = _Tokens(article.doc)
+    candidates = [
+        *_registry_candidates(article, registry, tokens),
+        *_entity_candidates(article, registry, tokens),
+        *_role_candidates(article, tokens),
+    ]
+    actors = _without_overlaps(candidates)
+    return _complete_surnames(actors)
+
+
+def _registry_candidates(article: Article, registry: Registry, tokens: _Tokens):
+    text = article.text
+    for match in registry.find(text):
+        if match.ambiguous and not _in_role(text, match.start, match.end):
+            continue
+        if match.entry.kind == "state" and not _acts_as_state(text, match.start, match.end, tokens):
+            continue
+        parent = registry.get(match.entry.parent)
+        actor = Actor(
+            name=match.entry.name,
+            evidence=article.span(match.start, match.end),
+            kind=match.entry.kind,
+            actor_id=match.entry.id,
+            parent=parent.name if parent else None,
+        )
+        yield _Candidate(actor, PRIORITY_REGISTRY)
+
+
+def _in_role(text: str, start: int, end: int) -> bool:
+    """An ambiguous alias counts only as a speaker, agent or target: "IS claimed", "blamed Washington"."""
+    if text[start:end].isupper() and _caps_context(text, start, end):
+        return False
+    return bool(ACTS_AFTER.match(text, end) or ACTED_UPON_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _caps_context(text: str, start: int, end: int) -> bool:
+    """True inside an all-capitals headline, where "IS" may be the verb."""
+    words = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 25):start] + " " + text[end:end + 25])
+    return bool(words) and sum(word.isupper() for word in words) * 2 > len(words)
+
+
+def _acts_as_state(text: str, start: int, end: int, tokens: _Tokens) -> bool:
+    """A country acts ("Israel denied", "blamed the U.S.") unless it locates or modifies."""
+    if LOCATIVE_BEFORE.search(text[max(0, start - 25):start]) or POSSESSIVE_AFTER.match(text[end:end + 3]):
+        return False
+    following = tokens.after(end)
+    return following is None or following.idx > end + 1 or following.pos_ not in ("NOUN", "PROPN", "NUM")
+
+
+def _entity_candidates(article: Article, registry: Registry, tokens: _Tokens):
+    if article.doc is None:
+        return
+    for ent in article.doc.ents:
+        start, end = _trim(article.text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        candidate = _entity_candidate(article, registry, tokens, ent.label_, start, end)
+        if candidate is not None:
+            yield candidate
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and surrounding spaces or punctuation."""
+    surface = text[start:end]
+    lead = re.match(r"^(?:\s|the\s+|The\s+|[(\"“])*", surface).end()
+    tail = re.search(r"(?:['’]s?|[\s(),\"”])*$", surface[lead:]).start()
+    return start + lead, start + lead + tail
+
+
+def _entity_candidate(article, registry, tokens, label, start, end):
+    surface = article.text[start:end]
+    if "\n" in surface or not any(c.isupper() for c in surface):
+        return None
+    if label == "PERSON":
+        return _Candidate(Actor(surface, article.span(start, end), kind="individual"), PRIORITY_PERSON)
+    if label == "ORG" and fold(surface) not in PLATFORM_NAMES and not NOT_A_PARTY.search(surface):
+        entry = registry.lookup(surface)
+        actor = Actor(entry.name if entry else surface, article.span(start, end), kind=entry.kind if entry else "organization", actor_id=entry.id if entry else None)
+        return _Candidate(actor, PRIORITY_ENTITY)
+    if label == "GPE":
+        return _country_candidate(article, tokens, start, end)
+    if label == "NORP":
+        return _norp_candidate(article, tokens, start, end)
+    return None
+
+
+def _country_candidate(article, tokens, start, end):
+    name = _country_names().get(fold(article.text[start:end]))
+    if name is None or not _acts_as_state(article.text, start, end, tokens):
+        return None
+    return _Candidate(Actor(name, article.span(start, end), kind="state"), PRIORITY_ENTITY)
+
+
+def _norp_candidate(article, tokens, start, end):
+    """A plural NORP used as a noun ("the Kurds", "Houthis") is a party; "Iranian" alone is not."""
+    token = tokens.at(end - 1)
+    following = tokens.after(end)
+    if token is None or token.tag_ not in ("NNPS", "NNS") or (following is not None and following.pos_ in ("NOUN", "PROPN")):
+        return None
+    surface = article.text[start:end]
+    return _Candidate(Actor(surface, article.span(start, end), kind="group"), PRIORITY_ENTITY + 1)
+
+
+def _role_candidates(article: Article, tokens: _Tokens):
+    for match in _role_pattern().finditer(article.text):
+        candidate = _role_candidate(article, tokens, match)
+        if candidate is not None:
+            yield candidate
+
+
+def _role_candidate(article: Article, tokens: _Tokens, match: re.Match):
+    head = match.group("head").lower()
+    if match.group("head")[0].isupper() and re.match(r"\s+[A-Z]", article.text[match.end():match.end() + 3]):
+        return None  # "Police Liaison Committee": part of a name
+    start = _first_kept_modifier(article.text, tokens, match)
+    if head in MILITANT_NOUNS and start == match.start("head"):
+        return None  # "militants" alone names nobody
+    if head in ("official", "spokesman", "spokeswoman", "spokesperson") and _names_follow(article.text, match.end()):
+        return None  # "police spokesman Zafar Khan": the person is the actor
+    surface = article.text[start:match.end()]
+    words = set(re.findall(r"[a-z]+", surface.lower()))
+    kind = "state_agency" if words & AGENCY_WORDS and head not in MILITANT_NOUNS else ROLE_KINDS.get(head, "group")
+    return _Candidate(Actor(surface, article.span(start, match.end()), kind=kind), PRIORITY_ROLE)
+
+
+def _first_kept_modifier(text: str, tokens: _Tokens, match: re.Match) -> int:
+    """Start of the phrase: capitalised modifiers count only as adjectives or proper nouns."""
+    start = match.start("low") if match.group("low") else match.start("head")
+    for word in reversed(list(re.finditer(r"\S+", match.group("caps")))):
+        token = tokens.at(match.start("caps") + word.start())
+        if token is None or not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("NORP", "GPE", "ORG")):
+            break
+        start = match.start("caps") + word.start()
+    return start
+
+
+def _names_follow(text: str, end: int) -> bool:
+    return bool(re.match(r"^,?\s+(?:[A-Z][\w.'’-]+\s+){1,3}", text[end:end + 60]))
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[Actor]:
+    chosen: list[Actor] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.priority, -c.length, c.actor.evidence.start)):
+        span = candidate.actor.evidence
+        if any(span.start < end and start < span.end for start, end in taken):
+            continue
+        chosen.append(candidate.actor)
+        taken.append((span.start, span.end))
+    return sorted(chosen, key=lambda actor: actor.evidence.start)
+
+
+def _complete_surnames(actors: list[Actor]) -> list[Actor]:
+    """A person named by one word ("Crusius") takes the full name used in the article ("Patrick Crusius")."""
+    full_names: dict[str, str] = {}
+    for actor in actors:
+        words = actor.name.split()
+        if actor.kind == "individual" and len(words) > 1:
+            full_names.setdefault(words[-1].lower(), actor.name)
+            if words[-2].lower() in NAME_PARTICLES or "-" in words[-1]:
+                full_names.setdefault(words[-1].split("-", 1)[-1].lower(), actor.name)
+    for actor in actors:
+        if actor.kind == "individual" and " " not in actor.name:
+            actor.name = full_names.get(actor.name.lower(), actor.name)
+    return actors
+
+
+class ActorsComponent:
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry if registry is not None else load_registry()
+
+    def __call__(self, article: Article) -> Article:
+        article.actors = find_actors(article, self.registry)
+        return article
 
 
 @component("actors", requires=("doc", "sentences"), assigns=("actors",))
 def make_actors():
-    def run(article: Article) -> Article:
-        return article
-
-    return run
+    return ActorsComponent()

@@ -13,7 +13,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from functools import cached_property
+from typing import NamedTuple
+
+from spacy.attrs import ENT_TYPE, IDX
 
 from ..model import Article, DateValue
 from .pipeline import component
@@ -48,6 +51,7 @@ DAY_WORDS = {
     "the previous day": -1, "today": 0, "tonight": 0, "overnight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "tomorrow": 1,
 }
+CURRENCY = frozenset("$£€#")
 HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31)}
 # words before a weekday or a month that point strictly before / strictly after the anchor
 BACKWARD = frozenset({"last", "past", "this past"})
@@ -57,11 +61,16 @@ BOUND_QUALIFIERS = frozenset({"more than", "over", "less than", "under"})
 
 # the word before a bare month or year that makes it a date ("in March", "since 2007")
 DATE_CUES = frozenset({
-    "in", "since", "until", "till", "by", "during", "from", "through", "to", "between", "and", "or",
-    "before", "after", "of", "on", "throughout", "around", "circa", "early", "late", "mid", "the",
-    "year", "summer", "spring", "autumn", "fall", "winter", "-", "–",
+    "in", "since", "until", "till", "by", "during", "from", "through", "between", "before", "after",
+    "of", "on", "throughout", "around", "circa", "early", "late", "mid", "the", "year", "summer",
+    "spring", "autumn", "fall", "winter",
 })
-STRONG_MONTH_CUES = DATE_CUES - {"and", "or", "the", "to", "-", "–"}
+# words that make a bare month or year a date only after another date: "March and April", "2006 or 2007"
+LINK_WORDS = frozenset({"and", "or", "to", "-", "–", "/"})
+STRONG_MONTH_CUES = DATE_CUES - {"the"}
+# a four-digit number read as a time of day: "at 1830", "2030 GMT"
+TIME_BEFORE = frozenset({"at"})
+TIME_AFTER = frozenset({"gmt", "utc", "hours", "hrs", "local", "h"})
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 # words around a weekday that make it a name, not a date: "Good Friday", "Friday prayers"
 WEEKDAY_BLOCK_BEFORE = frozenset({
@@ -95,9 +104,26 @@ VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
 def _alt(words) -> str:
-    """A regex alternation of the words, longest first, spaces matching any whitespace."""
-    escaped = (re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in words)
-    return "|".join(sorted(escaped, key=len, reverse=True))
+    """A regex matching any of the words, built as a trie (much faster to scan than a flat
+    alternation) that prefers the longest; a space matches any whitespace, an apostrophe either kind."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [_CHAR_PATTERN.get(char, re.escape(char)) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_CHAR_PATTERN = {" ": r"\s+", "'": "['’]"}
 
 
 _WD = rf"(?P<wd>{_alt(WEEKDAYS)})"
@@ -109,7 +135,6 @@ _ON = r"(?:(?P<on>(?:late|early|overnight)(?:\s+on)?|on)\s+)?"
 _LEAD_WD = rf"(?:{_WD},?\s+)?"
 _MOD = r"(?:(?P<mod>early|late|mid)(?:-|\s+))?"
 _COUNT = rf"(?P<n>\d{{1,3}}|{_alt([*NUMBER_WORDS, *VAGUE_COUNTS])})"
-_FLAGS = re.IGNORECASE
 
 
 class Reading(NamedTuple):
@@ -127,31 +152,47 @@ class Rule:
     name: str
     pattern: re.Pattern
     read: Callable[[re.Match, dt.date | None, bool], Reading | None]
-    accept: Callable[[str, re.Match, "_Context"], bool]
+    accept: Callable[[re.Match, "_Context"], bool]
+    tensed: bool  # whether the reading depends on the tense of the sentence
 
 
-@dataclass
 class _Context:
-    """What spaCy tells about an article: tokens by offset and DATE entities."""
+    """An article's text, lower-cased alike, and what spaCy tells about it (read lazily)."""
 
-    doc: Any
-    starts: list[int]
-    date_ents: list[tuple[int, int]]
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.low = _lower(article.text)
+        self.doc = article.doc
 
-    @classmethod
-    def of(cls, article: Article) -> "_Context":
-        doc = article.doc
-        if doc is None:
-            return cls(None, [], [])
-        ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
-        return cls(doc, [token.idx for token in doc], ents)
+    @cached_property
+    def starts(self) -> list[int]:
+        """Each token's start offset (read as one array: building Token objects is slow)."""
+        return self.doc.to_array(IDX).tolist() if self.doc is not None else []
+
+    @cached_property
+    def date_tokens(self) -> list[bool]:
+        """Whether each token is inside a DATE entity (from an array: `doc.ents` builds slow Spans)."""
+        if self.doc is None:
+            return []
+        date = self.doc.vocab.strings["DATE"]
+        return [kind == date for kind in self.doc.to_array(ENT_TYPE).tolist()]
 
     def token_at(self, pos: int):
         i = bisect.bisect_right(self.starts, pos) - 1
-        return self.doc[i] if i >= 0 and self.doc is not None else None
+        return self.doc[i] if i >= 0 else None
 
     def in_date_entity(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.date_ents)
+        first = bisect.bisect_right(self.starts, start) - 1
+        tokens = self.date_tokens[max(first, 0):bisect.bisect_left(self.starts, end)]
+        return bool(tokens) and all(tokens)
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased, offsets kept (characters whose lower case is longer stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 # ---- arithmetic -----------------------------------------------------------------------------
@@ -237,7 +278,7 @@ def _relative(anchor: dt.date | None, precision: str, compute: Callable[[dt.date
 
 def _weekday_of(match: re.Match) -> int | None:
     wd = match.group("wd")
-    return WEEKDAYS[wd.lower()] if wd else None
+    return WEEKDAYS[wd] if wd else None
 
 
 def _read_iso(match, anchor, future):
@@ -246,12 +287,12 @@ def _read_iso(match, anchor, future):
 
 
 def _read_full_date(match, anchor, future):
-    day = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    day = _safe_date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
     return Reading(day.isoformat(), "day", False) if day else None
 
 
 def _read_month_day(match, anchor, future):
-    month, day = MONTHS[match["month"].lower()], int(match["day"])
+    month, day = MONTHS[match["month"]], int(match["day"])
     if _safe_date(2000, month, day) is None:
         return None
     return _relative(anchor, "day", lambda a: _month_day_near(a, month, day, future, _weekday_of(match)))
@@ -263,11 +304,11 @@ def _read_holiday(match, anchor, future):
 
 
 def _read_month_year(match, anchor, future):
-    return Reading(dt.date(int(match["year"]), MONTHS[match["month"].lower()], 1).isoformat(), "month", False)
+    return Reading(dt.date(int(match["year"]), MONTHS[match["month"]], 1).isoformat(), "month", False)
 
 
 def _read_month(match, anchor, future):
-    month, rel = FULL_MONTHS[match["month"].lower()], _norm(match["rel"])
+    month, rel = FULL_MONTHS[match["month"]], _norm(match["rel"])
     return _relative(anchor, "month", lambda a: _month_near(a, month, rel, future))
 
 
@@ -288,7 +329,7 @@ def _read_day_word(match, anchor, future):
 
 
 def _read_period(match, anchor, future):
-    unit, rel = match["unit"].lower(), _norm(match["rel"])
+    unit, rel = match["unit"], _norm(match["rel"])
     shift = -1 if rel == "last" else 1 if rel in FORWARD else 0
     return _relative(anchor, UNIT_PRECISION[unit], lambda a: _period_start(a, unit, shift))
 
@@ -302,7 +343,7 @@ def _period_start(anchor: dt.date, unit: str, shift: int) -> dt.date:
 
 
 def _read_ago(match, anchor, future):
-    unit = match["unit"].lower()
+    unit = match["unit"]
     n = _exact_count(match)
     if n is None:
         return Reading(None, UNIT_PRECISION[unit], True)
@@ -312,7 +353,7 @@ def _read_ago(match, anchor, future):
 def _exact_count(match: re.Match) -> int | None:
     """The number of units in "two weeks ago"; None for vague or bounded counts and for decades."""
     count = _norm(match["n"])
-    if count is None or match["unit"].lower() == "decade" or _norm(match["q"]) in BOUND_QUALIFIERS:
+    if count is None or match["unit"] == "decade" or _norm(match["q"]) in BOUND_QUALIFIERS:
         return None
     if count.isdigit():
         return int(count)
@@ -341,17 +382,32 @@ def _read_decade(match, anchor, future):
 
 _PREV_WORD = re.compile(r"(\w+|[-–/])\s*$")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+_DATE_WORD = re.compile(rf"{_alt([*MONTHS, *WEEKDAYS])}|(?:1[89]|20)\d\d(?:['’]?s)?")
+_TIME_PAREN = re.compile(r"\s*\(\d{4}\b")  # "1800 (0000 GMT)"
 _NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|[A-Z])")
 
 
-def _prev_word(text: str, pos: int) -> str:
-    found = _PREV_WORD.search(text, max(0, pos - 30), pos)
-    return found.group(1).lower() if found else ""
+def _prev_word(context: _Context, pos: int) -> str:
+    return _prev(context, pos)[0]
 
 
-def _next_word(text: str, pos: int) -> str:
-    found = _NEXT_WORD.match(text, pos)
-    return found.group(1).lower() if found else ""
+def _prev(context: _Context, pos: int) -> tuple[str, int]:
+    """The word right before `pos` (only spaces between) and where it starts; ("", pos) when none."""
+    found = _PREV_WORD.search(context.low, max(0, pos - 30), pos)
+    return (found.group(1), found.start(1)) if found else ("", pos)
+
+
+def _has_cue(context: _Context, pos: int, cues: frozenset) -> bool:
+    """Whether the word before `pos` is a cue, or a link word after another date ("May and June")."""
+    word, start = _prev(context, pos)
+    if word in LINK_WORDS:
+        return _DATE_WORD.fullmatch(_prev_word(context, start)) is not None
+    return word in cues
+
+
+def _next_word(context: _Context, pos: int) -> str:
+    found = _NEXT_WORD.match(context.low, pos)
+    return found.group(1) if found else ""
 
 
 def _tag_at(context: _Context, pos: int) -> str:
@@ -363,53 +419,69 @@ def _has_lead(match: re.Match, *groups: str) -> bool:
     return any(match.groupdict().get(group) for group in groups)
 
 
-def _accept_weekday(text, match, context):
-    before = _prev_word(text, match.start()) if not _has_lead(match, "on", "rel") else ""
-    return before not in WEEKDAY_BLOCK_BEFORE and _next_word(text, match.end()) not in WEEKDAY_BLOCK_AFTER
+def _accept_weekday(match, context):
+    before = "" if _has_lead(match, "on", "rel") else _prev_word(context, match.start())
+    return before not in WEEKDAY_BLOCK_BEFORE and _next_word(context, match.end()) not in WEEKDAY_BLOCK_AFTER
 
 
-def _accept_month_day(text, match, context):
-    return match["month"].lower() != "may" or _tag_at(context, match.start("month")) != "MD"
+def _accept_month_day(match, context):
+    """ "25 may" is a date unless "may" is a modal verb ("the other 25 may be freed")."""
+    if match["month"] != "may" or _has_lead(match, "on", "wd") or _tag_at(context, match.start("month")) != "MD":
+        return True
+    token = context.token_at(match.start("month"))
+    following = token.nbor(1) if token.i + 1 < len(context.doc) else None
+    return following is None or not (following.tag_ in VERB_TAGS or following.tag_ == "RB")
 
 
-def _accept_month(text, match, context):
+def _accept_month(match, context):
     if _tag_at(context, match.start("month")) in VERB_TAGS:
         return False
     if _has_lead(match, "pre", "rel", "mod"):
         return True
-    before = _prev_word(text, match.start())
-    if match["month"].lower() in AMBIGUOUS_MONTHS:
-        return before in STRONG_MONTH_CUES
-    return before in DATE_CUES or context.in_date_entity(match.start(), match.end())
+    if match["month"] in AMBIGUOUS_MONTHS:
+        return _has_cue(context, match.start(), STRONG_MONTH_CUES)
+    return _has_cue(context, match.start(), DATE_CUES) or context.in_date_entity(match.start(), match.end())
 
 
-def _accept_year(text, match, context):
-    if _next_word(text, match.end()) in COUNT_NOUNS or text[max(0, match.start() - 1):match.start()] in "$£€#":
+def _accept_year(match, context):
+    start = match.start()
+    if _reads_as_count_or_time(match, context):
         return False
     if _has_lead(match, "pre", "mod"):
         return True
-    return _prev_word(text, match.start()) in DATE_CUES or context.in_date_entity(match.start(), match.end())
+    return _has_cue(context, start, DATE_CUES) or context.in_date_entity(start, match.end())
 
 
-def _accept_day_word(text, match, context):
+def _reads_as_count_or_time(match, context) -> bool:
+    """ "2000 people", "$2009", "at 1830", "2030 GMT (0230)" """
+    start, after = match.start(), _next_word(context, match.end())
+    if after in COUNT_NOUNS or after in TIME_AFTER or context.text[max(0, start - 1):start] in CURRENCY:
+        return True
+    return _prev_word(context, start) in TIME_BEFORE or _TIME_PAREN.match(context.low, match.end()) is not None
+
+
+def _accept_day_word(match, context):
     word = _norm(match["word"])
-    if word in ("the day before", "the previous day") and _NOUN_PHRASE_NEXT.match(text, match.end()):
+    if word in ("the day before", "the previous day") and _NOUN_PHRASE_NEXT.match(context.text, match.end()):
         return False
     if word == "overnight" and _tag_at(context, match.start("word")) == "JJ":
         return False
-    return _prev_word(text, match.start()) not in DAY_WORD_BLOCK_BEFORE
+    return _prev_word(context, match.start()) not in DAY_WORD_BLOCK_BEFORE
 
 
-def _accept_period(text, match, context):
-    return _prev_word(text, match.start()) != "the"
+def _accept_period(match, context):
+    return _prev_word(context, match.start()) != "the"
 
 
-def _accept_any(text, match, context):
+def _accept_any(match, context):
     return True
 
 
+TENSED_READERS = frozenset({"weekday", "month_day", "day_month", "month", "holiday"})
+
+
 def _rule(name, pattern, read, accept=_accept_any) -> Rule:
-    return Rule(name, re.compile(pattern, _FLAGS), read, accept)
+    return Rule(name, re.compile(pattern), read, accept, name in TENSED_READERS)
 
 
 RULES: tuple[Rule, ...] = (
@@ -438,6 +510,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+RULE_BY_NAME = {rule.name: rule for rule in RULES}
+
+
 def _reading(phrase: str, anchor: dt.date | None, future: bool) -> Reading | None:
     for rule in RULES:
         match = rule.pattern.fullmatch(phrase)
@@ -450,7 +525,7 @@ def _reading(phrase: str, anchor: dt.date | None, future: bool) -> Reading | Non
 
 def resolve(phrase: str, anchor: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     """The ISO value and precision of a date phrase, against the anchor date (None when unknown)."""
-    reading = _reading(" ".join(phrase.split()), anchor, future)
+    reading = _reading(" ".join(phrase.split()).lower(), anchor, future)
     return (reading.value, reading.precision) if reading else (None, None)
 
 
@@ -461,23 +536,25 @@ def _is_future(context: _Context, pos: int) -> bool:
     """Whether the verb group governing the date at `pos` is future ("will meet on Monday")."""
     if context.doc is None:
         return False
-    i = bisect.bisect_left(context.starts, pos)
-    for token in reversed(context.doc[max(0, i - 10):i]):
+    doc, first = context.doc, bisect.bisect_left(context.starts, pos)
+    for i in range(first - 1, max(-1, first - 11), -1):
+        token = doc[i]
         if token.pos_ == "NOUN" and token.lower_ in EVENT_NOUNS:
             return False
         if token.pos_ in ("VERB", "AUX"):
-            return _future_group(context.doc, token.i)
+            return _future_group(doc, i)
         if token.is_sent_start:
             return False
     return False
 
 
-def _future_group(doc, i: int) -> bool:
-    words = []
-    for token in reversed(doc[max(0, i - 5):i + 1]):
-        if token.pos_ not in VERB_GROUP_POS and token.i != i:
+def _future_group(doc, last: int) -> bool:
+    """Whether the verb group ending at token `last` ("is due to be held") marks the future."""
+    words = [doc[last].lower_]
+    for i in range(last - 1, max(-1, last - 6), -1):
+        if doc[i].pos_ not in VERB_GROUP_POS:
             break
-        words.append(token.lower_.replace("’", "'"))
+        words.append(doc[i].lower_.replace("’", "'"))
     if FUTURE_WORDS.intersection(words):
         return True
     return bool(PRESENT_AUX.intersection(words) and FUTURE_AFTER_PRESENT.intersection(words))
@@ -492,15 +569,63 @@ class _Found(NamedTuple):
     reading: Reading
 
 
-def _candidates(article: Article, context: _Context) -> list[_Found]:
-    found = []
-    for rule in RULES:
-        for match in rule.pattern.finditer(article.text):
-            if rule.accept(article.text, match, context):
-                reading = rule.read(match, article.published, _is_future(context, match.start()))
-                if reading is not None:
-                    found.append(_Found(match.start(), match.end(), reading))
-    return found
+# A cheap scan for the core word of each kind of phrase; the rules are then tried only from the few
+# words before each core, which keeps the component fast on long texts.
+_CORE = re.compile(
+    rf"\b(?:(?P<period>(?:last|this|next|coming)\s+(?:weekend|week|month|year))"
+    rf"|(?P<day_word>{_alt(DAY_WORDS)})|(?P<weekday>{_alt(WEEKDAYS)})|(?P<month>{_alt(MONTHS)})"
+    r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago)"
+    rf"|(?P<holiday>{_alt(HOLIDAYS)})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
+)
+_WORD_START = re.compile(r"\b\w")
+# core kind -> (rules tried, how many words before the core a phrase may start)
+CORE_RULES = {
+    "period": (("period",), 1),
+    "day_word": (("day_word",), 1),
+    "weekday": (("month_day_year", "day_month_year", "month_day", "day_month", "weekday"), 3),
+    "month": (("month_day_year", "day_month_year", "month_day", "day_month", "month_year", "month"), 6),
+    "year": (("iso", "year", "decade"), 3),
+    "ago": (("ago",), 4),
+    "holiday": (("holiday",), 1),
+}
+
+
+def _starts_before(context: _Context, pos: int, words: int) -> list[int]:
+    """Where a phrase around the core at `pos` may start: up to `words` word starts back, earliest first."""
+    starts = [found.start() for found in _WORD_START.finditer(context.low, max(0, pos - 12 * words), pos)]
+    return [*starts[-words:], pos]
+
+
+def _core_matches(context: _Context, cores: list[re.Match]) -> list[tuple[Rule, re.Match]]:
+    """The longest match of each applicable rule around each core word."""
+    out = []
+    for core in cores:
+        if core.lastgroup not in CORE_RULES:
+            continue
+        names, words = CORE_RULES[core.lastgroup]
+        starts = _starts_before(context, core.start(), words)
+        out.extend(_match_around(context, core, [RULE_BY_NAME[name] for name in names], starts))
+    return out
+
+
+def _match_around(context: _Context, core: re.Match, rules: list[Rule], starts: list[int]):
+    for rule in rules:
+        for start in starts:
+            match = rule.pattern.match(context.low, start)
+            if match and match.end() >= core.end():
+                yield rule, match
+                break
+
+
+def _candidates(article: Article, context: _Context, cores: list[re.Match]) -> list[_Found]:
+    found = set()
+    for rule, match in _core_matches(context, cores):
+        if rule.accept(match, context):
+            future = rule.tensed and _is_future(context, match.start())
+            reading = rule.read(match, article.published, future)
+            if reading is not None:
+                found.add(_Found(match.start(), match.end(), reading))
+    return list(found)
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:
@@ -514,9 +639,11 @@ def _longest_first(found: list[_Found]) -> list[_Found]:
 
 def find_dates(article: Article) -> list[DateValue]:
     """Every date phrase of the article, resolved, with anniversary dates, in text order."""
-    context = _Context.of(article)
-    values = [_date_value(article, item) for item in _longest_first(_candidates(article, context))]
-    return sorted(values + _anniversaries(article, values), key=lambda value: value.evidence.start)
+    context = _Context(article)
+    cores = list(_CORE.finditer(context.low))
+    values = [_date_value(article, item) for item in _longest_first(_candidates(article, context, cores))]
+    extra = _anniversaries(article, context, cores, values)
+    return sorted(values + extra, key=lambda value: value.evidence.start)
 
 
 def _date_value(article: Article, item: _Found) -> DateValue:
@@ -531,8 +658,7 @@ _NUMBER = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
 _ANNIVERSARY = re.compile(
     rf"\b(?:(?P<ordinal>{_alt(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+anniversary"
     rf"|(?P<count>{_NUMBER})[-\s]years?[-\s]anniversary"
-    rf"|(?P<since>{_NUMBER})\s+years?\s+(?:since|after))\b",
-    _FLAGS,
+    rf"|(?P<since>{_NUMBER})\s+years?\s+(?:since|after))\b"
 )
 _CLAUSE_END = re.compile(r"[,;:–—()]|\s-\s")
 
@@ -554,14 +680,23 @@ def _sentence_bounds(article: Article, pos: int) -> tuple[int, int]:
     return article.sentences[i].start, article.sentences[i].end
 
 
-def _anniversaries(article: Article, values: list[DateValue]) -> list[DateValue]:
+def _anniversaries(article: Article, context: _Context, cores: list[re.Match], values: list[DateValue]):
+    """An anniversary date for each "fourth anniversary" with a date beside it."""
     out = []
-    for match in _ANNIVERSARY.finditer(article.text):
-        years = _years_of(match)
-        base = _anniversary_base(article, values, match)
-        if base is not None and years > 0:
-            out.append(_anniversary(article, match, base, years))
+    for core in cores:
+        match = _anniversary_at(context, core) if core.lastgroup == "anniversary" else None
+        base = _anniversary_base(article, values, match) if match else None
+        if base is not None and _years_of(match) > 0:
+            out.append(_anniversary(article, match, base, _years_of(match)))
     return out
+
+
+def _anniversary_at(context: _Context, core: re.Match) -> re.Match | None:
+    for start in _starts_before(context, core.start(), 2):
+        match = _ANNIVERSARY.match(context.low, start)
+        if match and match.end() >= core.end():
+            return match
+    return None
 
 
 def _anniversary_base(article: Article, values: list[DateValue], match: re.Match) -> DateValue | None:

@@ -1,13 +1,620 @@
-"""(stub: being written)"""
+"""Casualty figures: one `Figure` per statement of how many were killed, wounded or kidnapped.
+
+Statements, tried in this order (a number phrase is used by the first statement that takes it):
+
+    toll          "the death toll rose to 130", "bringing the death toll to 49"
+    verb first    "killed almost a hundred people", "kidnapped 287 pupils", "killing six",
+                  "killed seven CIA employees and a Jordanian officer" (one figure, 8)
+    number first  "95 deaths", "hundreds of injuries", "three policemen were killed",
+                  "25 others injured", "forty people with shrapnel wounds", "30 hostages"
+    one person    "killed a military contractor", "a security guard was killed", "the gunman was killed"
+    nobody        "no one was hurt" (value 0)
+
+Evidence is the number phrase with its qualifier ("almost a hundred"), reaching on to the casualty
+word when that word follows ("95 deaths", "three policemen were killed"); `phrase` is the whole
+statement ("killed almost a hundred people", "95 deaths so far").
+
+Amounts, as (value, low, high):
+
+    exact            "95"                                        95, 95, 95
+    lower bound      "at least", "more than", "over", "or more"  95, 95, None
+    upper bound      "nearly", "almost", "up to", "fewer than"   95, None, 95
+    approximate      "about", "around", "some", "an estimated"   95, None, None
+    running count    "so far", "to date", "as of", "rose to"     95, 95, None
+    vague            "dozens", "scores", "hundreds", ...         None, VAGUE[...]
+    range            "two or three", "between 10 and 15"         None, 2, 3
+
+`about` is "attackers" when the counted people are attackers ("three militants were killed",
+"two suicide bombers were among the dead"), "all" when the count says it includes them
+("15 people, including the bomber"), else "victims".
+"""
 from __future__ import annotations
 
-from ..model import Article
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Article, Figure
 from .pipeline import component
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+DOZENS = {"half a": 6, "a": 12, "an": 12}
+# Vague amounts: (low, high). "hundreds" reads as 200 to 999, "dozens" as 24 or more.
+VAGUE = {
+    "dozens": (24, None), "scores": (40, None), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "several dozen": (24, None), "a few dozen": (24, None), "many dozens": (24, None),
+    "several hundred": (200, 999), "a few hundred": (200, 999), "many hundreds": (200, 999),
+    "several thousand": (2_000, 9_999), "a few thousand": (2_000, 9_999),
+}
+LOWER_BOUND = (
+    "at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than",
+    "well over", "just over", "a minimum of",
+)
+UPPER_BOUND = (
+    "nearly", "almost", "up to", "fewer than", "less than", "at most", "just under", "close to",
+    "as many as", "no more than", "a maximum of",
+)
+APPROXIMATE = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
+RUNNING = ("so far", "to date", "as of", "rose to", "or more", "and counting")
+
+ATTACKERS = frozenset({
+    "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "bomber", "bombers",
+    "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists", "hijacker",
+    "hijackers", "kidnapper", "kidnappers", "perpetrator", "perpetrators", "shooter", "shooters",
+    "rebel", "rebels", "guerrilla", "guerrillas", "guerilla", "guerillas", "jihadist", "jihadists",
+    "hostage-takers", "hostage-taker", "suspect", "suspects",
+})
+# Nouns that a number counts when it is not a count of people.
+NOT_PEOPLE = frozenset({
+    "explosions", "explosion", "blasts", "blast", "bombs", "bomb", "attacks", "attack", "bombings",
+    "shots", "rounds", "rockets", "mortars", "grenades", "missiles", "vehicles", "cars", "trucks",
+    "buses", "buildings", "houses", "homes", "shops", "seats", "votes", "times", "incidents",
+})
+# Words after a number that make it a measure, a time or a sum of money, not a head count.
+MEASURES = (
+    "seconds?", "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "decades?",
+    "centuries", "am", "pm", r"a\.m\.", r"p\.m\.", "gmt", "utc", "local", "o'clock",
+    "km", "kms", "kilomet(?:er|re)s?", "met(?:er|re)s?", "miles?", "feet", "foot", "yards?", "inch(?:es)?",
+    "kg", "kilo(?:gram)?s?", "grams?", "pounds?", "lbs?", "tons?", "tonnes?", "litres?", "liters?",
+    "dollars?", "euros?", "pounds sterling", "rupees?", "percent", "per cent", "%",
+)
+# The tagger's DATE and TIME are too often wrong on bare counts ("the number of victims is 59");
+# dates are told by their month names and year shapes instead.
+NON_COUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "PRODUCT", "FAC", "WORK_OF_ART"})
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)
+GROUP_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET"})
+GROUP_WORDS = frozenset({"of", "from", "more", "other", "others", "them", "those", "'s", "’s", "-"})
+MODALS = frozenset({"to", "could", "would", "may", "might", "will", "can", "should", "must"})
+
+_KINDS = ("killed", "wounded", "kidnapped")
+
+
+def _words(options) -> str:
+    """An alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(options, key=len, reverse=True)
+    return "|".join(re.escape(option).replace(r"\ ", r"\s+") for option in ordered)
+
+
+_SMALL_WORDS = _words([word for word in UNITS if word not in ("a", "an")])
+_BELOW_100 = rf"(?:(?:{_words(TENS)})(?:[\s-]+(?:{_words(w for w in UNITS if UNITS[w] in range(1, 10))}))?|{_SMALL_WORDS})"
+_SPELLED = (
+    rf"(?:(?:an?|{_BELOW_100})[\s-]+(?:{_words(SCALES)})(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
+)
+_DOZEN = rf"(?:half\s+a|an?|{_BELOW_100})\s+dozen"
+_DIGITS = r"(?:\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+)"
+_NUMBER = rf"(?:{_words(VAGUE)}|{_DOZEN}|{_SPELLED}|{_DIGITS})"
+_PRE = _words(LOWER_BOUND + UPPER_BOUND + APPROXIMATE + ("a total of", "exactly"))
+_AMOUNT = (
+    r"(?<![\w$€£.,:/-])"
+    rf"(?:(?P<pre>{_PRE})\s+)?"
+    rf"(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
+    rf"|(?P<num>{_NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2>{_NUMBER}))?)"
+    r"(?![\w-]|\s*(?:%|percent|per\s+cent))"
+)
+AMOUNT_RE = re.compile(_AMOUNT, re.IGNORECASE)
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+DATE_AROUND_RE = re.compile(rf"\s*(?:{_words(MONTHS)})\.?(?!\w)|(?:st|nd|rd|th)\b", re.IGNORECASE)
+MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_words(MONTHS)})\.?\s+$", re.IGNORECASE)
+MEASURE_RE = re.compile(rf"\s*(?:{'|'.join(MEASURES)})(?!\w)", re.IGNORECASE)
+
+_CASUALTY = (
+    r"(?P<killed>killed|dead|died|deaths|fatalities|bodies|corpses|slain|perished|murdered|executed|assassinated"
+    r"|massacred|beheaded|shot\s+dead|gunned\s+down|lost\s+their\s+lives)"
+    r"|(?P<wounded>injured|wounded|hurt|injuries|hospitali[sz]ed"
+    r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries))"
+    r"|(?P<kidnapped>kidnapped|abducted|(?:taken|held)\s+(?:hostage|captive)|hostage(?![\s-]+tak)|captive)"
+)
+CASUALTY_WORD_RE = re.compile(rf"(?:{_CASUALTY})$", re.IGNORECASE)
+_AUX = (
+    r"were|was|have|has|had|are|is|be|been|being|who|that|also|all|reportedly|later|subsequently|now"
+    r"|still|so\s+far|confirmed|reported|believed|feared|presumed|found|left|among\s+the|treated\s+for"
+    r"|listed\s+as|(?:said|thought|reported|believed|feared|known)\s+to\s+(?:have\s+)?(?:been|be)|\w+ly"
+)
+_ASIDE = r"\s*,\s*(?:according\s+to|as\s+per|(?:\w+\s+){0,2}said|say)[^,.;]{0,60},"
+# What follows the counted people: an aside, auxiliaries, then the casualty word.
+AFTER_GROUP_RE = re.compile(
+    rf"(?P<aside>{_ASIDE})?(?P<aux>\s*,|(?:\s+(?:{_AUX}))*)\s+(?:{_CASUALTY})(?![\w-])", re.IGNORECASE
+)
+_VERBS = (
+    r"(?P<killed>kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|execut(?:e|es|ed|ing)"
+    r"|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|(?:shot|shoots?|shooting)\s+dead"
+    r"|gunn(?:ed|ing)\s+down|claim(?:s|ed|ing)?\s+the\s+lives?\s+of"
+    r"|(?:murders?|killings?|deaths?|massacre|assassinations?|executions?)\s+of(?:\s+the)?)"
+    r"|(?P<wounded>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?|wounding\s+of(?:\s+the)?)"
+    r"|(?P<kidnapped>kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|(?:kidnappings?|abductions?)\s+of(?:\s+the)?)"
+)
+_MORE = r"(?:\s+(?:another|an\s+additional|a\s+further|further))?"
+VERB_FIRST_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}){_MORE}\s+(?={_AMOUNT})", re.IGNORECASE)
+VERB_ONE_RE = re.compile(rf"(?<![\w-])(?:{_VERBS})\s+(?P<det>an?)\s+", re.IGNORECASE)
+_TOLL = (
+    r"(?P<killed>(?:death|fatality|casualty)\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities"
+    r"|people\s+killed|victims))"
+    r"|(?P<wounded>injury\s+toll|number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+(?:injured|wounded)))"
+    r"|(?P<kidnapped>number\s+of\s+(?:the\s+)?(?:hostages|people\s+kidnapped|abductees))"
+)
+_TOLL_LINK = (
+    r"has|have|had|now|officially|reportedly|further|already|risen|rose|rising|climbed|climbing|increased"
+    r"|jumped|soared|reached|reaching|hit|stood|stands|standing|is|was|of|to|at|been|put|(?:in|from)\s+(?:the\s+)?[\w'’-]+"
+)
+TOLL_RE = re.compile(rf"(?<![\w-])(?:{_TOLL})(?P<link>(?:\s+(?:{_TOLL_LINK})){{1,4}}?)\s+(?={_AMOUNT})", re.IGNORECASE)
+_RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach", re.IGNORECASE)
+ONE_CASUALTY_RE = re.compile(
+    r"(?<![\w-])(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|\w+ly\s+)?"
+    rf"(?:{_CASUALTY})|(?P<died>died))(?![\w-])",
+    re.IGNORECASE,
+)
+NOBODY_RE = re.compile(
+    r"(?<![\w-])(?:no\s+one|nobody|no\s+(?:other\s+)?(?:people|persons?|civilians|one\s+else))"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?(?:\w+ly\s+)?"
+    r"(?:(?P<killed>killed|dead|died)|(?P<wounded>injured|hurt|wounded|harmed))(?![\w-])"
+    r"|(?<![\w-])no\s+(?:(?P<deaths>deaths|fatalities)|(?P<injuries>injuries))"
+    r"\s+(?:were|have\s+been|had\s+been)\s+reported",
+    re.IGNORECASE,
+)
+SUFFIX_RE = re.compile(
+    r"\s*,?\s*(?P<suffix>so\s+far|to\s+date|as\s+of|or\s+more|and\s+counting)(?![\w-])", re.IGNORECASE
+)
+BOTH_KINDS_RE = re.compile(r"\s+(?:or|and|and/or)\s+(?:killed|wounded|injured|dead|hurt|kidnapped)\b", re.IGNORECASE)
+_ATTACKER_WORDS = _words(ATTACKERS)
+INCLUDING_ATTACKERS_RE = re.compile(
+    rf"\s*[,(]?\s*(?<!not\s)(?:including|among\s+them|among\s+whom|counting)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_ATTACKER_WORDS})(?![\w-])",
+    re.IGNORECASE,
+)
+AND_RE = re.compile(r"\s+and\s+(?=\S)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number phrase and what it says: "almost a hundred" is value 100, high 100, qualifier "almost"."""
+
+    start: int
+    end: int
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str | None
+
+
+def parse_number(text: str) -> tuple[int | None, int | None, int | None]:
+    """(value, low, high) of one number phrase without qualifier: "twenty-five", "hundreds", "1,200"."""
+    norm = " ".join(text.lower().replace("-", " ").split())
+    if norm in VAGUE:
+        low, high = VAGUE[norm]
+        return None, low, high
+    value = _count(norm)
+    return value, value, value
+
+
+def _count(norm: str) -> int:
+    if norm[0].isdigit():
+        return _digits(norm)
+    if norm.endswith(" dozen"):
+        head = norm[: -len(" dozen")]
+        return DOZENS.get(head) or _spelled(head) * 12
+    return _spelled(norm)
+
+
+def _digits(norm: str) -> int:
+    number, _, scale = norm.partition(" ")
+    return round(float(number.replace(",", "")) * SCALES.get(scale, 1))
+
+
+def _spelled(norm: str) -> int:
+    total, current = 0, 0
+    for word in norm.split():
+        if word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1_000:
+                total, current = total + current, 0
+        elif word != "and":
+            current += UNITS.get(word) or TENS.get(word, 0)
+    return total + current
+
+
+def amount_of(match: re.Match) -> Amount:
+    """The `Amount` of an `AMOUNT_RE` match."""
+    if match.group("low"):
+        return _range(match, match.group("low"), match.group("high"))
+    if match.group("num2"):
+        return _range(match, match.group("num"), match.group("num2"))
+    value, low, high = parse_number(match.group("num"))
+    pre = _norm(match.group("pre"))
+    if value is None:
+        return Amount(match.start(), match.end(), None, low, high, pre or _norm(match.group("num")))
+    return _bounded(match.start(), match.end(), value, pre)
+
+
+def _range(match: re.Match, first: str, second: str) -> Amount:
+    low, high = parse_number(first)[1], parse_number(second)[2]
+    return Amount(match.start(), match.end(), None, low, high, _norm(match.group("pre")))
+
+
+def _bounded(start: int, end: int, value: int, qualifier: str | None) -> Amount:
+    low = None if qualifier in UPPER_BOUND + APPROXIMATE else value
+    high = None if qualifier in LOWER_BOUND + APPROXIMATE + RUNNING else value
+    return Amount(start, end, value, low, high, qualifier)
+
+
+def with_suffix(amount: Amount, suffix: str | None) -> Amount:
+    """The amount with a running-count qualifier ("so far", "rose to") added."""
+    if not suffix:
+        return amount
+    qualifier = f"{amount.qualifier}, {suffix}" if amount.qualifier else suffix
+    if amount.value is None:
+        return Amount(amount.start, amount.end, None, amount.low, amount.high, qualifier)
+    low = amount.low if amount.qualifier in UPPER_BOUND + APPROXIMATE else amount.value
+    return Amount(amount.start, amount.end, amount.value, low, None, qualifier)
+
+
+def _norm(text: str | None) -> str | None:
+    return " ".join(text.lower().split()) if text else None
+
+
+def _kind(match: re.Match) -> str:
+    return next(kind for kind in _KINDS if match.group(kind))
+
+
+class _Reader:
+    """One article's text, tokens and sentences, with the look-ups the patterns need."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = article.doc
+        self.sentence_starts = [sent.start for sent in article.sentences]
+        self.taken: set[int] = set()
+
+    def same_sentence(self, start: int, end: int) -> bool:
+        if not self.sentence_starts:
+            return "\n\n" not in self.text[start:end]
+        return bisect_right(self.sentence_starts, start) == bisect_right(self.sentence_starts, max(start, end - 1))
+
+    def token(self, pos: int):
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if self.doc is not None else None
+        return span[0] if span is not None and len(span) else None
+
+    def is_count(self, amount: Amount, number_start: int) -> bool:
+        """False for ages, dates, times, sums and measures ("10 minutes", "a 21-year-old")."""
+        if MEASURE_RE.match(self.text, amount.end) or DATE_AROUND_RE.match(self.text, amount.end):
+            return False
+        if YEAR_RE.fullmatch(self.text[number_start:amount.end]) or MONTH_BEFORE_RE.search(self.text, 0, number_start):
+            return False
+        token = self.token(number_start)
+        return token is None or token.ent_type_ not in NON_COUNT_ENTITIES
+
+    def group_end(self, pos: int, limit: int = 7, wide: bool = False) -> int:
+        """End of the words naming the counted people ("Israeli Arabs", "of the hostages").
+
+        A `wide` group also takes participles and prepositions ("passengers traveling on the bus").
+        """
+        end = pos
+        token = self.token(_skip_space(self.text, pos))
+        while token is not None and limit and _in_group(token, wide) and "\n" not in self.text[end:token.idx]:
+            end, limit = token.idx + len(token.text), limit - 1
+            token = token.nbor() if token.i + 1 < len(token.doc) else None
+        return end
+
+    def group_start(self, pos: int, limit: int = 8) -> int:
+        """Start of the words naming one person, read backwards from `pos`."""
+        start = pos
+        token = self.token(_skip_back(self.text, pos))
+        while token is not None and limit and _in_group(token) and "\n" not in self.text[token.idx:start]:
+            start, limit = token.idx, limit - 1
+            token = token.nbor(-1) if token.i > 0 else None
+        return start
+
+    def next_token(self, pos: int):
+        return self.token(_skip_space(self.text, pos)) if pos < len(self.text) else None
+
+    def previous_word(self, pos: int) -> str:
+        words = self.text[max(0, pos - 30):pos].split()
+        return words[-1].lower() if words else ""
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) - 1 and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _skip_back(text: str, pos: int) -> int:
+    pos -= 1
+    while pos > 0 and text[pos].isspace():
+        pos -= 1
+    return max(pos, 0)
+
+
+def _in_group(token, wide: bool = False) -> bool:
+    if CASUALTY_WORD_RE.match(token.text) or token.like_num:
+        return False
+    if wide and (token.pos_ == "ADP" and token.lower_ != "with" or token.tag_ in ("VBG", "VBN")):
+        return True
+    return token.pos_ in GROUP_POS or token.lower_ in GROUP_WORDS
+
+
+def _about(reader: _Reader, group: str, end: int) -> str:
+    if INCLUDING_ATTACKERS_RE.match(reader.text, end):
+        return "all"
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", group)}
+    return "attackers" if words & ATTACKERS else "victims"
+
+
+def _figure(reader: _Reader, kind: str, amount: Amount, evidence_end: int, phrase: tuple[int, int],
+            group: str) -> Figure:
+    text = reader.text
+    return Figure(
+        kind=kind, evidence=reader.article.span(amount.start, evidence_end), value=amount.value,
+        low=amount.low, high=amount.high, qualifier=amount.qualifier,
+        phrase=" ".join(text[phrase[0]:phrase[1]].split()), about=_about(reader, group, phrase[1]),
+    )
+
+
+def _amount_at(reader: _Reader, pos: int) -> tuple[Amount, re.Match] | None:
+    match = AMOUNT_RE.match(reader.text, pos)
+    if match is None or match.start() in reader.taken:
+        return None
+    amount = amount_of(match)
+    number_start = match.start("num") if match.group("num") else match.start("low")
+    return (amount, match) if reader.is_count(amount, number_start) else None
+
+
+def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
+    match = SUFFIX_RE.match(reader.text, pos)
+    return (_norm(match.group("suffix")), match.end()) if match else (None, pos)
+
+
+# --- toll: "the death toll rose to 130" ---------------------------------------------------------
+
+
+def toll_figures(reader: _Reader) -> list[Figure]:
+    figures = []
+    for match in TOLL_RE.finditer(reader.text):
+        found = _amount_at(reader, match.end())
+        if found is None or not reader.same_sentence(match.start(), found[0].end):
+            continue
+        amount = with_suffix(found[0], "rose to" if _RISE.search(match.group("link")) else None)
+        figures.append(_taken(reader, _figure(reader, _kind(match), amount, amount.end,
+                                              (match.start(), amount.end), "")))
+    return figures
+
+
+def _taken(reader: _Reader, figure: Figure) -> Figure:
+    reader.taken.add(figure.evidence.start)
+    return figure
+
+
+# --- verb first: "killed almost a hundred people", "killed seven CIA employees and a Jordanian officer"
+
+
+def verb_first_figures(reader: _Reader) -> list[Figure]:
+    figures = []
+    for match in VERB_FIRST_RE.finditer(reader.text):
+        if _hypothetical(reader, match) or _both_kinds_before(reader, match.start()):
+            continue
+        found = _amount_at(reader, match.end())
+        if found is not None and reader.same_sentence(match.start(), found[0].end):
+            figure = _verb_first(reader, match, found[0])
+            if figure is not None:
+                figures.append(_taken(reader, figure))
+    return figures
+
+
+def _verb_first(reader: _Reader, match: re.Match, amount: Amount) -> Figure | None:
+    group_end = reader.group_end(amount.end)
+    group = reader.text[amount.end:group_end]
+    if _not_people(group):
+        return None
+    amount, group_end, evidence_end = _with_second_part(reader, amount, group_end)
+    suffix, phrase_end = _suffix(reader, group_end)
+    amount = with_suffix(amount, suffix)
+    return _figure(reader, _kind(match), amount, evidence_end, (match.start(), max(group_end, phrase_end)),
+                   reader.text[amount.end:group_end])
+
+
+def _with_second_part(reader: _Reader, amount: Amount, group_end: int) -> tuple[Amount, int, int]:
+    """ "seven CIA employees and a Jordanian officer": one count, 8, when both parts are exact."""
+    joint = AND_RE.match(reader.text, group_end)
+    if joint is None or amount.value is None or amount.low != amount.high:
+        return amount, group_end, amount.end
+    second = _second_part(reader, joint.end())
+    if second is None:
+        return amount, group_end, amount.end
+    value, end = second
+    total = Amount(amount.start, amount.end, amount.value + value, amount.low + value, amount.high + value,
+                   amount.qualifier)
+    return total, end, end
+
+
+def _second_part(reader: _Reader, pos: int) -> tuple[int, int] | None:
+    text = reader.text
+    single = re.match(r"(?:an?|one)\s+", text[pos:pos + 4], re.IGNORECASE)
+    match = None if single else AMOUNT_RE.match(text, pos)
+    if single is None and (match is None or amount_of(match).value is None):
+        return None
+    start = pos + single.end() if single else match.end()
+    end = reader.group_end(start)
+    if end == start or AFTER_GROUP_RE.match(text, end) or _not_people(text[start:end]):
+        return None
+    reader.taken.add(pos)
+    return (1 if single else amount_of(match).value), end
+
+
+def _hypothetical(reader: _Reader, match: re.Match) -> bool:
+    """ "threatened to kill 100", "could injure dozens": no one was hurt yet."""
+    verb = match.group(0).split()[0].lower()
+    return verb in ("kill", "injure", "wound", "hurt", "maim", "kidnap", "abduct") and (
+        reader.previous_word(match.start()) in MODALS
+    )
+
+
+def _both_kinds_before(reader: _Reader, pos: int) -> bool:
+    """ "killed or wounded 30": a count of both kinds together, not of either."""
+    before = reader.text[max(0, pos - 20):pos].lower().split()
+    return len(before) >= 2 and before[-1] in ("or", "and", "and/or") and re.match(
+        r"kill|wound|injur|hurt", before[-2]) is not None
+
+
+def _not_people(group: str) -> bool:
+    words = group.lower().split()
+    return bool(words) and words[-1] in NOT_PEOPLE
+
+
+# --- number first: "95 deaths", "three policemen were killed", "hundreds of injuries" --------------
+
+
+def number_first_figures(reader: _Reader) -> list[Figure]:
+    figures = []
+    for match in AMOUNT_RE.finditer(reader.text):
+        found = _amount_at(reader, match.start())
+        if found is None or _after_no(reader, match.start()):
+            continue
+        figure = _number_first(reader, found[0])
+        if figure is not None:
+            figures.append(_taken(reader, figure))
+    return figures
+
+
+def _after_no(reader: _Reader, pos: int) -> bool:
+    return reader.previous_word(pos) in ("no", "any", "every", "each")
+
+
+def _number_first(reader: _Reader, amount: Amount) -> Figure | None:
+    text = reader.text
+    group_end = reader.group_end(amount.end, limit=8, wide=True)
+    group = text[amount.end:group_end]
+    after = AFTER_GROUP_RE.match(text, group_end)
+    if after is None or _not_people(group) or not reader.same_sentence(amount.start, after.end()):
+        return _hostages(reader, amount, group_end)
+    if BOTH_KINDS_RE.match(text, after.end()) or not _passive(reader, after, group):
+        return None
+    suffix, phrase_end = _suffix(reader, after.end())
+    if suffix is None and re.search(r"so\s+far", after.group("aux"), re.IGNORECASE):
+        suffix = "so far"
+    amount = with_suffix(amount, suffix)
+    return _figure(reader, _kind(after), amount, after.end(), (amount.start, phrase_end), group)
+
+
+def _passive(reader: _Reader, after: re.Match, group: str) -> bool:
+    """Without an auxiliary, "two gunmen killed three police" is no count of the dead."""
+    if after.group("aux").strip(" ,") or not re.match(r"[a-z]+ed\b|hurt\b", after.group(0).split()[-1].lower()):
+        return True
+    following = reader.next_token(after.end())
+    if following is None:
+        return True
+    objects = {"DET", "NUM", "PRON", "AUX", "VERB"} | ({"NOUN", "PROPN"} if group.strip() else set())
+    return following.pos_ not in objects and not following.like_num
+
+
+def _hostages(reader: _Reader, amount: Amount, group_end: int) -> Figure | None:
+    """ "30 hostages", "287 captives": a count of people held."""
+    words = reader.text[amount.end:group_end].lower().split()
+    if not words or words[-1] not in ("hostages", "captives", "abductees"):
+        return None
+    group = reader.text[amount.end:group_end]
+    return _figure(reader, "kidnapped", amount, group_end, (amount.start, group_end), group)
+
+
+# --- one person: "killed a military contractor", "a security guard was killed" ---------------------
+
+
+def one_person_figures(reader: _Reader) -> list[Figure]:
+    figures = [_one_after_verb(reader, match) for match in VERB_ONE_RE.finditer(reader.text)]
+    figures += [_one_before_verb(reader, match) for match in ONE_CASUALTY_RE.finditer(reader.text)]
+    return [_taken(reader, figure) for figure in figures if figure is not None]
+
+
+def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:
+    start = match.start("det")
+    group_end = reader.group_end(match.end())
+    group = reader.text[match.end():group_end]
+    if start in reader.taken or group_end == match.end() or _not_people(group) or _hypothetical(reader, match):
+        return None
+    if _group_is_amount(group):
+        return None
+    amount = Amount(start, group_end, 1, 1, 1, None)
+    return _figure(reader, _kind(match), amount, group_end, (match.start(), group_end), group)
+
+
+def _group_is_amount(group: str) -> bool:
+    """ "a dozen", "a hundred", "a number of": counts that are not one person."""
+    first = group.split()[0].lower() if group.split() else ""
+    return first in SCALES or first in ("dozen", "number", "total", "handful", "couple", "few", "lot", "series")
+
+
+def _one_before_verb(reader: _Reader, match: re.Match) -> Figure | None:
+    start = reader.group_start(match.start())
+    group = reader.text[start:match.start()]
+    words = group.lower().split()
+    if not words or start in reader.taken or _not_people(group) or BOTH_KINDS_RE.match(reader.text, match.end()):
+        return None
+    attacker = bool(set(words) & ATTACKERS)
+    if words[0] not in ("a", "an", "another") and not (words[0] == "the" and attacker):
+        return None
+    kind = "killed" if match.group("died") else _kind(match)
+    amount = Amount(start, match.end(), 1, 1, 1, None)
+    return _figure(reader, kind, amount, match.end(), (start, match.end()), group)
+
+
+# --- nobody: "no one was hurt" ----------------------------------------------------------------------
+
+
+def nobody_figures(reader: _Reader) -> list[Figure]:
+    figures = []
+    for match in NOBODY_RE.finditer(reader.text):
+        kind = "killed" if match.group("killed") or match.group("deaths") else "wounded"
+        amount = Amount(match.start(), match.end(), 0, 0, 0, None)
+        figures.append(_figure(reader, kind, amount, match.end(), (match.start(), match.end()), ""))
+    return figures
+
+
+STATEMENTS = (toll_figures, verb_first_figures, number_first_figures, one_person_figures, nobody_figures)
+
+
+def find_figures(article: Article) -> list[Figure]:
+    """Every casualty figure the article states, in text order."""
+    reader = _Reader(article)
+    figures = [figure for statement in STATEMENTS for figure in statement(reader)]
+    return sorted(figures, key=lambda figure: figure.evidence.start)
 
 
 @component("figures", requires=("doc", "sentences"), assigns=("figures",))
 def make_figures():
-    def run(article: Article) -> Article:
+    def set_figures(article: Article) -> Article:
+        article.figures = find_figures(article)
         return article
 
-    return run
+    return set_figures

@@ -21,7 +21,7 @@ from ..model import (
 )
 from .pipeline import component
 
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|, (?:which|who|when|while|after|before) ")
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 BACKGROUND_CUE = re.compile(
     r"\b(?:anniversary|years? ago|months ago|last year|previous(?:ly)?|earlier (?:attacks?|bombings?|this year)|"
     r"in (?:the )?past|history|historic|former|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
@@ -55,6 +55,7 @@ class Group:
     mentions: list[EventMention] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     date: DateValue | None = None
+    country: str | None = None
 
 
 # ---------------------------------------------------------------- clauses and cues
@@ -92,14 +93,40 @@ def _trigger_near(text: str) -> bool:
     return TRIGGER.search(text[:12]) is not None
 
 
-def is_background(article: Article, mention: EventMention, main_date: DateValue | None) -> bool:
+def is_background(article: Article, mention: EventMention, main_date: DateValue | None,
+                  main_country: str | None = None) -> bool:
+    """The trigger's clause dates or places it away from the main incident, or a cue word stands close by."""
     clause = clause_of(article, mention.trigger)
-    if BACKGROUND_CUE.search(clause.text):
+    if main_country and _elsewhere(article, mention, clause, main_country):
         return True
-    for date in dates_in(article, clause):
-        if date.counted_from or _far_from(date, main_date, article.published):
-            return True
-    return False
+    dates = [d for d in dates_in(article, clause) if not bound_to_statement(article, d)]
+    if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
+        return True
+    if main_date and any(d.value == main_date.value for d in dates):
+        return False
+    window = article.text[max(clause.start, mention.trigger.start - CUE_REACH): mention.trigger.end + CUE_AFTER]
+    return BACKGROUND_CUE.search(window) is not None
+
+
+def _elsewhere(article: Article, mention: EventMention, clause: Span, main_country: str) -> bool:
+    """A place right after the trigger ("an assault on the embassy in Baghdad") lies in another country."""
+    reach = Span(mention.trigger.start, min(clause.end, mention.trigger.end + PLACE_REACH), "")
+    near = [p for p in article.places if reach.contains(p.evidence) and p.country_code]
+    return bool(near) and all(p.country_code != main_country for p in near)
+
+
+def main_country(article: Article, mention: EventMention) -> str | None:
+    """The country of the places in the main trigger's sentence, else the article's most named country."""
+    sentence = article.sentences[mention.sentence]
+    codes = [p.country_code for p in article.places if sentence.contains(p.evidence) and p.country_code]
+    if not codes:
+        codes = [p.country_code for p in article.places if p.country_code and not article.is_excluded(p.evidence.start)]
+    return Counter(codes).most_common(1)[0][0] if codes else None
+
+
+PLACE_REACH = 60  # characters after a trigger in which a place says where it happened
+CUE_REACH = 80  # characters before a trigger in which a background cue applies to it
+CUE_AFTER = 25  # ... and after it ("the bombing in 2016")
 
 
 def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date | None) -> bool:
@@ -145,6 +172,7 @@ def group_mentions(article: Article) -> list[Group]:
         return []
     main = Group("main", [main_mention], {main_mention.sentence})
     main.date = event_date(article, [main_mention])
+    main.country = main_country(article, main_mention)
     groups = [main]
     for mention in mentions:
         if mention is main_mention:
@@ -158,7 +186,7 @@ def group_mentions(article: Article) -> list[Group]:
 
 
 def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
-    if not is_background(article, mention, main.date):
+    if not is_background(article, mention, main.date, main.country):
         return main
     previous = groups[-1]
     anaphoric = ANAPHORIC.search(article.text[max(0, mention.trigger.start - 30): mention.trigger.start])
@@ -287,11 +315,12 @@ def perpetrators(statements: list[Statement]) -> list[Perpetrator]:
 
 
 def _kind_of(name: str, actor_id: str | None) -> str:
+    """A perpetrator's kind: from the registry when it knows the name, else a person or an organisation."""
     from . import registry
 
-    entry = registry.lookup(name) if hasattr(registry, "lookup") else None
-    if entry:
-        return "state" if entry.get("kind") == "state" else "organization"
+    entry = registry.lookup(name)
+    if entry is not None:
+        return "state" if entry.kind == "state" else "organization"
     return "individual" if len(name.split()) >= 2 and name[:1].isupper() else "organization"
 
 

@@ -26,9 +26,12 @@ from .text import check_text, date_or_none, read_bytes
 # bozo reasons that say nothing about the entries themselves
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _PAYLOAD_FIELDS = ("id", "link", "title", "published", "updated", "summary")
+_DATE_FIELDS = ("published", "updated")
 
 
-def read_feed_file(path: str | Path, options: IngestOptions | None = None, name: str | None = None) -> Iterator[IngestItem]:
+def read_feed_file(
+    path: str | Path, options: IngestOptions | None = None, name: str | None = None
+) -> Iterator[IngestItem]:
     """Every entry of a feed file; ids fall back to "<name>:<n>", name defaulting to the file's stem."""
     options = options or DEFAULT_OPTIONS
     path = Path(path)
@@ -89,10 +92,10 @@ def entry_text(entry) -> str:
 
 def entry_date(entry, origin: str) -> dt.date | None:
     """The date as the feed wrote it; feedparser's reading (in UTC) when only it can read the string."""
-    written = entry.get("published") or entry.get("updated")
-    if not written:
+    field = next((field for field in _DATE_FIELDS if dict.get(entry, field)), None)
+    if field is None:
         return None
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    written, parsed = entry[field], dict.get(entry, f"{field}_parsed")  # dict.get: no feedparser aliasing
     date = date_or_none(written) or (dt.date(*parsed[:3]) if parsed else None)
     if date is None:
         raise BadDate(f"{origin}: {written!r}")
@@ -100,6 +103,6 @@ def entry_date(entry, origin: str) -> dt.date | None:
 
 
 def _entry_payload(entry) -> bytes:
-    fields = {key: entry.get(key) for key in _PAYLOAD_FIELDS}
+    fields = {key: dict.get(entry, key) for key in _PAYLOAD_FIELDS}
     fields["content"] = [part.get("value") for part in entry.get("content", [])]
     return json.dumps(fields, ensure_ascii=False, default=str).encode("utf-8")

@@ -2,8 +2,9 @@
 
 The page's own metadata (title, publication date, site name, canonical URL) fills the article's
 fields; the date comes from the page's markup only, never guessed from its body. A page is read as
-UTF-8 unless it declares another charset. `strip_tags` is the light way for HTML fragments (feed
-summaries), which are too short for main-text extraction.
+UTF-8 unless it declares another charset. Paragraphs are separated by a blank line, as in text files
+and JSONL dumps, so one report reads the same whatever format it came in. `strip_tags` is the light
+way for HTML fragments (feed summaries), which are too short for main-text extraction.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGN
 _CHARSET_SNIFF_BYTES = 4096
 # As browsers do: pages that say Latin-1 or ASCII are windows-1252.
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
+PARAGRAPH_BREAK = "\n\n"
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "figure", "figcaption"})
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -60,7 +62,7 @@ def html_to_article(
     document = _extract(html, url)
     if document is None or not (document.text or "").strip():
         raise BadHTML(f"{origin}: no main text found")
-    text = check_text(document.text, origin, options)
+    text = check_text(paragraphs(document.text), origin, options)
     return Article(
         id=id, text=text, published=parse_published(document.date), title=document.title or None,
         url=document.url or url, source=document.sitename or document.hostname or None, origin=origin, fmt="html",
@@ -98,9 +100,14 @@ class _TextCollector(HTMLParser):
 
 
 def strip_tags(html: str) -> str:
-    """The text of an HTML fragment: one line per block, spaces collapsed, scripts and captions dropped."""
+    """The text of an HTML fragment, one paragraph per block; scripts and captions are dropped."""
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return paragraphs("".join(collector.parts))
+
+
+def paragraphs(text: str) -> str:
+    """Each non-blank line of `text` as a paragraph, spaces collapsed, with a blank line between."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return PARAGRAPH_BREAK.join(line for line in lines if line)

@@ -28,7 +28,9 @@ _STRING_FIELDS = ("text", "html", "published", "url", "title", "source")
 _SKIP_CHUNK = 1 << 20
 
 
-def read_jsonl_file(path: str | Path, options: IngestOptions | None = None, name: str | None = None) -> Iterator[IngestItem]:
+def read_jsonl_file(
+    path: str | Path, options: IngestOptions | None = None, name: str | None = None
+) -> Iterator[IngestItem]:
     """Every line of a JSONL file, in order: an `Article`, or a `Failure` for a line that is not one."""
     options = options or DEFAULT_OPTIONS
     path = Path(path)

@@ -7,8 +7,9 @@ The format comes from the extension, and from the first bytes where the extensio
     .json            a Telegram export when it lists "messages", else E111
     no extension     sniffed: markup, a JSON object, else text
 
-A folder is read recursively in name order, hidden entries left out; a folder holding a Telegram
-export's `result.json` is that export, and its photos and files are not read.
+A folder is read recursively, hidden entries left out: its files in name order, then its subfolders
+in name order. A folder holding a Telegram export's `result.json` is that export, and its photos and
+files are not read. A folder that cannot be listed is a failure of its own.
 """
 from __future__ import annotations
 
@@ -63,7 +64,9 @@ def _check_single(paths: list[Path]) -> None:
         raise UsageError("an id can only be given for one .txt or .html file")
 
 
-def _read_all(paths: list[Path], options: IngestOptions, date: dt.date | None, id: str | None) -> Iterator[IngestItem]:
+def _read_all(
+    paths: list[Path], options: IngestOptions, date: dt.date | None, id: str | None
+) -> Iterator[IngestItem]:
     for path in paths:
         for item in _read_path(path, options, id):
             if date is not None and isinstance(item, Article):
@@ -87,7 +90,7 @@ def _read_folder(root: Path, options: IngestOptions) -> Iterator[IngestItem]:
 
 
 def walk(root: Path) -> Iterator[Path | OSError]:
-    """The files under `root` in name order, and the error of each folder that cannot be listed."""
+    """The files under `root` (a folder's own before its subfolders') and each unlistable folder's error."""
     errors: list[OSError] = []
     for folder, folders, files in os.walk(root, onerror=errors.append):
         yield from _drain(errors)

@@ -75,7 +75,9 @@ def _message_item(message: Any, channel: str, path: Path, options: IngestOptions
         return to_failure(error, origin, payload, options, article_id=article_id)
 
 
-def _message_article(message: Any, article_id: str | None, channel: str, origin: str, options: IngestOptions) -> Article:
+def _message_article(
+    message: Any, article_id: str | None, channel: str, origin: str, options: IngestOptions
+) -> Article:
     if article_id is None:
         raise BadTelegram(f"{origin}: a message without an id")
     text = check_text(message_text(message["text"], origin), origin, options)

@@ -5,7 +5,8 @@
     check_text(text, source)  not empty, not too large, English on longer texts      E101, E104, E105
     parse_published(value)    YYYY-MM-DD, ISO 8601 datetimes, RFC 822 feed dates     E110
 
-No other encoding is guessed: bytes that are not UTF-8 are an error the user can act on.
+No encoding is guessed: bytes are UTF-8 unless the input itself declares another (an HTML meta
+charset, an XML declaration), and bytes that are neither are an error the user can act on.
 A text file is kept whole, so offsets into `article.text` are offsets into what we store; its first
 line becomes the title when it looks like a headline.
 """

@@ -1,0 +1,176 @@
+"""The core of resolution: incremental clustering of profiles held in memory.
+
+Each new profile is compared with the profiles already placed that share a blocking key
+(week bucket of its date interval × country); the pairs that pass `features.compatible` are
+scored, and each cluster keeps its best pair (single link). The profile joins the best cluster
+whose score reaches the calibrated threshold, unless that cluster already holds a mention of the
+same report or one it was split from by hand. When the profile reaches the threshold with several
+clusters, those clusters are one incident seen through it and are merged ("bridged"), unless a
+merge would put two mentions of one report together, or a cluster is pinned (fixed by hand).
+Otherwise it opens a new cluster. Clusters already in the database are seeded with their ids;
+new clusters get negative ids (-1, -2, ...) until the database layer gives them real ones.
+
+A profile whose country is unknown is compared with every country in its weeks, the most recent
+`MAX_WILDCARD` first; a profile with no date at all (an undated background mention) is never
+compared and opens its own cluster.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .features import WINDOW_DAYS, compatible, features
+from .scoring import Weights
+from .types import EMPTY, Decision, Profile, Scored
+
+BUCKET_DAYS = 7
+MAX_WILDCARD = 256
+
+
+def buckets(lo: int, hi: int) -> range:
+    return range(lo // BUCKET_DAYS, hi // BUCKET_DAYS + 1)
+
+
+class Resolver:
+    """Holds the placed profiles, their clusters (a union-find) and the blocking index."""
+
+    def __init__(self, weights: Weights) -> None:
+        self.weights = weights
+        self.profiles: dict[int, Profile] = {}
+        self.cluster_of: dict[int, int] = {}  # profile key -> the cluster it was placed in (find() for now)
+        self.parent: dict[int, int] = {}  # cluster -> the cluster it was merged into
+        self.articles: dict[int, set[int]] = {}  # cluster root -> reports it holds
+        self.pinned: set[int] = set()  # clusters never merged automatically
+        self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
+        self.index: dict[tuple[int, str | None], list[int]] = defaultdict(list)
+        self.by_bucket: dict[int, list[int]] = defaultdict(list)
+        self._next = -1
+
+    # ------------------------------------------------------------ clusters
+    def find(self, cluster: int) -> int:
+        root = cluster
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while cluster != root:
+            self.parent[cluster], cluster = root, self.parent[cluster]
+        return root
+
+    def cluster(self, key: int) -> int:
+        return self.find(self.cluster_of[key])
+
+    def clusters(self) -> dict[int, int]:
+        """Every placed profile key and its cluster."""
+        return {key: self.cluster(key) for key in self.cluster_of}
+
+    def keep_apart(self, a: int, b: int) -> None:
+        self.apart[a].add(b)
+        self.apart[b].add(a)
+
+    # ------------------------------------------------------------ placing
+    def seed(self, profile: Profile, cluster: int, pinned: bool = False) -> None:
+        """Place a profile in a known cluster, without scoring it (a link already in the database)."""
+        root = self.find(cluster)
+        self.articles.setdefault(root, set()).add(profile.article)
+        if pinned:
+            self.pinned.add(root)
+        self._place(profile, root)
+
+    def add(self, profile: Profile) -> Decision:
+        """Join the best cluster above the threshold (bridging the others), or open a new one."""
+        scored = self._best_per_cluster(profile)
+        joinable = sorted((c for c, s in scored.items() if s.score >= self.weights.threshold and self._may_join(profile, c)),
+                          key=lambda c: (-scored[c].score, c))
+        best = max(scored.values(), key=lambda s: (s.score, -s.other), default=None)
+        if not joinable:
+            return Decision(profile.key, self._open(profile), True, best)
+        target, bridged = self._bridge(joinable)
+        self.articles[target].add(profile.article)
+        self._place(profile, target)
+        return Decision(profile.key, target, False, scored[joinable[0]], bridged)
+
+    def add_all(self, profiles: Iterable[Profile]) -> Iterator[Decision]:
+        for profile in profiles:
+            yield self.add(profile)
+
+    # ------------------------------------------------------------ internals
+    def _open(self, profile: Profile) -> int:
+        cluster, self._next = self._next, self._next - 1
+        self.articles[cluster] = {profile.article}
+        self._place(profile, cluster)
+        return cluster
+
+    def _place(self, profile: Profile, cluster: int) -> None:
+        self.profiles[profile.key] = profile
+        self.cluster_of[profile.key] = cluster
+        if profile.lo is None:
+            return
+        for bucket in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
+            self.index[bucket, profile.country].append(profile.key)
+            self.by_bucket[bucket].append(profile.key)
+
+    def _candidates(self, profile: Profile) -> set[int]:
+        found: set[int] = set()
+        if profile.lo is None:
+            return found
+        for bucket in buckets(profile.lo, profile.hi):
+            if profile.country is None:
+                found.update(self.by_bucket.get(bucket, EMPTY)[-MAX_WILDCARD:])
+            else:
+                found.update(self.index.get((bucket, profile.country), EMPTY))
+                found.update(self.index.get((bucket, None), EMPTY))
+        return found
+
+    def _best_per_cluster(self, profile: Profile) -> dict[int, Scored]:
+        best: dict[int, Scored] = {}
+        for key in self._candidates(profile):
+            other = self.profiles[key]
+            if not compatible(profile, other):
+                continue
+            x = features(profile, other)
+            scored = Scored(key, self.weights.score(x), x)
+            cluster = self.cluster(key)
+            if cluster not in best or scored.score > best[cluster].score:
+                best[cluster] = scored
+        return best
+
+    def _may_join(self, profile: Profile, cluster: int) -> bool:
+        if profile.article in self.articles[cluster]:
+            return False
+        return not any(self.cluster(key) == cluster for key in self.apart.get(profile.key, EMPTY))
+
+    def _bridge(self, joinable: list[int]) -> tuple[int, tuple[int, ...]]:
+        """Merge the joinable clusters that may be merged into the oldest of them; return it and the merged."""
+        target, merged = joinable[0], []
+        for cluster in joinable[1:]:
+            if self._may_merge(target, cluster):
+                keep, gone = _older(target, cluster), _younger(target, cluster)
+                self.parent[gone] = keep
+                self.articles[keep] |= self.articles.pop(gone)
+                merged.append(gone)
+                target = keep
+        return target, tuple(merged)
+
+    def _may_merge(self, a: int, b: int) -> bool:
+        if a in self.pinned or b in self.pinned or not self.articles[a].isdisjoint(self.articles[b]):
+            return False
+        return not any(self.cluster(k) in (a, b) and self.cluster(o) in (a, b) and self.cluster(k) != self.cluster(o)
+                       for k, others in self.apart.items() for o in others)
+
+
+def _older(a: int, b: int) -> int:
+    """Database ids (positive) are older than new clusters (negative); -1 is older than -2."""
+    if (a > 0) != (b > 0):
+        return max(a, b)
+    return min(a, b) if a > 0 else max(a, b)
+
+
+def _younger(a: int, b: int) -> int:
+    return b if _older(a, b) == a else a
+
+
+def cluster_profiles(profiles: Iterable[Profile], weights: Weights) -> dict[int, int]:
+    """Cluster profiles from scratch, in the order given; return each key's cluster."""
+    resolver = Resolver(weights)
+    for _ in resolver.add_all(profiles):
+        pass
+    return resolver.clusters()

@@ -1,0 +1,130 @@
+"""Which pairs of mentions are compared (blocking), and what a pair shares (features).
+
+Blocking (`compatible`) is a fixed rule, not a learned one: two mentions are compared only when
+their date intervals are at most `WINDOW_DAYS` apart, their countries do not differ, their places
+do not exclude each other (same admin-1 region, or within `MAX_KM`, or one side too vague to say)
+and their types are compatible (`TYPE_FAMILIES`, `RELATED_FAMILIES`: a bombing and a kidnapping
+never are; a bombing and a shooting may be the two halves of one complex attack).
+
+Features (`FEATURES`) are numbers in [0, 1]; their weights and the merge threshold are fitted on
+data (`claimwatch.resolve.calibrate`), never set by hand.
+"""
+from __future__ import annotations
+
+import math
+
+from .types import Profile
+
+WINDOW_DAYS = 7
+MAX_KM = 100.0
+NEAR_KM = 25.0
+
+TYPE_FAMILIES = {
+    "bombing": "explosive", "armed_assault": "armed", "assassination": "armed", "unarmed_assault": "armed",
+    "facility_attack": "armed", "arson": "fire", "kidnapping": "abduction", "hostage_taking": "abduction",
+    "other": "other",
+}
+RELATED_FAMILIES = frozenset(frozenset(pair) for pair in [
+    ("explosive", "armed"), ("explosive", "fire"), ("armed", "fire"), ("armed", "abduction"),
+    ("other", "explosive"), ("other", "armed"), ("other", "fire"), ("other", "abduction"),
+])
+
+FEATURES = (
+    "date_gap", "date_exact", "date_proxy", "date_vague",
+    "same_city", "same_region", "near", "site_overlap", "place_missing",
+    "type_same", "type_related",
+    "perp_shared", "perp_differ", "victim_shared", "party_overlap",
+    "killed_same", "killed_close",
+    "text_sim", "text_missing",
+)
+
+
+# ---------------------------------------------------------------- blocking
+
+def date_gap(p: Profile, q: Profile) -> int:
+    """Days between the two date intervals (0 when they overlap)."""
+    return max(0, q.lo - p.hi, p.lo - q.hi)
+
+
+def type_relation(a: str | None, b: str | None) -> int:
+    """2 same type, 1 compatible (or unknown), 0 incompatible."""
+    if a == b:
+        return 2
+    if a is None or b is None:
+        return 1
+    fa, fb = TYPE_FAMILIES.get(a, "other"), TYPE_FAMILIES.get(b, "other")
+    return 1 if fa == fb or frozenset((fa, fb)) in RELATED_FAMILIES else 0
+
+
+def km(p: Profile, q: Profile) -> float:
+    """Great-circle distance (haversine) in kilometres."""
+    lat1, lat2 = math.radians(p.lat), math.radians(q.lat)
+    dlat, dlon = lat2 - lat1, math.radians(q.lon - p.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_compatible(p: Profile, q: Profile) -> bool:
+    if p.country and q.country and p.country != q.country:
+        return False
+    if p.region and p.region == q.region:
+        return True
+    if p.lat is not None and q.lat is not None:
+        return km(p, q) <= MAX_KM
+    if p.city and q.city:
+        return p.city == q.city
+    return not (p.region and q.region)
+
+
+def compatible(p: Profile, q: Profile) -> bool:
+    """May p and q be one incident at all? (cheap tests first)"""
+    return (p.article != q.article and p.lo is not None and q.lo is not None
+            and date_gap(p, q) <= WINDOW_DAYS and type_relation(p.type, q.type) > 0 and place_compatible(p, q))
+
+
+# ---------------------------------------------------------------- features
+
+def ochiai(a: int, b: int) -> float:
+    """|A ∩ B| / sqrt(|A| |B|) over bitmasks; 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    return (a & b).bit_count() / math.sqrt(a.bit_count() * b.bit_count())
+
+
+def _shared_victim(p: Profile, q: Profile) -> bool:
+    """A named victim in both: the same words, or one name's words inside the other's ("Cerezo")."""
+    return any(set(a) <= set(b) or set(b) <= set(a) for a in p.victims for b in q.victims)
+
+
+def _date_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
+    vague = (p.hi - p.lo > 0 and not p.proxy) or (q.hi - q.lo > 0 and not q.proxy)
+    exact = not (p.proxy or q.proxy) and p.lo == q.lo and p.hi == p.lo and q.hi == q.lo
+    return date_gap(p, q) / WINDOW_DAYS, float(exact), float(p.proxy or q.proxy), float(vague)
+
+
+def _place_features(p: Profile, q: Profile) -> tuple[float, float, float, float, float]:
+    near = p.lat is not None and q.lat is not None and km(p, q) <= NEAR_KM
+    missing = not (p.city or p.region) or not (q.city or q.region)
+    return (float(bool(p.city) and p.city == q.city), float(bool(p.region) and p.region == q.region), float(near),
+            ochiai(p.site, q.site), float(missing))
+
+
+def _party_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
+    shared = bool(p.actors) and not set(p.actors).isdisjoint(q.actors)
+    differ = bool(p.actors) and bool(q.actors) and not shared
+    return float(shared), float(differ), float(_shared_victim(p, q)), ochiai(p.parties, q.parties)
+
+
+def _figure_features(p: Profile, q: Profile) -> tuple[float, float]:
+    if p.killed is None or q.killed is None:
+        return 0.0, 0.0
+    same = p.killed == q.killed
+    return float(same), float(not same and min(p.killed, q.killed) >= 0.5 * max(p.killed, q.killed))
+
+
+def features(p: Profile, q: Profile) -> tuple[float, ...]:
+    """The pair's feature vector, in the order of `FEATURES`."""
+    relation = type_relation(p.type, q.type)
+    return (*_date_features(p, q), *_place_features(p, q), float(relation == 2), float(relation == 1),
+            *_party_features(p, q), *_figure_features(p, q),
+            ochiai(p.tokens, q.tokens), float(not p.tokens or not q.tokens))

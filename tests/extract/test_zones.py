@@ -1,0 +1,27 @@
+import pytest
+
+from claimwatch.extract.zones import classify_line, find_zones
+from claimwatch.model import Article
+
+
+@pytest.mark.parametrize("line,first,kind", [
+    ("Monday, June 8, 2009", False, "dateline"),
+    ("By Jane Roe and John Doe", False, "byline"),
+    ("In this March 3, 2019, file photo, a police officer stands guard outside the station.", False, "caption"),
+    ("The minister speaks to reporters in Kabul (AP Photo/Some One).", False, "caption"),
+    ("Reactions abroad", False, "subhead"),
+    ("Bomb kills nine in Baghdad", True, None),
+    ("A car bomb exploded near a market on Monday, police said.", False, None),
+])
+def test_zones_classify_line(line, first, kind):
+    assert classify_line(line, first) == kind
+
+
+@pytest.mark.parametrize("text,zone", [
+    ("Blast kills three\n\nSunday, April 4, 2010\n\nA bomb went off on Sunday.", "Sunday, April 4, 2010"),
+])
+def test_zones_find_zones_spans_match_text(text, zone):
+    article = Article(id="t", text=text)
+    zones = find_zones(article)
+    assert [z.text for z in zones] == [zone]
+    assert all(text[z.start:z.end] == z.text for z in zones)
