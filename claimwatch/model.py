@@ -92,7 +92,7 @@ class Figure:
 class Weapon:
     category: str
     detail: str
-    evidence: Span
+    evidence: Span | list[Span]
 
 
 @dataclass
@@ -222,6 +222,10 @@ class Article:
     suicide_cues: list[Span] = field(default_factory=list)  # "suicide bomber", "blew himself up"
     actors: list[Actor] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    targets: list[Party] = field(default_factory=list)  # physical targets named next to an attack
+    victims: list[Party] = field(default_factory=list)  # people named next to a casualty trigger
+    attackers: list[Party] = field(default_factory=list)  # descriptions of perpetrators ("gunmen")
+    reported: list[Actor] = field(default_factory=list)  # organisations read as the actors of an attack
     events: list[EventMention] = field(default_factory=list)
     roles: list[RoleSpan] = field(default_factory=list)  # role fillers from the roles tagger
     incidents: list[Incident] = field(default_factory=list)

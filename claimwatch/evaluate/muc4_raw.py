@@ -16,6 +16,8 @@ year of the message before it in the same file (the files run in date order).
     messages(corpora, split)   -> {docid: raw message text}
     parse_dateline(message)    -> Dateline(text, place, country, date)
     datelines(corpora, split)  -> {docid: Dateline}
+    dateline_country(dateline) -> "SV"                    (ISO alpha-2; the gazetteer places a bare city)
+    country_code("EL SALVADOR") -> "SV"
     read_keys(path)            -> {docid: [relevant key template, ...]}   (raw/keys_full_{split}.jsonl)
 
 A relevant key template is one whose INCIDENT: TYPE is not `*`; the i-th of a document corresponds
@@ -28,6 +30,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # Which raw text files hold each split's messages (paths under raw/muc34/CORPORA).
@@ -44,6 +47,12 @@ MONTH_DAY = re.compile(r"\b([A-Z]{3})[A-Z]*\.?\s+(\d{1,2})\s+(\d{2})\b")
 BRACKETED = re.compile(r"\(([^()]*)\)")
 DATELINE_REACH = 300  # the dateline's "--" comes within this many characters of the body's start
 NO_PLACE = {"NO CITY", "CLANDESTINE"}
+# The nine countries of interest: a dateline names the country only for a city outside them.
+COUNTRIES_OF_INTEREST = ("AR", "BO", "CL", "CO", "EC", "SV", "GT", "HN", "PE")
+# Country names of the 1989-92 texts that ISO 3166-1 no longer lists, by the code of today's successor.
+HISTORIC_COUNTRIES = {"WEST GERMANY": "DE", "EAST GERMANY": "DE", "FRG": "DE", "GDR": "DE", "USSR": "RU",
+                      "SOVIET UNION": "RU", "CZECHOSLOVAKIA": "CZ", "YUGOSLAVIA": "RS", "PRC": "CN",
+                      "BURMA": "MM", "ZAIRE": "CD"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,36 @@ def datelines(corpora: Path, split: str) -> dict[str, Dateline]:
             year = dateline.date.year
         out[docid] = dateline
     return out
+
+
+@lru_cache(maxsize=None)
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 of a key's country name ("EL SALVADOR" -> "SV"), or None."""
+    import pycountry
+
+    if name.upper() in HISTORIC_COUNTRIES:
+        return HISTORIC_COUNTRIES[name.upper()]
+    country = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
+    return country.alpha_2 if country else None
+
+
+def dateline_country(dateline: Dateline) -> str | None:
+    """ISO alpha-2 of where the message was filed: the named country, else the city's, among the nine if it can be."""
+    if dateline.country:
+        return country_code(dateline.country)
+    if not dateline.place:
+        return None
+    from ..extract.gazetteer import geocode
+
+    name = dateline.place.title()
+    first = geocode(name, case_sensitive=False)
+    if first and first.country_code in COUNTRIES_OF_INTEREST:
+        return first.country_code
+    for hint in COUNTRIES_OF_INTEREST:
+        geo = geocode(name, hint, case_sensitive=False)
+        if geo and geo.country_code == hint:
+            return hint
+    return first.country_code if first else None
 
 
 def is_relevant(template: dict) -> bool:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Actor, Article
 from .pipeline import component
-from .registry import Registry, fold, load_registry
+from .registry import ActorEntry, AliasMatch, Registry, fold, load_registry
 
 # Role nouns and the kind of party they name. Plural militant nouns count only with a modifier.
 ROLE_KINDS = {
@@ -58,7 +59,7 @@ LOCATIVE_BEFORE = re.compile(
 POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 # Context that lets an ambiguous alias ("IS", "Washington") count: it acts, or is acted upon.
 ACTS_AFTER = re.compile(
-    r"^\s*(?:(?:has|have|had|was|were|is|also|later|then|quickly|swiftly|itself|,)\s+)*"
+    r"\s*(?:(?:has|have|had|was|were|is|also|later|then|quickly|swiftly|itself|,)\s+)*"
     r"(?:claim|said|says|say|blame|accus|deni|deny|condemn|reject|warn|vow|threat|announc|insist|"
     r"admit|took|take|carr|launch|stag|attack|kill|behind|responsib|militant|fighter|group|jihadist|"
     r"member|supporter|affiliate|loyalist|spokes|leader|commander|gunm|operative|insurgent|cell)",
@@ -71,6 +72,9 @@ ACTED_UPON_BEFORE = re.compile(
 # spaCy tags headline fragments ("Iran Bombings") and photo credits as ORG.
 NOT_A_PARTY = re.compile(
     r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|killings?|massacre|photo|file)$|/", re.I
+)
+TITLE_AFTER = re.compile(
+    r"\s+(?:Minister|Ministers|Secretary|Director|Chief|President|Spokesman|Spokeswoman|Commissioner)\b"
 )
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "der"})
 
@@ -95,9 +99,15 @@ def _role_pattern() -> re.Pattern:
         r"(?<![\w-])(?P<det>(?:the|a|an|some|several|two|three|many|other)\s+)?"
         r"(?P<caps>(?-i:(?:[A-Z](?:[\w'’-]|\.(?=\w))*(?:(?<=\.\w)\.)?[ \t]+){0,3}))"
         r"(?P<low>(?:(?:%s)[ \t]+){0,3})"
-        r"(?P<head>%s)(?![\w-])" % ("|".join(map(re.escape, modifiers)), "|".join(map(re.escape, heads))),
+        r"(?P<head>%s)\Z" % ("|".join(map(re.escape, modifiers)), "|".join(map(re.escape, heads))),
         re.I,
     )
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    """The last word of every role head: where a role phrase can end."""
+    return tuple(sorted({head.split()[-1] for head in (*ROLE_KINDS, *MILITANT_NOUNS)}))
 
 
 @lru_cache(maxsize=1)
@@ -118,8 +128,10 @@ class _Tokens:
     """Token lookups by character offset in a spaCy Doc."""
 
     def __init__(self, doc) -> None:
+        from spacy.attrs import IDX
+
         self.doc = doc
-        self.starts = [token.idx for token in doc] if doc is not None else []
+        self.starts = doc.to_array([IDX]).ravel().tolist() if doc is not None and len(doc) else []
 
     def after(self, pos: int):
         i = bisect.bisect_left(self.starts, pos)
@@ -142,22 +154,34 @@ def find_actors(article: Article, registry: Registry) -> list[Actor]:
     return _complete_surnames(actors)
 
 
-def _registry_candidates(article: Article, registry: Registry, tokens: _Tokens):
+def _registry_candidates(article: Article, registry: Registry, tokens: _Tokens) -> Iterator[_Candidate]:
     text = article.text
-    for match in registry.find(text):
-        if match.ambiguous and not _in_role(text, match.start, match.end):
+    matches = list(registry.find_in_doc(article.doc, text) if article.doc is not None else registry.find(text))
+    named = {match.entry.id for match in matches if not match.ambiguous}
+    for match in matches:
+        entry = _resolved(text, match, named)
+        if entry is None or entry.kind == "state" and not _acts_as_state(text, match.start, match.end, tokens):
             continue
-        if match.entry.kind == "state" and not _acts_as_state(text, match.start, match.end, tokens):
-            continue
-        parent = registry.get(match.entry.parent)
+        parent = registry.get(entry.parent)
         actor = Actor(
-            name=match.entry.name,
+            name=entry.name,
             evidence=article.span(match.start, match.end),
-            kind=match.entry.kind,
-            actor_id=match.entry.id,
+            kind=entry.kind,
+            actor_id=entry.id,
             parent=parent.name if parent else None,
         )
         yield _Candidate(actor, PRIORITY_REGISTRY)
+
+
+def _resolved(text: str, match: AliasMatch, named: set[str]) -> ActorEntry | None:
+    """The entry an alias stands for; an ambiguous alias needs its full name elsewhere in the
+    article ("Awami National Party (ANP)") or a role in its sentence ("IS claimed")."""
+    if not match.ambiguous:
+        return match.entry
+    for entry in match.entries:
+        if entry.id in named:
+            return entry
+    return match.entry if _in_role(text, match.start, match.end) else None
 
 
 def _in_role(text: str, start: int, end: int) -> bool:
@@ -181,7 +205,7 @@ def _acts_as_state(text: str, start: int, end: int, tokens: _Tokens) -> bool:
     return following is None or following.idx > end + 1 or following.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
-def _entity_candidates(article: Article, registry: Registry, tokens: _Tokens):
+def _entity_candidates(article: Article, registry: Registry, tokens: _Tokens) -> Iterator[_Candidate]:
     if article.doc is None:
         return
     for ent in article.doc.ents:
@@ -201,16 +225,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + lead + tail
 
 
-def _entity_candidate(article, registry, tokens, label, start, end):
+def _entity_candidate(
+    article: Article, registry: Registry, tokens: _Tokens, label: str, start: int, end: int
+) -> _Candidate | None:
     surface = article.text[start:end]
     if "\n" in surface or not any(c.isupper() for c in surface):
         return None
     if label == "PERSON":
         return _Candidate(Actor(surface, article.span(start, end), kind="individual"), PRIORITY_PERSON)
-    if label == "ORG" and fold(surface) not in PLATFORM_NAMES and not NOT_A_PARTY.search(surface):
-        entry = registry.lookup(surface)
-        actor = Actor(entry.name if entry else surface, article.span(start, end), kind=entry.kind if entry else "organization", actor_id=entry.id if entry else None)
-        return _Candidate(actor, PRIORITY_ENTITY)
+    if label == "ORG" and _is_party_name(article.text, start, end):
+        return _org_candidate(article, registry, start, end)
     if label == "GPE":
         return _country_candidate(article, tokens, start, end)
     if label == "NORP":
@@ -218,31 +242,69 @@ def _entity_candidate(article, registry, tokens, label, start, end):
     return None
 
 
-def _country_candidate(article, tokens, start, end):
+def _org_candidate(article: Article, registry: Registry, start: int, end: int) -> _Candidate:
+    surface = article.text[start:end]
+    entry = registry.lookup(surface)
+    if entry is None:
+        return _Candidate(Actor(surface, article.span(start, end), kind="organization"), PRIORITY_ENTITY)
+    actor = Actor(entry.name, article.span(start, end), kind=entry.kind, actor_id=entry.id)
+    return _Candidate(actor, PRIORITY_ENTITY)
+
+
+def _is_party_name(text: str, start: int, end: int) -> bool:
+    """Not a platform ("Telegram"), a headline fragment ("Iran Bombings") nor a title ("Interior Minister")."""
+    surface = text[start:end]
+    return fold(surface) not in PLATFORM_NAMES and not NOT_A_PARTY.search(surface) and not TITLE_AFTER.match(text, end)
+
+
+def _country_candidate(article: Article, tokens: _Tokens, start: int, end: int) -> _Candidate | None:
     name = _country_names().get(fold(article.text[start:end]))
     if name is None or not _acts_as_state(article.text, start, end, tokens):
         return None
     return _Candidate(Actor(name, article.span(start, end), kind="state"), PRIORITY_ENTITY)
 
 
-def _norp_candidate(article, tokens, start, end):
+def _norp_candidate(article: Article, tokens: _Tokens, start: int, end: int) -> _Candidate | None:
     """A plural NORP used as a noun ("the Kurds", "Houthis") is a party; "Iranian" alone is not."""
     token = tokens.at(end - 1)
     following = tokens.after(end)
-    if token is None or token.tag_ not in ("NNPS", "NNS") or (following is not None and following.pos_ in ("NOUN", "PROPN")):
+    modifies = following is not None and following.pos_ in ("NOUN", "PROPN")
+    if token is None or token.tag_ not in ("NNPS", "NNS") or modifies:
         return None
     surface = article.text[start:end]
     return _Candidate(Actor(surface, article.span(start, end), kind="group"), PRIORITY_ENTITY + 1)
 
 
-def _role_candidates(article: Article, tokens: _Tokens):
-    for match in _role_pattern().finditer(article.text):
-        candidate = _role_candidate(article, tokens, match)
+def _role_candidates(article: Article, tokens: _Tokens) -> Iterator[_Candidate]:
+    """Role phrases, found from their head word back: the lower-cased text is searched for heads first."""
+    pattern = _role_pattern()
+    for head_end in _head_ends(article.text):
+        match = pattern.search(article.text, max(0, head_end - 120), head_end)
+        candidate = _role_candidate(article, tokens, match) if match else None
         if candidate is not None:
             yield candidate
 
 
-def _role_candidate(article: Article, tokens: _Tokens, match: re.Match):
+def _head_ends(text: str) -> list[int]:
+    """Where a role head word ends, as a whole word."""
+    lower = text.lower()
+    ends = set()
+    for word in _head_words():
+        pos = lower.find(word)
+        while pos != -1:
+            end = pos + len(word)
+            if _whole_word(lower, pos, end):
+                ends.add(end)
+            pos = lower.find(word, end)
+    return sorted(ends)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before_ok = start == 0 or not text[start - 1].isalnum()
+    return before_ok and (end == len(text) or not (text[end].isalnum() or text[end] == "-"))
+
+
+def _role_candidate(article: Article, tokens: _Tokens, match: re.Match) -> _Candidate | None:
     head = match.group("head").lower()
     if match.group("head")[0].isupper() and re.match(r"\s+[A-Z]", article.text[match.end():match.end() + 3]):
         return None  # "Police Liaison Committee": part of a name
@@ -273,19 +335,21 @@ def _names_follow(text: str, end: int) -> bool:
 
 
 def _without_overlaps(candidates: list[_Candidate]) -> list[Actor]:
+    """The most trusted, then longest, candidates that do not overlap one already chosen."""
     chosen: list[Actor] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.actor.evidence.end for c in candidates), default=0))
     for candidate in sorted(candidates, key=lambda c: (c.priority, -c.length, c.actor.evidence.start)):
         span = candidate.actor.evidence
-        if any(span.start < end and start < span.end for start, end in taken):
+        if taken.find(1, span.start, span.end) != -1:
             continue
         chosen.append(candidate.actor)
-        taken.append((span.start, span.end))
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     return sorted(chosen, key=lambda actor: actor.evidence.start)
 
 
 def _complete_surnames(actors: list[Actor]) -> list[Actor]:
-    """A person named by one word ("Crusius") takes the full name used in the article ("Patrick Crusius")."""
+    """A person named by one word ("Crusius") takes the full name used in the article ("Patrick Crusius"),
+    also where spaCy took the surname for an organisation."""
     full_names: dict[str, str] = {}
     for actor in actors:
         words = actor.name.split()
@@ -294,8 +358,9 @@ def _complete_surnames(actors: list[Actor]) -> list[Actor]:
             if words[-2].lower() in NAME_PARTICLES or "-" in words[-1]:
                 full_names.setdefault(words[-1].split("-", 1)[-1].lower(), actor.name)
     for actor in actors:
-        if actor.kind == "individual" and " " not in actor.name:
-            actor.name = full_names.get(actor.name.lower(), actor.name)
+        unknown = actor.kind == "individual" or actor.kind == "organization" and actor.actor_id is None
+        if unknown and " " not in actor.name and actor.name.lower() in full_names:
+            actor.name, actor.kind = full_names[actor.name.lower()], "individual"
     return actors
 
 

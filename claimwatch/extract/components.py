@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     figures,
     incidents,
     nlp,
+    parties,
     places,
     relevance,
     statements,

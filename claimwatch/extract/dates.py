@@ -9,6 +9,7 @@ anniversary of X" beside "on Wednesday") counted back from the date next to them
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -52,11 +53,15 @@ DAY_WORDS = {
     "this afternoon": 0, "this evening": 0, "tomorrow": 1,
 }
 CURRENCY = frozenset("$£€#")
-HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31)}
+HOLIDAYS = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
+}
 # words before a weekday or a month that point strictly before / strictly after the anchor
 BACKWARD = frozenset({"last", "past", "this past"})
 FORWARD = frozenset({"next", "coming", "this coming"})
-UNIT_PRECISION = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "year"}
+UNIT_PRECISION = {
+    "day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "year",
+}
 BOUND_QUALIFIERS = frozenset({"more than", "over", "less than", "under"})
 
 # the word before a bare month or year that makes it a date ("in March", "since 2007")
@@ -68,8 +73,12 @@ DATE_CUES = frozenset({
 # words that make a bare month or year a date only after another date: "March and April", "2006 or 2007"
 LINK_WORDS = frozenset({"and", "or", "to", "-", "–", "/"})
 STRONG_MONTH_CUES = DATE_CUES - {"the"}
-# a four-digit number read as a time of day: "at 1830", "2030 GMT"
+# a four-digit number read as a time of day ("at 1830", "2030 GMT") or as a label ("Flight 2009")
 TIME_BEFORE = frozenset({"at"})
+LABELS_BEFORE = frozenset({
+    "flight", "resolution", "resolutions", "route", "no", "number", "article", "room", "highway", "bus",
+    "line", "unit", "code", "model", "version", "paragraph", "section", "chapter", "page", "km", "kilometre",
+})
 TIME_AFTER = frozenset({"gmt", "utc", "hours", "hrs", "local", "h"})
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 # words around a weekday that make it a name, not a date: "Good Friday", "Friday prayers"
@@ -99,6 +108,8 @@ EVENT_NOUNS = frozenset({
     "shooting", "shootings", "killing", "killings", "assault", "raid", "raids", "strike", "strikes",
     "ambush", "massacre", "kidnapping", "abduction", "incident", "fighting", "clashes", "violence",
 })
+VERB_REACH = 10  # tokens searched for the verb that governs a date
+CLAUSE_BREAKS = frozenset({";", ":", "–", "—", "--"})
 VERB_GROUP_POS = frozenset({"AUX", "PART", "VERB", "ADV", "ADJ"})
 VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
@@ -116,7 +127,9 @@ def _alt(words) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [_CHAR_PATTERN.get(char, re.escape(char)) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        _CHAR_PATTERN.get(char, re.escape(char)) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -212,17 +225,10 @@ def _shift_weekday(anchor: dt.date, weekday: int, direction: str) -> dt.date:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if month == 2 and day == 29 and not _is_leap(year):
+    """The date, or None when there is no such day (30 February, 29 February of a common year)."""
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
-    return dt.date(year, month, day) if 1 <= day <= _month_length(month) else None
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _month_length(month: int) -> int:
-    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    return dt.date(year, month, day)
 
 
 def _years_back(iso: str, years: int) -> str:
@@ -397,12 +403,13 @@ def _prev(context: _Context, pos: int) -> tuple[str, int]:
     return (found.group(1), found.start(1)) if found else ("", pos)
 
 
-def _has_cue(context: _Context, pos: int, cues: frozenset) -> bool:
-    """Whether the word before `pos` is a cue, or a link word after another date ("May and June")."""
+def _cue(context: _Context, pos: int, cues: frozenset) -> bool | None:
+    """Whether the word before `pos` makes a bare month or year a date: True after a cue, False after a
+    link word that follows no other date ("resolutions 1718 and 1874"), None when it does not tell."""
     word, start = _prev(context, pos)
     if word in LINK_WORDS:
         return _DATE_WORD.fullmatch(_prev_word(context, start)) is not None
-    return word in cues
+    return True if word in cues else None
 
 
 def _next_word(context: _Context, pos: int) -> str:
@@ -434,30 +441,34 @@ def _accept_month_day(match, context):
 
 
 def _accept_month(match, context):
-    if _tag_at(context, match.start("month")) in VERB_TAGS:
-        return False
+    """A bare month: after "in", "last", "early" and such, or a cue word; never the verb "march"."""
     if _has_lead(match, "pre", "rel", "mod"):
         return True
+    if _tag_at(context, match.start("month")) in VERB_TAGS:
+        return False
     if match["month"] in AMBIGUOUS_MONTHS:
-        return _has_cue(context, match.start(), STRONG_MONTH_CUES)
-    return _has_cue(context, match.start(), DATE_CUES) or context.in_date_entity(match.start(), match.end())
+        return bool(_cue(context, match.start(), STRONG_MONTH_CUES))
+    return _cue_or_entity(match, context)
 
 
 def _accept_year(match, context):
-    start = match.start()
     if _reads_as_count_or_time(match, context):
         return False
-    if _has_lead(match, "pre", "mod"):
-        return True
-    return _has_cue(context, start, DATE_CUES) or context.in_date_entity(start, match.end())
+    return _has_lead(match, "pre", "mod") or _cue_or_entity(match, context)
+
+
+def _cue_or_entity(match, context) -> bool:
+    cue = _cue(context, match.start(), DATE_CUES)
+    return context.in_date_entity(match.start(), match.end()) if cue is None else cue
 
 
 def _reads_as_count_or_time(match, context) -> bool:
-    """ "2000 people", "$2009", "at 1830", "2030 GMT (0230)" """
+    """ "2000 people", "$2009", "at 1830", "1800 (0000 GMT)", "Flight 2009" """
     start, after = match.start(), _next_word(context, match.end())
     if after in COUNT_NOUNS or after in TIME_AFTER or context.text[max(0, start - 1):start] in CURRENCY:
         return True
-    return _prev_word(context, start) in TIME_BEFORE or _TIME_PAREN.match(context.low, match.end()) is not None
+    before = _prev_word(context, start)
+    return before in TIME_BEFORE or before in LABELS_BEFORE or _TIME_PAREN.match(context.low, match.end()) is not None
 
 
 def _accept_day_word(match, context):
@@ -525,36 +536,57 @@ def _reading(phrase: str, anchor: dt.date | None, future: bool) -> Reading | Non
 
 def resolve(phrase: str, anchor: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     """The ISO value and precision of a date phrase, against the anchor date (None when unknown)."""
-    reading = _reading(" ".join(phrase.split()).lower(), anchor, future)
+    reading = _reading(" ".join(phrase.split()).strip(",;:").lower(), anchor, future)
     return (reading.value, reading.precision) if reading else (None, None)
 
 
 # ---- tense ----------------------------------------------------------------------------------
 
 
-def _is_future(context: _Context, pos: int) -> bool:
-    """Whether the verb group governing the date at `pos` is future ("will meet on Monday")."""
+def _is_future(context: _Context, start: int, end: int) -> bool:
+    """Whether the verb group governing the date is future: the nearest verb before it in its sentence
+    ("will meet on Monday"), else the first one after it ("On Monday, the council will vote")."""
     if context.doc is None:
         return False
-    doc, first = context.doc, bisect.bisect_left(context.starts, pos)
-    for i in range(first - 1, max(-1, first - 11), -1):
+    verb = _verb_before(context.doc, bisect.bisect_left(context.starts, start))
+    if verb is None:
+        verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end))
+    return verb is not None and verb >= 0 and _future_group(context.doc, verb)
+
+
+def _verb_before(doc, first: int) -> int | None:
+    """The nearest verb before token `first` in its sentence; -1 when an event noun comes first
+    ("avenge the attack on Tuesday": the date is the attack's); None when there is none."""
+    if first >= len(doc) or doc[first].is_sent_start:
+        return None
+    for i in range(first - 1, max(-1, first - VERB_REACH), -1):
         token = doc[i]
         if token.pos_ == "NOUN" and token.lower_ in EVENT_NOUNS:
-            return False
+            return -1
         if token.pos_ in ("VERB", "AUX"):
-            return _future_group(doc, i)
-        if token.is_sent_start:
-            return False
-    return False
+            return i
+        if token.is_sent_start or token.text in CLAUSE_BREAKS:
+            return None
+    return None
 
 
-def _future_group(doc, last: int) -> bool:
-    """Whether the verb group ending at token `last` ("is due to be held") marks the future."""
-    words = [doc[last].lower_]
-    for i in range(last - 1, max(-1, last - 6), -1):
-        if doc[i].pos_ not in VERB_GROUP_POS:
-            break
-        words.append(doc[i].lower_.replace("’", "'"))
+def _verb_after(doc, after: int) -> int | None:
+    for i in range(after, min(len(doc), after + VERB_REACH)):
+        if doc[i].is_sent_start or doc[i].text in CLAUSE_BREAKS:
+            return None
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return i
+    return None
+
+
+def _future_group(doc, verb: int) -> bool:
+    """Whether the verb group around token `verb` ("is due to be held") marks the future."""
+    words = [doc[verb].lower_]
+    for step in (-1, 1):
+        i = verb + step
+        while 0 <= i < len(doc) and abs(i - verb) <= 5 and doc[i].pos_ in VERB_GROUP_POS:
+            words.append(doc[i].lower_.replace("’", "'"))
+            i += step
     if FUTURE_WORDS.intersection(words):
         return True
     return bool(PRESENT_AUX.intersection(words) and FUTURE_AFTER_PRESENT.intersection(words))
@@ -621,7 +653,7 @@ def _candidates(article: Article, context: _Context, cores: list[re.Match]) -> l
     found = set()
     for rule, match in _core_matches(context, cores):
         if rule.accept(match, context):
-            future = rule.tensed and _is_future(context, match.start())
+            future = rule.tensed and _is_future(context, match.start(), match.end())
             reading = rule.read(match, article.published, future)
             if reading is not None:
                 found.add(_Found(match.start(), match.end(), reading))
@@ -661,6 +693,7 @@ _ANNIVERSARY = re.compile(
     rf"|(?P<since>{_NUMBER})\s+years?\s+(?:since|after))\b"
 )
 _CLAUSE_END = re.compile(r"[,;:–—()]|\s-\s")
+_OF_NEXT = re.compile(r"\s+of\b")
 
 
 def _years_of(match: re.Match) -> int:
@@ -685,7 +718,7 @@ def _anniversaries(article: Article, context: _Context, cores: list[re.Match], v
     out = []
     for core in cores:
         match = _anniversary_at(context, core) if core.lastgroup == "anniversary" else None
-        base = _anniversary_base(article, values, match) if match else None
+        base = _anniversary_base(article, context, values, match) if match else None
         if base is not None and _years_of(match) > 0:
             out.append(_anniversary(article, match, base, _years_of(match)))
     return out
@@ -699,18 +732,31 @@ def _anniversary_at(context: _Context, core: re.Match) -> re.Match | None:
     return None
 
 
-def _anniversary_base(article: Article, values: list[DateValue], match: re.Match) -> DateValue | None:
-    """The date beside the anniversary in its sentence, outside the "of X" clause that follows it."""
+def _anniversary_base(article: Article, context: _Context, values: list[DateValue], match: re.Match):
+    """The date beside the anniversary in its sentence, outside the "of X" stretch that follows it."""
     start, end = _sentence_bounds(article, match.start())
-    clause_end = _CLAUSE_END.search(article.text, match.end(), end)
-    object_end = clause_end.start() if clause_end else end
+    object_end = _object_end(context, match, end)
     near = [
         value for value in values
         if start <= value.evidence.start < end and value.precision is not None
         and not match.end() <= value.evidence.start < object_end
-        and not value.evidence.overlaps(article.span(match.start(), match.end()))
     ]
     return min(near, key=lambda value: _distance(value, match), default=None)
+
+
+def _object_end(context: _Context, match: re.Match, end: int) -> int:
+    """Where the stretch after an anniversary ("of the general's killing") ends: a clause mark or a verb."""
+    pos = match.end()
+    if not match["since"] and not _OF_NEXT.match(context.low, pos):
+        return pos
+    clause_end = _CLAUSE_END.search(context.text, pos, end)
+    end = clause_end.start() if clause_end else end
+    if context.doc is None:
+        return end
+    for i in range(bisect.bisect_left(context.starts, pos), len(context.starts)):
+        if context.starts[i] >= end or context.doc[i].pos_ in ("VERB", "AUX"):
+            return min(end, context.starts[i])
+    return end
 
 
 def _distance(value: DateValue, match: re.Match) -> int:

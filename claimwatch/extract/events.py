@@ -25,7 +25,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
-                      r"ambush(?:ed)?|stormed|rampage|mass shooting|killing spree|raid(?:ed)? (?:on )?|"
+                      r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)? (?:on )?|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),

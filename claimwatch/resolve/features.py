@@ -32,7 +32,7 @@ RELATED_FAMILIES = frozenset(frozenset(pair) for pair in [
 FEATURES = (
     "date_gap", "date_exact", "date_proxy", "date_vague",
     "same_city", "same_region", "near", "site_overlap", "place_missing",
-    "type_same", "type_related",
+    "type_same",
     "perp_shared", "perp_differ", "victim_shared", "party_overlap",
     "killed_same", "killed_close",
     "text_sim", "text_missing",
@@ -124,7 +124,6 @@ def _figure_features(p: Profile, q: Profile) -> tuple[float, float]:
 
 def features(p: Profile, q: Profile) -> tuple[float, ...]:
     """The pair's feature vector, in the order of `FEATURES`."""
-    relation = type_relation(p.type, q.type)
-    return (*_date_features(p, q), *_place_features(p, q), float(relation == 2), float(relation == 1),
+    return (*_date_features(p, q), *_place_features(p, q), float(type_relation(p.type, q.type) == 2),
             *_party_features(p, q), *_figure_features(p, q),
             ochiai(p.tokens, q.tokens), float(not p.tokens or not q.tokens))

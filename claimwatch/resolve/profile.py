@@ -56,7 +56,7 @@ def mask(words: Iterable[str], bits: int) -> int:
 # ---------------------------------------------------------------- actors
 
 @lru_cache(maxsize=1)
-def _registry_lookup():
+def registry_lookup():
     """The registry's `lookup`, when the module and its data are installed; else None."""
     try:
         from ..extract import registry
@@ -76,7 +76,7 @@ def actor_key(name: str, actor_id: str | None = None) -> tuple[str, str]:
     """(key, display name): the registry id and name when the registry knows the actor."""
     if actor_id:
         return actor_id, name
-    lookup = _registry_lookup()
+    lookup = registry_lookup()
     entry = lookup(name) if lookup else None
     if entry is not None:
         return entry.id, entry.name

@@ -54,3 +54,14 @@ class Decision(NamedTuple):
     opened: bool  # True when it opened a new cluster
     best: Scored | None  # the pair that decided the join
     bridged: tuple[int, ...] = EMPTY  # clusters merged into `cluster` because this profile joined them
+
+
+class Member(NamedTuple):
+    """One mention of an incident as the record builder sees it: the report's facts and the mention's record."""
+
+    mention: int
+    article: str  # the id the report was given at input
+    published: str | None  # ISO date
+    source: str | None  # the outlet
+    role: str  # main | background
+    record: dict

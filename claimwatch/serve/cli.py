@@ -151,14 +151,37 @@ def ingest(inputs, db, published, fail_fast, as_json, quiet) -> None:
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite path or SQLAlchemy URL")
 def resolve(db) -> None:
-    """Link incident mentions across reports into incidents."""
+    """Link incident mentions across reports into incidents (incremental; hand splits and joins are kept)."""
     from ..resolve import resolve as run_resolve
     from ..store.db import Database
 
     linked = run_resolve(Database(db))
     click.echo(f"linked {linked} mention(s)", err=True)
+
+
+@cli.command()
+@click.argument("mention_id", type=int)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite path or SQLAlchemy URL")
+def split(mention_id, db) -> None:
+    """Move one mention (see `show ID`) into an incident of its own; prints the new incident's id."""
+    from ..resolve import split as run_split
+    from ..store.db import Database
+
+    click.echo(run_split(Database(db), mention_id))
+
+
+@cli.command()
+@click.argument("keep", type=int)
+@click.argument("other", type=int)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite path or SQLAlchemy URL")
+def join(keep, other, db) -> None:
+    """Merge incident OTHER into incident KEEP (OTHER stays as a tombstone with its history)."""
+    from ..resolve import join as run_join
+    from ..store.db import Database
+
+    click.echo(run_join(Database(db), keep, other))
 
 
 # ---------------------------------------------------------------- queries
@@ -171,20 +194,40 @@ def resolve(db) -> None:
 @click.option("--until", help="YYYY-MM-DD")
 @click.option("--actor", help="a perpetrator or a party to a statement")
 @click.option("--all", "include_background", is_flag=True, help="include incidents known only as background")
+@click.option("--as-of", "as_of", help="YYYY-MM-DD: the incidents as they stood then (reports published by that day)")
 @output_options
-def incidents(db, country, type_, since, until, actor, include_background, fmt) -> None:
-    """List incidents."""
+def incidents(db, country, type_, since, until, actor, include_background, as_of, fmt) -> None:
+    """List incidents; `reports` holds each incident's member reports by their input id."""
     rows = queries.list_incidents(db, country=country, type=type_, since=since, until=until, actor=actor,
-                                  include_background=include_background)
+                                  include_background=include_background, as_of=_iso_date(as_of))
     emit(rows, fmt, queries.LIST_COLUMNS)
+
+
+def _iso_date(value: str | None) -> str | None:
+    import datetime as dt
+
+    from ..errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--as-of wants YYYY-MM-DD, not {value!r}") from None
 
 
 @cli.command()
 @click.argument("incident_id", type=int)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
-def show(incident_id, db, as_json) -> None:
-    """One incident with every value's evidence quoted in context."""
+@click.option("--history", is_flag=True, help="how the record changed, and which report changed it")
+def show(incident_id, db, as_json, history) -> None:
+    """One incident with every value's evidence quoted in context (or its history)."""
+    if history:
+        events = queries.incident_history(db, incident_id)
+        click.echo(json.dumps(events, ensure_ascii=False, indent=2) if as_json
+                   else queries.render_history(incident_id, events))
+        return
     record = queries.get_incident(db, incident_id)
     click.echo(json.dumps(record, ensure_ascii=False, indent=2) if as_json else queries.render(record))
 
@@ -249,3 +292,6 @@ def evaluate_gold(gold, articles, scorer, as_json) -> None:
 
 def main() -> None:
     cli(prog_name="claimwatch")
+
+
+from . import cli_serve  # noqa: E402,F401  (registers `claimwatch serve`)

@@ -4,6 +4,7 @@
                    │    └──< statements
                    └─ incident_id ──> incidents ──< incident_events   (resolved incidents and their history)
     failures                                                           (inputs or stages that failed, retryable)
+    incident_merges, incident_links                                    (v2: merged-away incidents; coordinated parts)
 
 A mention is one article's record of one incident; resolution points mentions at `incidents`.
 Migrations are numbered functions applied in order and recorded in `schema_version`; a new column
@@ -127,8 +128,33 @@ failures = sa.Table(
 )
 
 
+incident_merges = sa.Table(
+    "incident_merges", metadata,
+    sa.Column("gone_id", sa.Integer, sa.ForeignKey("incidents.id"), primary_key=True),  # kept, with its history
+    sa.Column("into_id", sa.Integer, sa.ForeignKey("incidents.id"), nullable=False, index=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("by", sa.String(16), nullable=False),  # resolve (a report bridged them) or manual (join)
+    sa.Column("reason", sa.JSON),
+)
+
+incident_links = sa.Table(
+    "incident_links", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.Integer, sa.ForeignKey("incidents.id"), nullable=False, index=True),
+    sa.Column("related_id", sa.Integer, sa.ForeignKey("incidents.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # coordinated: parts of one attack in several places
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id")),  # the report that tells them together
+    sa.Column("at", sa.String(32), nullable=False),
+)
+
+
 def _v1_initial(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[articles, incidents, mentions, values, statements, incident_events, failures])
 
 
-MIGRATIONS: list[Callable[[sa.Connection], None]] = [_v1_initial]
+def _v2_merges_and_links(conn: sa.Connection) -> None:
+    """Incidents merged into others (by resolve or by hand) stay, as tombstones; related incidents."""
+    metadata.create_all(conn, tables=[incident_merges, incident_links])
+
+
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [_v1_initial, _v2_merges_and_links]

@@ -1,0 +1,306 @@
+"""The one mapping between claimwatch's incident record and MUC-4's template.
+
+Every incident of an article (main and background alike; MUC-4 messages often report several)
+becomes one predicted template. Nothing is invented here: a slot the record leaves empty stays empty.
+
+Incident type (ours -> MUC-4; MUC-4's robbery and forced work stoppage have no counterpart):
+
+    bombing -> bombing        kidnapping, hostage_taking -> kidnapping        arson -> arson
+    armed_assault, assassination, facility_attack, unarmed_assault, other, None -> attack
+
+Roles (each entity a list of mention strings, as they stand in the lower-cased MUC-4 text):
+
+    PerpOrg  perpetrators of kind organization, state, state_agency ("fmln", "armed forces")
+    PerpInd  perpetrators of kind group, individual ("urban guerrillas", "armed men", a person)
+    Target   every target Party (physical targets)
+    Victim   victim Parties that are `named` (MUC-4's HUM TGT: NAME; descriptions are not scored)
+    Weapon   every weapon whose evidence names the device ("dynamite", "car bomb"); a weapon known
+             only from the act or its effect ("shooting", "explosion", "bombed", "set fire") is left
+             out, as MUC-4's INSTRUMENT ID is (template-doc-part1, 7.7 note 1)
+
+A value's mention is the text under its evidence span; the pipeline runs on the processed doctext,
+so spans index it directly. A perpetrator's evidence may be the whole statement that names it, so
+its mention is the surface of the actor mention it was read from (same registry id or name), else
+its name where it occurs in the evidence or the text. When the roles component is in the pipeline,
+each of `article.roles` joins the incident whose trigger is nearest (by sentence, then character);
+fillers that normalise alike are kept once per role. An article with roles but no incident gives
+no template: the pipeline said there was no incident.
+
+Extra slots, from the same record (matched against the keys in `muc4_slots`):
+
+    INCIDENT: DATE       the incident's DateValue as a day range: a day, a week (7 days), a month, a year
+    INCIDENT: LOCATION   the incident's Place: country (ISO code and name) and its specific names (the
+                         surface form and the city for a city, the region and the surface for a region)
+    HUM TGT: EFFECT      a set from the headline figures: killed > 0 -> DEATH, killed = 0 -> NO DEATH,
+                         wounded > 0 -> INJURY, wounded = 0 -> NO INJURY; NO DEATH with NO INJURY ->
+                         NO INJURY OR DEATH; a vague count ("dozens") counts as > 0; kidnapped adds none
+    PERP: ORG CONFIDENCE one per PerpOrg: claimed -> CLAIMED OR ADMITTED; accused or suspected ->
+                         SUSPECTED OR ACCUSED BY AUTHORITIES when the accuser is an authority (a state
+                         or state agency, or an official title), else SUSPECTED OR ACCUSED;
+                         reported -> REPORTED AS FACT; a PerpOrg from the roles tagger, named with no
+                         claim or accusation -> REPORTED AS FACT (the MUC-4 default)
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, DateValue, Figure, Incident, Perpetrator, Place, Span, Statement
+from .scorers import ROLES, normalize
+
+INCIDENT_TYPE_TO_MUC = {
+    "bombing": "bombing",
+    "armed_assault": "attack",
+    "assassination": "attack",
+    "kidnapping": "kidnapping",
+    "hostage_taking": "kidnapping",
+    "arson": "arson",
+    "facility_attack": "attack",
+    "unarmed_assault": "attack",
+    "other": "attack",
+}
+DEFAULT_MUC_TYPE = "attack"
+PERPETRATOR_ROLE = {
+    "organization": "PerpOrg", "state": "PerpOrg", "state_agency": "PerpOrg",
+    "group": "PerpInd", "individual": "PerpInd",
+}
+CLAIMED, REPORTED = "CLAIMED OR ADMITTED", "REPORTED AS FACT"
+ACCUSED, ACCUSED_BY_AUTHORITIES = "SUSPECTED OR ACCUSED", "SUSPECTED OR ACCUSED BY AUTHORITIES"
+AUTHORITY_KINDS = frozenset({"state", "state_agency"})
+AUTHORITY_WORDS = re.compile(
+    r"\b(?:police|army|military|armed forces|government|authorit(?:y|ies)|officials?|ministry|minister|"
+    r"president|colonel|col|general|gen|commander|spokesman|troops|security forces|judge|prosecutor|"
+    r"attorney general|mayor|governor|brigade|battalion|national guard|coprefa|dincote|das)\b",
+    re.I,
+)
+PRECISION_DAYS = {"day": 0, "week": 6}
+# Weapon evidence that speaks of the act of using a weapon, or of its effect, not of the device.
+INSTRUMENT_ACT = re.compile(
+    r"(?:car[- ]|truck[- ])?bomb(?:ed|ing|ings)|bomb[- ](?:blast|attack)s?|explo(?:de|ded|des|ding|sion|sions)"
+    r"|detonat(?:e|ed|es|ing|ion|ions)|blasts?|mines? (?:explosions?|blasts?|exploded|blew up|went off)"
+    r"|(?:blew|blown|blow|blowing) up|shell(?:ing|ed)|bombard(?:ed|ments?)|(?:air|drone|missile|rocket) ?strikes?"
+    r"|shoot(?:s|ing|ings)?|shot|shots|shooters?|gunshot wounds?|gunfire|gunshots?|gunpoint|gun-?fights?"
+    r"|gun battles?|gun(?:ned|ning) down|gunm[ae]n|(?:opened|open|opens|opening) fire|fired\b.*|firing"
+    r"|snipers?|(?:sniper|machine-?gun|small-arms|artillery|mortar) fire|machine-?gunned"
+    r"|arson(?:ists?)?|set\b.*|setting\b.*|torch(?:ed|ing)|fire-?bomb(?:ed|ing|ings)|burn(?:ed|t)\b.*|doused\b.*"
+    r"|knif(?:ed|ing)|knifem[ae]n|stabb(?:ed|ing|ings)|stabs?|stab wounds?|.* to death|bludgeoned"
+    r"|behead(?:ed|ing|ings)?"
+    r"|(?:threw|throwing|thrown|hurled|hurling)\b.*|stoned|rammed|ramming|ram-raids?|.*\binto\b.*"
+    r"|(?:mowed|mowing) down|(?:ran|run|running) over|poison(?:ed|ing|ings)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class LocationFill:
+    """A predicted INCIDENT: LOCATION: the country and the specific place names."""
+
+    country_code: str | None
+    country: str | None
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class PredictedTemplate:
+    """One incident as a MUC-4 template: the scored roles, and the extra slots."""
+
+    incident_type: str
+    roles: dict[str, list[list[str]]]
+    date: tuple[dt.date, dt.date] | None = None
+    location: LocationFill | None = None
+    effects: frozenset[str] = frozenset()
+    confidence: list[tuple[str, str]] = field(default_factory=list)  # (PerpOrg mention, label)
+
+    def to_json(self) -> dict:
+        """The template as the predictions file and the scorers take it."""
+        return {"incident_type": self.incident_type, **{role: self.roles.get(role, []) for role in ROLES}}
+
+
+# ---------------------------------------------------------------- types and roles
+
+def muc_type(incident_type: str | None) -> str:
+    return INCIDENT_TYPE_TO_MUC.get(incident_type or "", DEFAULT_MUC_TYPE)
+
+
+def our_types(muc: str) -> tuple[str, ...]:
+    """Our incident types that map to a MUC-4 type (empty for robbery and forced work stoppage)."""
+    return tuple(ours for ours, theirs in INCIDENT_TYPE_TO_MUC.items() if theirs == muc)
+
+
+def surface(article: Article, span: Span) -> str:
+    return article.text[span.start: span.end]
+
+
+def _spans(evidence: Span | list[Span]) -> list[Span]:
+    return evidence if isinstance(evidence, list) else [evidence]
+
+
+def _actor_spans(article: Article, perpetrator: Perpetrator) -> list[Span]:
+    key = normalize(perpetrator.name)
+    return [
+        actor.evidence for actor in article.actors
+        if (perpetrator.actor_id and actor.actor_id == perpetrator.actor_id) or normalize(actor.name) == key
+    ]
+
+
+def perpetrator_mention(article: Article, perpetrator: Perpetrator) -> str:
+    """The perpetrator's name as it stands in the text, preferring a mention inside its evidence."""
+    evidence = _spans(perpetrator.evidence)
+    mentions = _actor_spans(article, perpetrator)
+    inside = [m for m in mentions if any(e.contains(m) for e in evidence)]
+    if inside or mentions:
+        return surface(article, (inside or mentions)[0])
+    lowered, name = article.text.lower(), perpetrator.name.lower()
+    starts = [lowered.find(name, e.start, e.end) for e in evidence] + [lowered.find(name)]
+    found = [s for s in starts if s != -1]
+    return article.text[found[0]: found[0] + len(name)] if found else perpetrator.name
+
+
+def record_roles(article: Article, incident: Incident) -> dict[str, list[str]]:
+    """Role mentions from the incident record's perpetrators, targets, victims and weapons."""
+    roles: dict[str, list[str]] = {role: [] for role in ROLES}
+    for perpetrator in incident.perpetrators:
+        role = PERPETRATOR_ROLE.get(perpetrator.kind)
+        if role:
+            roles[role].append(perpetrator_mention(article, perpetrator))
+    roles["Target"] += [surface(article, party.evidence) for party in incident.targets]
+    roles["Victim"] += [surface(article, party.evidence) for party in incident.victims if party.named]
+    roles["Weapon"] += [mention for mention in (surface(article, w.evidence) for w in incident.weapons)
+                        if names_instrument(mention)]
+    return roles
+
+
+def names_instrument(mention: str) -> bool:
+    """Whether a weapon mention names the device, not the act of using it or its effect."""
+    return INSTRUMENT_ACT.fullmatch(" ".join(mention.lower().split())) is None
+
+
+def _distance(article: Article, position: int, incident: Incident) -> tuple[int, int]:
+    sentence = article.sentence_of(position)
+    return min(
+        (abs(article.sentence_of(t.start) - sentence), abs(t.start - position)) for t in incident.evidence
+    ) if incident.evidence else (len(article.sentences) + 1, len(article.text))
+
+
+def tagged_roles(article: Article) -> list[dict[str, list[str]]]:
+    """`article.roles` spread over the incidents: each filler joins the incident with the nearest trigger."""
+    per_incident: list[dict[str, list[str]]] = [{role: [] for role in ROLES} for _ in article.incidents]
+    for span in getattr(article, "roles", []):
+        if span.role not in ROLES or not article.incidents:
+            continue
+        distances = [_distance(article, span.evidence.start, incident) for incident in article.incidents]
+        per_incident[distances.index(min(distances))][span.role].append(surface(article, span.evidence))
+    return per_incident
+
+
+def entities(mentions: list[str]) -> list[list[str]]:
+    """One single-mention entity per distinct (normalised) mention, in order."""
+    seen: dict[str, list[str]] = {}
+    for mention in mentions:
+        key = normalize(mention)
+        if key and key not in seen:
+            seen[key] = [mention]
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------- extra slots
+
+def date_range(date: DateValue | None) -> tuple[dt.date, dt.date] | None:
+    """The days a DateValue covers: one day, a week, a month or a year."""
+    if date is None or date.value is None:
+        return None
+    start = dt.date.fromisoformat(date.value[:10])
+    if date.precision == "month":
+        return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if date.precision == "year":
+        return start, dt.date(start.year, 12, 31)
+    return start, start + dt.timedelta(days=PRECISION_DAYS.get(date.precision or "day", 0))
+
+
+def location_fill(place: Place | None) -> LocationFill | None:
+    if place is None or not (place.country_code or place.country):
+        return None
+    if place.precision == "country":
+        names: tuple[str, ...] = ()
+    elif place.precision == "region":
+        names = tuple(n for n in (place.region, place.name) if n)
+    else:
+        names = tuple(n for n in (place.city, place.name) if n)
+    return LocationFill(place.country_code, place.country, tuple(dict.fromkeys(names)))
+
+
+def _count(figure: Figure) -> int | None:
+    if figure.value is not None:
+        return figure.value
+    return figure.low or figure.high or (1 if figure.qualifier else None)
+
+
+def effects(incident: Incident) -> frozenset[str]:
+    """HUM TGT: EFFECT OF INCIDENT as a set of labels, from the headline killed and wounded figures."""
+    labels = set()
+    for figure, hit, spared in ((incident.killed, "DEATH", "NO DEATH"), (incident.wounded, "INJURY", "NO INJURY")):
+        count = _count(figure) if figure is not None else None
+        if count is not None:
+            labels.add(spared if count == 0 else hit)
+    if {"NO DEATH", "NO INJURY"} <= labels:
+        labels -= {"NO DEATH", "NO INJURY"}
+        labels.add("NO INJURY OR DEATH")
+    return frozenset(labels)
+
+
+def _is_authority(article: Article, name: str | None) -> bool:
+    if not name:
+        return False
+    key = normalize(name)
+    kinds = {actor.kind for actor in article.actors if normalize(actor.name) == key}
+    return bool(kinds & AUTHORITY_KINDS) or AUTHORITY_WORDS.search(name) is not None
+
+
+def _accuser(incident: Incident, perpetrator: Perpetrator) -> Statement | None:
+    evidence = _spans(perpetrator.evidence)
+    return next((s for s in incident.statements if s.kind == "accusation" and s.evidence in evidence), None)
+
+
+def confidence_label(article: Article, incident: Incident, perpetrator: Perpetrator) -> str:
+    if perpetrator.basis == "claimed":
+        return CLAIMED
+    if perpetrator.basis == "reported":
+        return REPORTED
+    statement = _accuser(incident, perpetrator)
+    return ACCUSED_BY_AUTHORITIES if statement and _is_authority(article, statement.by) else ACCUSED
+
+
+def confidences(article: Article, incident: Incident, tagged_orgs: list[str]) -> list[tuple[str, str]]:
+    """(PerpOrg mention, PERP: ORGANIZATION CONFIDENCE) pairs, one per distinct organisation."""
+    pairs = [
+        (perpetrator_mention(article, p), confidence_label(article, incident, p))
+        for p in incident.perpetrators if PERPETRATOR_ROLE.get(p.kind) == "PerpOrg"
+    ]
+    pairs += [(mention, REPORTED) for mention in tagged_orgs]
+    seen: dict[str, tuple[str, str]] = {}
+    for mention, label in pairs:
+        seen.setdefault(normalize(mention), (mention, label))
+    return [pair for key, pair in seen.items() if key]
+
+
+# ---------------------------------------------------------------- the article
+
+def incident_template(article: Article, incident: Incident, tagged: dict[str, list[str]]) -> PredictedTemplate:
+    record = record_roles(article, incident)
+    roles = {role: entities(record[role] + tagged.get(role, [])) for role in ROLES}
+    return PredictedTemplate(
+        incident_type=muc_type(incident.type),
+        roles=roles,
+        date=date_range(incident.date),
+        location=location_fill(incident.location),
+        effects=effects(incident),
+        confidence=confidences(article, incident, tagged.get("PerpOrg", [])),
+    )
+
+
+def article_templates(article: Article) -> list[PredictedTemplate]:
+    """One predicted template per incident of a processed article."""
+    tagged = tagged_roles(article)
+    return [incident_template(article, incident, roles) for incident, roles in zip(article.incidents, tagged)]
