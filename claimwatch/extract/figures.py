@@ -331,7 +331,7 @@ class _Reader:
         if MEASURE_RE.match(text, amount.end) or MONTH_AFTER_RE.match(text, amount.end):
             return False
         number = text[number_start:amount.end]
-        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or MONTH_BEFORE_RE.search(text, 0, number_start):
+        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or MONTH_BEFORE_RE.search(text, max(0, number_start - 12), number_start):
             return False
         token = self.token(number_start)
         return token is None or token.ent_type_ not in NON_COUNT_ENTITIES

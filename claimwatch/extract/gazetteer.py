@@ -36,7 +36,7 @@ import numpy as np
 
 from ..model import Place, Span
 
-FORMAT = 2
+FORMAT = 3
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_NAMESAKE_POP = 20_000  # a city this big wins over the same-named subdivision it lies in
 CONTEXT_WEIGHT = 2.0  # score for a country the article names three times or more
@@ -599,7 +599,7 @@ def _read_regions() -> list[dict]:
 
 def _region_row(cols: list[str], level: int, code: str) -> dict:
     names = [cols[0], *[alias for alias in cols[5].split("|") if alias]]
-    plain = [folded for folded in map(latin, names) if folded and folded[:1].isupper()]
+    plain = [folded for folded in map(latin, names) if folded and folded[:1].isupper() and not _code_like(folded)]
     keys = {_folded_key(name) for name in plain} | {_short_key(name) for name in plain}
     return {
         "name": _display_region(cols[0], plain), "cc": code, "level": level, "code": cols[2],
@@ -656,10 +656,15 @@ def _city_keys(city: dict) -> list[tuple[str, int]]:
         folded = latin(alt)
         if not folded or len(folded) < 3 or not folded[:1].isupper():
             continue
-        if len(folded) <= 5 and folded.replace(".", "").isupper():
-            continue  # airport and postal codes: "KER", "D.C."
+        if _code_like(folded):
+            continue
         keys.setdefault(_folded_key(folded), 1)
     return [(key, alt) for key, alt in keys.items() if key]
+
+
+def _code_like(name: str) -> bool:
+    """Airport, postal and ISO codes among alternate names: "KER", "D.C.", "CAR"."""
+    return len(name) <= 5 and name.replace(".", "").isupper()
 
 
 def _city_arrays(cities: list[tuple]) -> dict[str, np.ndarray]:

@@ -27,14 +27,16 @@ BACKGROUND_CUE = re.compile(
     r"in (?:the )?past|history|historic|former|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
     r"similar (?:attack|bombing)s?|another (?:attack|bombing|blast)|separate (?:attack|incident|bombing)|"
     r"was also involved|had (?:organi[sz]ed|carried out|claimed|killed|attacked)|targeted by|elimination|"
-    r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled)\b",
+    r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
+    r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
+    r"(?:a|one|two|three|four|five|several) (?:days?|weeks?|months?) (?:after|before|earlier))\b",
     re.I,
 )
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
 REPORTING_VERB = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published)\b|\b(?:said|says|claimed|announced|told|"
-    r"confirmed|reported|denied|blamed|accused|condemned|statement)\W*$",
+    r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility)\W*$",
     re.I,
 )
 SUICIDE_FALSE = re.compile(
@@ -56,6 +58,7 @@ class Group:
     sentences: set[int] = field(default_factory=set)
     date: DateValue | None = None
     country: str | None = None
+    rivals: list["Group"] = field(default_factory=list)  # the other incidents of the article
 
 
 # ---------------------------------------------------------------- clauses and cues
@@ -165,19 +168,39 @@ def specific(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def find_main(article: Article, mentions: list[EventMention]) -> EventMention | None:
-    """The first strong trigger in the title or lead that is not background; else any such trigger."""
+    """The first strong trigger in the lead that is not background; else any such trigger.
+
+    A headline with no word of violence says the report is about something else (a closure, a
+    report, a trial): then only a strong trigger in the first sentences makes a main incident.
+    """
     lead = [m for m in mentions if m.sentence < _lead_limit(article)]
-    for pool in (lead, mentions):
+    pools = (lead, mentions) if _headline_violent(article) else ([m for m in lead if m.sentence < _lead_limit(article, 2)],)
+    for pool in pools:
         for strong in (True, False):
             for mention in pool:
-                if (mention.type != "other" or not strong) and not is_background(article, mention, None):
+                if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
+                        and not is_background(article, mention, None):
                     return mention
     return None
 
 
-def _lead_limit(article: Article) -> int:
+def _headline_violent(article: Article) -> bool:
+    from .relevance import is_relevant
+
+    title = article.title or (article.sentences[0].text if article.sentences else "")
+    return is_relevant(title)
+
+
+def _weak_ok(article: Article, mention: EventMention) -> bool:
+    """A weak trigger ("attack", "violence", "killed") opens an incident only beside a casualty figure."""
+    sentence = article.sentences[mention.sentence]
+    return any(sentence.contains(f.evidence) for f in article.figures)
+
+
+def _lead_limit(article: Article, size: int = LEAD_SENTENCES) -> int:
+    """Index of the first sentence after the lead's `size` sentences (captions and datelines skipped)."""
     kept = [i for i, s in enumerate(article.sentences) if not article.is_excluded(s.start)]
-    return kept[LEAD_SENTENCES] if len(kept) > LEAD_SENTENCES else len(article.sentences)
+    return kept[size] if len(kept) > size else len(article.sentences)
 
 
 def group_mentions(article: Article) -> list[Group]:
@@ -197,7 +220,22 @@ def group_mentions(article: Article) -> list[Group]:
         target.sentences.add(mention.sentence)
         if target is main and main.date is None:
             main.date = event_date(article, [mention])
+    if main.date is None:
+        main.date = report_date(article, main_mention)
     return groups
+
+
+def report_date(article: Article, mention: EventMention) -> DateValue | None:
+    """Failing an event date, "police said today that a bomber has killed..." dates the lead event."""
+    sentence = article.sentences[mention.sentence]
+    for date in dates_in(article, sentence):
+        if date.precision == "day" and date.value and article.published and \
+                abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
+            return date
+    return None
+
+
+RECENT = dt.timedelta(days=1)
 
 
 def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
@@ -246,8 +284,28 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
     return None
 
 
-def in_sentences(article: Article, span: Span, sentences: set[int]) -> bool:
-    return article.sentence_of(span.start) in sentences and not article.is_excluded(span.start)
+def holds(article: Article, group: Group, span: Span) -> bool:
+    """The span belongs to the group: its sentence does, and where another incident shares the
+    sentence, the nearest trigger (one before the span preferred) is the group's."""
+    index = article.sentence_of(span.start)
+    if index not in group.sentences or article.is_excluded(span.start):
+        return False
+    sharing = [g for g in group.rivals if index in g.sentences]
+    if not sharing:
+        return True
+    candidates = [(m, g) for g in [group, *sharing] for m in g.mentions if m.sentence == index]
+    if not candidates:
+        return group.role == "main"
+    return min(candidates, key=lambda mg: _reach(mg[0].trigger, span))[1] is group
+
+
+def _reach(trigger: Span, span: Span) -> int:
+    if trigger.overlaps(span) or span.contains(trigger):
+        return 0
+    return span.start - trigger.end if trigger.end <= span.start else trigger.start - span.end + BACKWARD_PENALTY
+
+
+BACKWARD_PENALTY = 20  # a value more often follows its trigger ("killed three") than precedes it
 
 
 def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
@@ -268,7 +326,7 @@ def incident_place(article: Article, group: Group) -> Place | None:
 
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
-    places = [p for p in article.places if in_sentences(article, p.evidence, group.sentences)
+    places = [p for p in article.places if holds(article, group, p.evidence)
               and p.country_code and not _names_party(article, p) and not _modifier(article, p)]
     if not places and group.role == "main":
         places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
@@ -334,7 +392,7 @@ TOLL_WORDS = re.compile(r"\btoll\b|\bso far\b|\bconfirmed\b|\brose\b|\brisen\b|\
 
 
 def suicide_flag(article: Article, group: Group, statements: list[Statement]) -> tuple[bool | None, Span | None]:
-    cues = [c for c in article.suicide_cues if in_sentences(article, c, group.sentences)]
+    cues = [c for c in article.suicide_cues if holds(article, group, c)]
     if cues:
         return True, cues[0]
     for sentence in sorted(group.sentences):
@@ -382,9 +440,9 @@ def _kind_of(name: str, actor_id: str | None) -> str:
 
 def assemble(article: Article, group: Group) -> Incident:
     sentences = group.sentences
-    weapons = [w for w in article.weapons if in_sentences(article, w.evidence, sentences)]
-    figures = [f for f in article.figures if in_sentences(article, f.evidence, sentences)]
-    statements = [s for s in article.statements if in_sentences(article, s.evidence, sentences)]
+    weapons = [w for w in article.weapons if holds(article, group, w.evidence)]
+    figures = [f for f in article.figures if holds(article, group, f.evidence)]
+    statements = [s for s in article.statements if holds(article, group, s.evidence)]
     suicide, suicide_evidence = suicide_flag(article, group, statements)
     date = group.date or (event_date(article, group.mentions) if group.role == "background" else None)
     incident = Incident(
@@ -403,8 +461,8 @@ def assemble(article: Article, group: Group) -> Incident:
         statements=statements if group.role == "main" else [],
         summary=article.sentences[group.mentions[0].sentence].text[:300],
     )
-    incident.targets = _unique_parties(p for p in article.targets if in_sentences(article, p.evidence, sentences))
-    incident.victims = _unique_parties(p for p in article.victims if in_sentences(article, p.evidence, sentences))
+    incident.targets = _unique_parties(p for p in article.targets if holds(article, group, p.evidence))
+    incident.victims = _unique_parties(p for p in article.victims if holds(article, group, p.evidence))
     incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
     incident.confidence = _confidence(incident)
     return incident
@@ -416,10 +474,10 @@ def reported(article: Article, group: Group, statements: list[Statement]) -> lis
         a for s in statements if s.kind == "accusation" for a in s.against}
     out: dict[str, Perpetrator] = {}
     for actor in article.reported:
-        if in_sentences(article, actor.evidence, group.sentences) and actor.name not in named:
+        if holds(article, group, actor.evidence) and actor.name not in named:
             out.setdefault(actor.name, Perpetrator(actor.name, "organization", "reported", actor.evidence, actor.actor_id))
     for party in article.attackers:
-        if in_sentences(article, party.evidence, group.sentences):
+        if holds(article, group, party.evidence):
             out.setdefault(party.text.lower(), Perpetrator(party.text, "group", "reported", party.evidence))
     return list(out.values())
 
@@ -454,6 +512,8 @@ def build_incidents(article: Article) -> list[Incident]:
     if not groups:
         return []
     assign_sentences(article, groups)
+    for group in groups:
+        group.rivals = [g for g in groups if g is not group]
     return [assemble(article, group) for group in groups]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
@@ -53,6 +54,7 @@ INSTITUTIONS = frozenset({
     "hospital", "university", "college", "school", "church", "cathedral", "mosque", "temple", "hotel",
     "office", "ministry", "embassy", "company", "party", "club", "institute", "center", "centre",
 })
+NEIGHBOURHOOD_WORDS = frozenset({"neighbourhood", "neighborhood", "suburb", "district", "quarter", "area"})
 MIN_SHARE = 0.15  # a country with this share of the article's country mentions is "in context"
 BIG_CITY = 100_000
 KNOWN_CITY = 50_000
@@ -289,7 +291,10 @@ def _dateline(tokens: Tokens, mention: Mention) -> bool:
     if not _line_start(tokens, mention.start) or mention.end >= len(tokens):
         return False
     after = tokens.text[mention.end]
-    return after == "(" or mention.surface.isupper() and after in (",", "—", "–", "-")
+    if after == "(" or mention.surface.isupper() and after in (",", "—", "–", "-"):
+        return True
+    following = tokens.text[mention.end + 1] if mention.end + 1 < len(tokens) else ""
+    return after == "," and following[:1].isdigit()  # "Lima, 20 Aug 88 (EFE) --"
 
 
 def _before(tokens: Tokens, start: int) -> str | None:
@@ -455,9 +460,18 @@ class Reading:
         total = self.context.total
         return not total or self.context.count(geo.country_code) >= MIN_SHARE * total
 
+    @cached_property
     def persons(self) -> frozenset[str]:
+        """Every word of every person's name."""
         tokens = self.tokens
         return frozenset(word for s, e, label in tokens.ents if label == "PERSON" for word in tokens.lower[s:e])
+
+    @cached_property
+    def person_names(self) -> frozenset[str]:
+        """The keys of persons' surnames and full names ("medina", "guillermo medina")."""
+        tokens = self.tokens
+        spans = [(s, e) for s, e, label in tokens.ents if label == "PERSON"]
+        return frozenset(name_key(tokens.surface(s, e)) for start, end in spans for s, e in ((start, end), (end - 1, end)))
 
 
 def _place(reading: Reading, mention: Mention) -> Place | None:
@@ -479,8 +493,10 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return True
     if geo.precision != "country" and _acronym(reading.tokens, mention):
         return False  # "CIA", "NIU", "UN" are no towns
-    if geo.precision == "country" or mention.key in reading.gaz.forms:
+    if geo.precision == "country" or reading.gaz.forms_for(mention.key, mention.surface):
         return _keep_country(reading, mention)
+    if not mention.cue and mention.key in reading.person_names:
+        return False  # "Medina said", after "Guillermo Medina" 
     if mention.key in reading.gaz.common_words:
         return _keep_common(reading, mention, geo)
     if mention.embedded and not reading.tagged_elsewhere(mention):
@@ -496,8 +512,12 @@ def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
     """A place outside the article's countries: a province spaCy tagged, or a town big enough."""
     if geo.precision == "region":
         return mention.trusted and geo.level == 1 and not geo.alternate
+    if mention.type_end and reading.tokens.lower[mention.end] in NEIGHBOURHOOD_WORDS:
+        return False  # "the San Rafael neighborhood" lies in the article's own city
+    if not mention.cue and set(_WORD.findall(mention.surface.lower())) <= reading.persons:
+        return False  # "alias Modesto"
     allowed = mention.trusted or mention.cue and reading.tokens.case_sensitive
-    return allowed and _known(mention, geo)
+    return allowed and _known(geo)
 
 
 def _keep_country(reading: Reading, mention: Mention) -> bool:
@@ -527,11 +547,9 @@ def _keep_common(reading: Reading, mention: Mention, geo: Geo) -> bool:
     )
 
 
-def _known(mention: Mention, geo: Geo) -> bool:
+def _known(geo: Geo) -> bool:
     """A town outside the article's countries must be big enough to be the one meant."""
-    if geo.alternate:
-        return geo.population >= BIG_CITY
-    return geo.population >= KNOWN_CITY or mention.trusted and mention.cue and geo.population >= SIZEABLE_CITY
+    return geo.population >= (BIG_CITY if geo.alternate else KNOWN_CITY)
 
 
 def _acronym(tokens: Tokens, mention: Mention) -> bool:
@@ -553,7 +571,7 @@ def _unresolved(reading: Reading, mention: Mention) -> Place | None:
         return None
     if gaz.demonym(mention.key) or not (mention.end - mention.start > 1 or mention.cue):
         return None
-    if any(word in reading.persons() for word in _WORD.findall(mention.surface.lower())):
+    if any(word in reading.persons for word in _WORD.findall(mention.surface.lower())):
         return None
     start, end = _char_span(reading.tokens, mention, None)
     return Place(name=reading.article.text[start:end], evidence=reading.article.span(start, end), feature=mention.label)

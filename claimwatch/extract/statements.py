@@ -8,6 +8,7 @@ where its parties stand, read off the actor mentions of the sentence (there is n
             "by"       the actor after "by" ("responsibility was claimed by X")
             "speaker"  the nearest actor before the verb and its targets ("police said X was behind")
             "wing"     the owner of a media wing ("Amaq news agency said" -> Islamic State)
+            "inside"   the actors in the match's `t` group ("..., which Kyiv denied")
     target  "right"    the actors just after the match, coordinated ("blamed the U.S. and Israel")
             "left"     the actors just before it ("X was blamed", "X, who is suspected of")
             "inside"   the actors in the match's `t` group ("held X responsible")
@@ -84,7 +85,7 @@ MEDIA_WINGS = {
     "amaq": "Islamic State", "nashir": "Islamic State", "al naba": "Islamic State", "furqan": "Islamic State",
     "al kataib": "al-Shabaab", "shahada news agency": "al-Shabaab", "as sahab": "al-Qaeda",
     "umar media": "Tehrik-i-Taliban Pakistan", "al malahem": "al-Qaeda in the Arabian Peninsula",
-    "al zallaqa": "Jama'at Nasr al-Islam wal Muslimin", "al andalus": "al-Qaeda in the Islamic Maghreb",
+    "al zallaqa": "Jama'at Nusrat al-Islam wal-Muslimin", "al andalus": "al-Qaeda in the Islamic Maghreb",
 }
 # News outlets report statements; they do not make them.
 MEDIA_OUTLET = re.compile(
@@ -138,13 +139,14 @@ BLAME_GAP = (
 )
 LOOSE_GAP = r"^\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}$"
 LOOSE_LEAD = re.compile(r"\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}?(?=[A-Z])")
-LEFT_GAP = r"^[\s,]*(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$"
+LEFT_GAP = r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$"
 # A person's name spaCy missed: capitalised words, with the particles of Arabic and European names.
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|abu|de|van)"
 PROPER_NAME = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r")*")
 NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)[\s,]*$")
 # A group spaCy missed, before its verb: "Holy Jihad Brigades, a previously unknown group, claims".
 GROUP_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+|\b[A-Z]{2,6})\s*$")
+TRAILING_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|itself)\b[^,;.]{0,80},\s*$", re.I)
 APPOSITION_END = re.compile(r",\s*(?:a|an|the)\s[^,]{0,60},\s*$")
 NOT_A_NAME = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -189,7 +191,7 @@ class Rule:
     kind: str  # claim | accusation | denial | condemnation
     keys: tuple[str, ...]  # lower-case strings one of which a matching sentence must hold (a cheap pre-filter)
     pattern: str
-    agent: str = "left"  # left | by | speaker | wing | none
+    agent: str = "left"  # left | by | speaker | wing | inside | none
     target: str = "none"  # none | right | left | inside | member
     gap: str = DIRECT_GAP  # what may stand between the match and a right-hand target
     hedged: bool = False  # hedged by its wording ("bore the hallmarks of")
@@ -267,9 +269,9 @@ ACCUSATION_RULES = (
     ),
     Rule(
         "was-blamed", "accusation",
-        ("blamed", "accused", "implicated", "responsible", "arrested", "detained", "charged", "indicted",
+        ("blamed", "accused", "suspected", "implicated", "responsible", "arrested", "detained", "charged", "indicted",
          "apprehended", "named as", "identified as"),
-        r"\b" + BE + r"\s+(?:\w+ly\s+)?(?:blamed|accused|implicated|held\s+responsible|arrested|detained|charged|"
+        r"\b" + BE + r"\s+(?:\w+ly\s+)?(?:blamed|accused|suspected|implicated|held\s+responsible|arrested|detained|charged|"
         r"indicted|apprehended|named\s+as\s+(?:a|the)\s+(?:\w+\s+)?suspects?|"
         r"identified\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:" + ATTACKER_NOUNS + r"))\b",
         agent="by", target="left", gate=True,
@@ -353,6 +355,12 @@ ACCUSATION_RULES = (
         target="right",
     ),
     Rule(
+        "attackers-had-links", "accusation", ("links", "ties", "connections"),
+        r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?P<v>(?:had|have|has)\s+(?:close\s+|direct\s+)?"
+        r"(?:links|ties|connections)\s+(?:to|with))\b",
+        agent="speaker", target="right",
+    ),
+    Rule(
         "attacker-was-member", "accusation", ATTACKER_KEYS,
         r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,120}?\b(?P<v>was|were|is|are)\s+(?:\w+ly\s+)?(?:(?:a|an)\b)?",
         agent="speaker", target="member",
@@ -370,6 +378,12 @@ DENIAL_RULES = (
         r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|they|he|she|its\s+\w+)\s+(?:was|were|had|has|have)\s+"
         r"(?:been\s+|any\s+)?(?:behind|involved|responsible|carried|played)|"
         r"\bden(?:y|ies|ied|ying)\s+(?:carrying\s+out|being\s+behind|having\s+(?:any|a)\s+(?:role|hand|part))",
+    ),
+    Rule(
+        "which-x-denied", "denial", ("denied", "denies", "rejected", "rejects"),
+        r"\b(?:which|an?\s+(?:accusation|allegation|claim|charge)\s+(?:that\s+)?)\s*(?P<t>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+"
+        r"(?:has\s+|have\s+|had\s+)?(?:denied|denies|rejected|rejects)\b",
+        agent="inside",
     ),
     Rule(
         "nothing-to-do", "denial", ("nothing to do", " not "),
@@ -622,6 +636,9 @@ def _agents(context: _Context, found: _Found) -> list[Actor]:
         return []
     if mode == "wing":
         return _wing_owner(context, found)
+    if mode == "inside":
+        start, end = found.match.span("t")
+        return [a for a in found.sentence.actors if start <= a.evidence.start and a.evidence.end <= end]
     if mode == "by":
         agents = _by_agents(context, found)
         return agents if agents or found.rule.kind == "claim" else _speaker(context, found)
@@ -650,9 +667,11 @@ def _is_outlet(actor: Actor) -> bool:
 
 
 def _left_agents(context: _Context, found: _Found) -> list[Actor]:
-    """The nearest party before the verb, with the parties coordinated with it; a pronoun in between wins."""
+    """The nearest party before the verb, with the parties coordinated with it; a pronoun in between wins,
+    and a relative clause or an apposition just before the verb is skipped ("X, which has links to Y, claimed")."""
     pos = found.match.start()
-    before = _candidates_before(found, pos)
+    aside = TRAILING_ASIDE.search(context.text, found.sentence.span.start, pos)
+    before = _candidates_before(found, aside.start() if aside else pos)
     since = before[-1].evidence.end if before else found.sentence.span.start
     pronoun = _last_pronoun(context.text[since:pos])
     if pronoun is not None:

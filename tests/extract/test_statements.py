@@ -309,6 +309,44 @@ def test_statements_event_date_is_not_the_statement_date(build, registry, text, 
 
 
 @pytest.mark.parametrize(
+    "text,phrase,counted_from",
+    [
+        (
+            "Officials accused Israel of the attack, which fell on the fourth anniversary of the strike.",
+            "fourth anniversary",
+            "2024-01-03",
+        ),
+    ],
+)
+def test_statements_anniversary_is_not_the_statement_date(build, registry, text, phrase, counted_from):
+    article = build(text, [("Officials", "officials", "group"), ISRAEL])
+    start = text.index(phrase)
+    article.dates = [DateValue(phrase, article.span(start, start + len(phrase)), "2020-01-03", counted_from=counted_from)]
+    (statement,) = find_statements(article, registry)
+    assert (statement.kind, statement.date) == ("accusation", None)
+
+
+@pytest.mark.parametrize(
+    "text,parties,expected",
+    [
+        (
+            "Fighting broke out near the base of al-Shabaab. The group claimed responsibility on its radio station.",
+            [("al-Shabaab", "al-Shabaab", "organization")],
+            [("claim", "al-Shabaab", "radio")],
+        ),
+        (
+            "The Taliban attacked a checkpoint. Later they claimed responsibility for the attack.",
+            [("Taliban", "Taliban", "organization")],
+            [("claim", "Taliban", None)],
+        ),
+    ],
+)
+def test_statements_pronoun_takes_the_last_group(build, registry, text, parties, expected):
+    statements = find_statements(build(text, parties), registry)
+    assert [(s.kind, s.by, s.channel) for s in statements] == expected
+
+
+@pytest.mark.parametrize(
     "text,expected",
     [
         (

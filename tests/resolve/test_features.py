@@ -1,0 +1,72 @@
+"""Blocking rule and pair features, on profiles built by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch.resolve.features import FEATURES, compatible, date_gap, features, ochiai, place_compatible, type_relation
+from claimwatch.resolve.profile import content_words, fold, mask, profile
+
+DAY = dt.date(2021, 8, 26).toordinal()
+
+
+def make(key=1, article=1, lo=DAY, hi=None, type="bombing", country="AF", region=None, city=None, lat=None,
+         lon=None, **rest):
+    record = {"role": "main", "type": type, "date": {"value": dt.date.fromordinal(lo).isoformat(), "precision": "day"},
+              "location": {"country_code": country, "region": region, "city": city, "lat": lat, "lon": lon}, **rest}
+    made = profile(record, key, article)
+    return made._replace(hi=hi if hi is not None else made.hi)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("bombing", "bombing", 2), ("bombing", "armed_assault", 1), ("bombing", "kidnapping", 0),
+    ("arson", "hostage_taking", 0), ("kidnapping", "hostage_taking", 1), (None, "kidnapping", 1),
+    ("other", "kidnapping", 1),
+])
+def test_features_type_relation(a, b, expected):
+    assert type_relation(a, b) == expected
+
+
+@pytest.mark.parametrize("p,q,expected", [
+    (dict(region="Kabul"), dict(region="Kabul", city="Other"), True),
+    (dict(lat=55.75, lon=37.62), dict(lat=55.82, lon=37.33), True),  # Moscow and Krasnogorsk, ~20 km
+    (dict(lat=34.5, lon=69.2), dict(lat=34.4, lon=70.45), False),  # Kabul and Jalalabad, ~115 km
+    (dict(city="Kabul"), dict(city="Herat"), False),
+    (dict(city="Kabul"), dict(), True),  # one side too vague to say
+    (dict(region="Kabul"), dict(region="Nangarhar"), False),
+    (dict(country="AF"), dict(country="PK"), False),
+])
+def test_features_place_compatible(p, q, expected):
+    assert place_compatible(make(**p), make(key=2, article=2, **q)) is expected
+
+
+@pytest.mark.parametrize("shift,expected", [(0, True), (7, True), (8, False)])
+def test_features_date_window_blocks(shift, expected):
+    assert compatible(make(), make(key=2, article=2, lo=DAY + shift)) is expected
+
+
+@pytest.mark.parametrize("p,q,gap", [((0, 0), (3, 3), 3), ((0, 30), (10, 10), 0), ((5, 5), (0, 2), 3)])
+def test_features_date_gap_between_intervals(p, q, gap):
+    assert date_gap(make(lo=DAY + p[0], hi=DAY + p[1]), make(key=2, lo=DAY + q[0], hi=DAY + q[1])) == gap
+
+
+@pytest.mark.parametrize("article", [1])
+def test_features_one_report_never_compared_with_itself(article):
+    assert not compatible(make(article=article), make(key=2, article=article))
+
+
+@pytest.mark.parametrize("victims_a,victims_b,shared", [
+    (["Vinicio Cerezo"], ["Cerezo"], 1.0), (["Ana Flores"], ["Juan Perez"], 0.0), ([], ["Cerezo"], 0.0),
+])
+def test_features_shared_named_victim(victims_a, victims_b, shared):
+    a = make(victims=[{"text": v, "named": True} for v in victims_a])
+    b = make(key=2, article=2, victims=[{"text": v, "named": True} for v in victims_b])
+    assert features(a, b)[FEATURES.index("victim_shared")] == shared
+
+
+@pytest.mark.parametrize("text", ["Two explosions struck the crowds at Abbey Gate"])
+def test_features_text_similarity_of_identical_summaries_is_one(text):
+    words = content_words(text)
+    assert ochiai(mask(words, 1024), mask(words, 1024)) == 1.0
+    assert fold("Abbey  GATE's") == "abbey gate s"
