@@ -167,7 +167,7 @@ class Gazetteer:
         self.cities_for = lru_cache(maxsize=20_000)(self._cities_for)
         self.regions_for = lru_cache(maxsize=20_000)(self._regions_for)
 
-    # one kind at a time
+    # lookups by key
 
     def forms_for(self, key: str, surface: str = "") -> list[Form]:
         letters = re.sub(r"[^A-Za-z]", "", surface)
@@ -275,7 +275,6 @@ class Gazetteer:
             return None if prefer == "city" else self._district(key, context, within)
         best = max(cities + regions, key=lambda geo: _score(geo, context))
         return _namesake_city(best, cities) if best.precision == "region" else best
-
 
     def _district(self, key: str, context: Context, within: Geo | None) -> Geo | None:
         """A second-level subdivision; named bare ("Saakow", not "Saakow District") it is read as

@@ -23,7 +23,8 @@ from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 BACKGROUND_CUE = re.compile(
-    r"\b(?:anniversary|years? ago|months ago|last year|previous(?:ly)?|earlier (?:attacks?|bombings?|this year)|"
+    r"\b(?:anniversary|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
+    r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|history|historic|former|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
     r"similar (?:attack|bombing)s?|another (?:attack|bombing|blast)|separate (?:attack|incident|bombing)|"
     r"was also involved|had (?:organi[sz]ed|carried out|claimed|killed|attacked)|targeted by|elimination|"
@@ -440,7 +441,7 @@ def _kind_of(name: str, actor_id: str | None) -> str:
 
 def assemble(article: Article, group: Group) -> Incident:
     sentences = group.sentences
-    weapons = [w for w in article.weapons if holds(article, group, w.evidence)]
+    weapons = incident_weapons(article, group)
     figures = [f for f in article.figures if holds(article, group, f.evidence)]
     statements = [s for s in article.statements if holds(article, group, s.evidence)]
     suicide, suicide_evidence = suicide_flag(article, group, statements)
@@ -466,6 +467,14 @@ def assemble(article: Article, group: Group) -> Incident:
     incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
     incident.confidence = _confidence(incident)
     return incident
+
+
+def incident_weapons(article: Article, group: Group) -> list[Weapon]:
+    """Weapons named where the incident's triggers are; failing those, anywhere in its sentences."""
+    own = [w for w in article.weapons if holds(article, group, w.evidence)]
+    triggered = {m.sentence for m in group.mentions}
+    near = [w for w in own if article.sentence_of(w.evidence.start) in triggered]
+    return near or own
 
 
 def reported(article: Article, group: Group, statements: list[Statement]) -> list[Perpetrator]:

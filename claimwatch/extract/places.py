@@ -10,6 +10,7 @@ capitals, provinces and big cities the article names; demonyms give context but 
 
 A place entity spaCy found that the gazetteer cannot resolve ("Cole Hall", "New Baghdad") is kept
 with `precision` None, so that consumers see it was named; its geographic fields stay empty.
+Place data: GeoNames (CC BY 4.0), through `gazetteer`.
 """
 from __future__ import annotations
 
@@ -360,7 +361,7 @@ def _count_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
 
 def _signal(mention: Mention, gaz: Gazetteer) -> str | None:
     """The country a mention points to on its own, when it points to one."""
-    if mention.label in ("PERSON", "ORG") and not mention.cue or mention.embedded:
+    if (mention.label in ("PERSON", "ORG") and not mention.cue) or mention.embedded:
         return None
     key = mention.key
     if gaz.demonym(key):
@@ -496,7 +497,7 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
     if geo.precision == "country" or reading.gaz.forms_for(mention.key, mention.surface):
         return _keep_country(reading, mention)
     if not mention.cue and mention.key in reading.person_names:
-        return False  # "Medina said", after "Guillermo Medina" 
+        return False  # "Medina said", after "Guillermo Medina"
     if mention.key in reading.gaz.common_words:
         return _keep_common(reading, mention, geo)
     if mention.embedded and not reading.tagged_elsewhere(mention):

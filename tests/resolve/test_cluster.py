@@ -1,0 +1,96 @@
+"""The in-memory core: joining, opening, bridging, constraints; weights set by hand for the test."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch.resolve.cluster import Resolver, blocked_pairs, cluster_profiles
+from claimwatch.resolve.features import FEATURES
+from claimwatch.resolve.profile import profile
+from claimwatch.resolve.scoring import Weights
+
+DAY = dt.date(2024, 3, 22)
+
+
+def weights(threshold: float = 0.5) -> Weights:
+    chosen = {"date_exact": 2.0, "same_city": 2.0, "type_same": 1.0, "victim_shared": 6.0, "text_sim": 4.0}
+    return Weights(FEATURES, tuple(chosen.get(f, 0.0) for f in FEATURES), -6.0, threshold)
+
+
+def mention(key, article, summary="gunmen attacked the Crocus City Hall concert venue", days=0, city="Krasnogorsk",
+            country="RU", type="armed_assault", victims=()):
+    record = {"role": "main", "type": type, "summary": summary,
+              "date": {"value": (DAY + dt.timedelta(days=days)).isoformat(), "precision": "day"},
+              "location": {"country_code": country, "city": city},
+              "victims": [{"text": v, "named": True} for v in victims]}
+    return profile(record, key, article)
+
+
+@pytest.mark.parametrize("second,joined", [
+    (mention(2, 2), True),
+    (mention(2, 2, summary="a bus fell into a ravine near the river", city="Moscow"), False),
+    (mention(2, 2, type="kidnapping"), True),  # compatible types may join
+    (mention(2, 2, type="bombing", summary="gunmen kidnapped pupils"), False),
+    (mention(2, 2, country="UA"), False),
+    (mention(2, 2, days=9), False),
+])
+def test_cluster_joins_only_above_threshold(second, joined):
+    clusters = cluster_profiles([mention(1, 1), second], weights())
+    assert (clusters[1] == clusters[2]) is joined
+
+
+@pytest.mark.parametrize("article", [1])
+def test_cluster_two_mentions_of_one_report_stay_apart(article):
+    clusters = cluster_profiles([mention(1, article), mention(2, article)], weights())
+    assert clusters[1] != clusters[2]
+
+
+@pytest.mark.parametrize("threshold", [0.5])
+def test_cluster_bridges_two_clusters_a_report_joins(threshold):
+    resolver = Resolver(weights(threshold))
+    first = resolver.add(mention(1, 1, summary="concert hall attack", victims=["Ivan Petrov"]))
+    second = resolver.add(mention(2, 2, summary="gunfire reported downtown", victims=["Anna Sidorova"]))
+    assert first.cluster != second.cluster
+    third = resolver.add(mention(3, 3, summary="concert hall attack", victims=["Ivan Petrov", "Anna Sidorova"]))
+    assert not third.opened and third.bridged
+    assert len(set(resolver.clusters().values())) == 1
+
+
+@pytest.mark.parametrize("pinned", [True])
+def test_cluster_pinned_clusters_are_not_bridged(pinned):
+    resolver = Resolver(weights())
+    resolver.seed(mention(1, 1, victims=["Ivan Petrov"]), 10, pinned=pinned)
+    resolver.seed(mention(2, 2, summary="gunfire reported downtown", victims=["Anna Sidorova"]), 20)
+    decision = resolver.add(mention(3, 3, victims=["Ivan Petrov", "Anna Sidorova"]))
+    assert decision.cluster == 10 and decision.bridged == ()
+    assert resolver.cluster(2) == 20
+
+
+@pytest.mark.parametrize("split_key", [1])
+def test_cluster_split_mention_is_kept_apart(split_key):
+    resolver = Resolver(weights())
+    resolver.seed(mention(split_key, 1), 10, pinned=True)
+    resolver.keep_apart(3, split_key)
+    decision = resolver.add(mention(3, 3))
+    assert decision.opened
+
+
+@pytest.mark.parametrize("country", [None])
+def test_cluster_unknown_country_is_compared_with_every_country(country):
+    clusters = cluster_profiles([mention(1, 1), mention(2, 2, country=country)], weights())
+    assert clusters[1] == clusters[2]
+
+
+@pytest.mark.parametrize("n", [5])
+def test_cluster_blocked_pairs_lists_each_pair_once(n):
+    profiles = [mention(i, i) for i in range(n)]
+    pairs = [(p.key, q.key) for p, q in blocked_pairs(profiles)]
+    assert len(pairs) == len(set(pairs)) == n * (n - 1) // 2
+
+
+@pytest.mark.parametrize("role", ["background"])
+def test_cluster_undated_background_mention_opens_its_own(role):
+    record = {"role": role, "type": "bombing", "summary": "the 2017 Zobe bombing"}
+    decision = Resolver(weights()).add(profile(record, 1, 1, published=DAY))
+    assert decision.opened and decision.best is None
