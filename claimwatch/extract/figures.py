@@ -331,7 +331,8 @@ class _Reader:
         if MEASURE_RE.match(text, amount.end) or MONTH_AFTER_RE.match(text, amount.end):
             return False
         number = text[number_start:amount.end]
-        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or MONTH_BEFORE_RE.search(text, max(0, number_start - 12), number_start):
+        month_before = MONTH_BEFORE_RE.search(text, max(0, number_start - 12), number_start)
+        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or month_before:
             return False
         token = self.token(number_start)
         return token is None or token.ent_type_ not in NON_COUNT_ENTITIES
@@ -387,9 +388,12 @@ def _in_group(token, wide: bool = False) -> bool:
     return token.pos_ in GROUP_POS or token.lower_ in GROUP_WORDS
 
 
-def _about(reader: _Reader, groups: tuple[str, ...], end: int) -> str:
+def _about(reader: _Reader, groups: tuple[str, ...], phrase: tuple[int, int]) -> str:
+    """ "attackers" when the people counted are attackers, "all" when the count includes them."""
     attackers = {_head(group) in ATTACKERS for group in groups if group.strip()}
-    if INCLUDING_ATTACKERS_RE.match(reader.text, end) or len(attackers) == 2:
+    text = reader.text
+    including = INCLUDING_ATTACKERS_RE.search(text, *phrase) or INCLUDING_ATTACKERS_RE.match(text, phrase[1])
+    if including or len(attackers) == 2:
         return "all"
     return "attackers" if attackers == {True} else "victims"
 
@@ -407,7 +411,7 @@ def _figure(reader: _Reader, kind: str, amount: Amount, evidence_end: int, phras
     return Figure(
         kind=kind, evidence=reader.article.span(amount.start, evidence_end), value=amount.value,
         low=amount.low, high=amount.high, qualifier=amount.qualifier,
-        phrase=" ".join(text[phrase[0]:phrase[1]].split()), about=_about(reader, groups, phrase[1]),
+        phrase=" ".join(text[phrase[0]:phrase[1]].split()), about=_about(reader, groups, phrase),
     )
 
 

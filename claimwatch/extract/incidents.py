@@ -25,9 +25,9 @@ CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whe
 BACKGROUND_CUE = re.compile(
     r"\b(?:anniversary|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
-    r"in (?:the )?past|history|historic|former|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
-    r"similar (?:attack|bombing)s?|another (?:attack|bombing|blast)|separate (?:attack|incident|bombing)|"
-    r"was also involved|had (?:organi[sz]ed|carried out|claimed|killed|attacked)|targeted by|elimination|"
+    r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
+    r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing)|"
+    r"had (?:organi[sz]ed|carried out|claimed|killed|attacked)|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
     r"(?:a|one|two|three|four|five|several) (?:days?|weeks?|months?) (?:after|before|earlier))\b",
@@ -130,16 +130,17 @@ def _sentence_elsewhere(article: Article, mention: EventMention, main_country: s
     """Every place the sentence names (parties to statements aside) lies outside the main country."""
     sentence = article.sentences[mention.sentence]
     codes = {p.country_code for p in article.places
-             if sentence.contains(p.evidence) and p.country_code and not _names_party(article, p)}
+             if sentence.contains(p.evidence) and p.country_code and not _not_scene(article, p)}
     return bool(codes) and main_country not in codes
 
 
 def main_country(article: Article, mention: EventMention) -> str | None:
-    """The country of the places in the main trigger's sentence, else the article's most named country."""
+    """The country of the scene places in the main trigger's sentence, else the article's most named one."""
     sentence = article.sentences[mention.sentence]
-    codes = [p.country_code for p in article.places if sentence.contains(p.evidence) and p.country_code]
+    scene = [p for p in article.places if p.country_code and not _not_scene(article, p)]
+    codes = [p.country_code for p in scene if sentence.contains(p.evidence)]
     if not codes:
-        codes = [p.country_code for p in article.places if p.country_code and not article.is_excluded(p.evidence.start)]
+        codes = [p.country_code for p in scene if not article.is_excluded(p.evidence.start)]
     return Counter(codes).most_common(1)[0][0] if codes else None
 
 
@@ -219,11 +220,32 @@ def group_mentions(article: Article) -> list[Group]:
         target = _group_for(article, mention, main, groups)
         target.mentions.append(mention)
         target.sentences.add(mention.sentence)
-        if target is main and main.date is None:
-            main.date = event_date(article, [mention])
+        if target is main:
+            main.date = refined(main.date, event_date(article, [mention]))
     if main.date is None:
         main.date = report_date(article, main_mention)
     return groups
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+
+def refined(current: DateValue | None, candidate: DateValue | None) -> DateValue | None:
+    """Keep the incident's date, unless a later mention gives a finer one inside it ("last week" -> "last Wednesday")."""
+    if current is None or candidate is None:
+        return current or candidate
+    if PRECISION_RANK[candidate.precision] >= PRECISION_RANK[current.precision] or not candidate.value:
+        return current
+    low, high = _range(current)
+    return candidate if low <= dt.date.fromisoformat(candidate.value) <= high else current
+
+
+def _range(date: DateValue) -> tuple[dt.date, dt.date]:
+    if not date.value:
+        return dt.date.min, dt.date.max
+    start = dt.date.fromisoformat(date.value)
+    span = {"week": 6, "month": 30, "year": 365}.get(date.precision or "", 0)
+    return start, start + dt.timedelta(days=span)
 
 
 def report_date(article: Article, mention: EventMention) -> DateValue | None:
@@ -328,10 +350,10 @@ def incident_place(article: Article, group: Group) -> Place | None:
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
     places = [p for p in article.places if holds(article, group, p.evidence)
-              and p.country_code and not _names_party(article, p) and not _modifier(article, p)]
+              and p.country_code and not _not_scene(article, p)]
     if not places and group.role == "main":
         places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
-                  and not _names_party(article, p)]
+                  and not _not_scene(article, p)]
     if not places:
         return None
     triggers = [m.trigger for m in group.mentions]
@@ -350,6 +372,27 @@ def _modifier(article: Article, place: Place) -> bool:
         return False
     following = [t for t in article.doc if t.idx >= place.evidence.end][:1]
     return bool(following) and following[0].idx == place.evidence.end + 1 and following[0].pos_ in {"NOUN", "PROPN"}
+
+
+SPEAKER_PLACE_BEFORE = re.compile(
+    r"\b(?:media|officials?|sources?|diplomats?|authorities|spokes(?:man|woman|person)|ministry|government|"
+    r"police|reporters?|correspondents?|analysts?|experts?|press|newspapers?|television|radio)\s+(?:in|from)\s+(?:the\s+)?$",
+    re.I,
+)
+SPEAKER_PLACE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}(?:says?|said|reports?|reported|told|announced|claimed)\b", re.I)
+
+
+def _speaker_place(article: Article, place: Place) -> bool:
+    """Where a speaker is ("media in the United States says"), not where it happened."""
+    before = article.text[max(0, place.evidence.start - 40): place.evidence.start]
+    after = article.text[place.evidence.end: place.evidence.end + 30]
+    return bool(SPEAKER_PLACE_BEFORE.search(before)) or (
+        place.precision == "country" and bool(SPEAKER_PLACE_AFTER.match(after)))
+
+
+def _not_scene(article: Article, place: Place) -> bool:
+    """The place names a party, a speaker's seat or whose something is, not the scene."""
+    return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place)
 
 
 def _names_party(article: Article, place: Place) -> bool:

@@ -1,7 +1,7 @@
 """The core of resolution: incremental clustering of profiles held in memory.
 
 Each new profile is compared with the profiles already placed that share a blocking key
-(week bucket of its date interval × country); the pairs that pass `features.compatible` are
+(`block`: week × country × place); the pairs that pass `features.compatible` are
 scored, and each cluster keeps its best pair (single link). The profile joins the best cluster
 whose score reaches the calibrated threshold, unless that cluster already holds a mention of the
 same report or one it was split from by hand. When the profile reaches the threshold with several
@@ -10,65 +10,18 @@ merge would put two mentions of one report together, or a cluster is pinned (fix
 Otherwise it opens a new cluster. Clusters already in the database are seeded with their ids;
 new clusters get negative ids (-1, -2, ...) until the database layer gives them real ones.
 
-A profile whose country is unknown is compared with every country in its weeks, the most recent
-`MAX_WILDCARD` first; a profile with no date at all (an undated background mention) is never
-compared and opens its own cluster.
+A profile with no date at all (an undated background mention) is never compared and opens its
+own cluster.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .features import WINDOW_DAYS, compatible, features
+from .block import BlockIndex, blocked_pairs  # noqa: F401  (blocked_pairs: for calibration)
+from .features import compatible, features
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
-
-BUCKET_DAYS = 7
-MAX_WILDCARD = 256
-
-
-def buckets(lo: int, hi: int) -> range:
-    return range(lo // BUCKET_DAYS, hi // BUCKET_DAYS + 1)
-
-
-class BlockIndex:
-    """Profile keys by (week bucket, country); a profile is filed under every week within the window of its dates."""
-
-    def __init__(self) -> None:
-        self.index: dict[tuple[int, str | None], list[int]] = defaultdict(list)
-        self.by_bucket: dict[int, list[int]] = defaultdict(list)
-
-    def add(self, profile: Profile) -> None:
-        if profile.lo is None:
-            return
-        for bucket in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
-            self.index[bucket, profile.country].append(profile.key)
-            self.by_bucket[bucket].append(profile.key)
-
-    def candidates(self, profile: Profile) -> set[int]:
-        """Keys filed under the weeks of the profile's own dates, in its country or with no country."""
-        found: set[int] = set()
-        if profile.lo is None:
-            return found
-        for bucket in buckets(profile.lo, profile.hi):
-            if profile.country is None:
-                found.update(self.by_bucket.get(bucket, EMPTY)[-MAX_WILDCARD:])
-            else:
-                found.update(self.index.get((bucket, profile.country), EMPTY))
-                found.update(self.index.get((bucket, None), EMPTY))
-        return found
-
-
-def blocked_pairs(profiles: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
-    """Every pair the resolver would compare (each once, the earlier profile first)."""
-    index, by_key = BlockIndex(), {}
-    for profile in profiles:
-        for key in sorted(index.candidates(profile)):
-            if compatible(profile, by_key[key]):
-                yield by_key[key], profile
-        index.add(profile)
-        by_key[profile.key] = profile
-
 
 class Resolver:
     """Holds the placed profiles, their clusters (a union-find) and the blocking index."""

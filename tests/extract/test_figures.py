@@ -107,6 +107,7 @@ def test_figures_statements(nlp_article, text, expected):
         ("Two of the attackers were killed.", ("attackers", 2)),
         ("The blast killed 15 people, including the attacker.", ("all", 15)),
         ("The blast killed 15 people, not including the attacker.", ("victims", 15)),
+        ("Fifteen people, including the bomber, were killed.", ("all", 15)),
         ("Three policemen were killed.", ("victims", 3)),
         ("Two members of the guerrilla group were killed.", ("victims", 2)),
     ],

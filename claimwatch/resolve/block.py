@@ -1,0 +1,110 @@
+"""Blocking: which placed profiles a new profile is compared with, found by key, never by scanning.
+
+Time is cut into week buckets; a profile is filed under every week within `WINDOW_DAYS` of its
+date interval and looked up under the weeks of its own interval, so two profiles meet when their
+intervals are at most `WINDOW_DAYS` apart. Within a week, by place:
+
+    filed under                                  looked up by a profile that has
+    ("g", week, country, lat cell, lon cell)     coordinates: its cell and the cells around it
+    ("r", week, country, admin-1 region)         a region: its region
+    ("v", week, country)  country only           coordinates or a region: always
+    ("?", week)           no country             a country: always
+    ("c", week, country)  every profile          only a country: the latest `MAX_WILDCARD`
+    ("*", week)           every profile          no country: the latest `MAX_WILDCARD`
+
+Cells are 1° of latitude by 1° of longitude and the lookup spans ±1 cell of latitude and ±2 of
+longitude, which covers `features.MAX_KM` (100 km) up to 60° of latitude. Two profiles in
+different regions without coordinates never meet (`features.place_compatible` would refuse them);
+a profile with no date at all is never filed nor compared.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .features import WINDOW_DAYS, compatible
+from .types import EMPTY, Profile
+
+BUCKET_DAYS = 7
+MAX_WILDCARD = 256
+LAT_CELLS, LON_CELLS = 1, 2  # cells looked up on each side
+
+
+def buckets(lo: int, hi: int) -> range:
+    return range(lo // BUCKET_DAYS, hi // BUCKET_DAYS + 1)
+
+
+def _cell(profile: Profile) -> tuple[int, int] | None:
+    return (math.floor(profile.lat), math.floor(profile.lon)) if profile.lat is not None and profile.lon is not None \
+        else None
+
+
+def file_keys(profile: Profile, week: int) -> Iterator[tuple]:
+    """The keys a profile is filed under for one week."""
+    yield "*", week
+    if profile.country is None:
+        yield "?", week
+        return
+    yield "c", week, profile.country
+    cell = _cell(profile)
+    if cell:
+        yield "g", week, profile.country, *cell
+    if profile.region:
+        yield "r", week, profile.country, profile.region
+    if not cell and not profile.region:
+        yield "v", week, profile.country
+
+
+def look_keys(profile: Profile, week: int) -> Iterator[tuple]:
+    """The exact keys a profile with a place looks under for one week (see `BlockIndex.candidates`)."""
+    cell = _cell(profile)
+    if cell:
+        for dlat in range(-LAT_CELLS, LAT_CELLS + 1):
+            for dlon in range(-LON_CELLS, LON_CELLS + 1):
+                yield "g", week, profile.country, cell[0] + dlat, cell[1] + dlon
+    if profile.region:
+        yield "r", week, profile.country, profile.region
+    yield "v", week, profile.country
+    yield "?", week
+
+
+class BlockIndex:
+    """Profile keys by blocking key (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    def add(self, profile: Profile) -> None:
+        if profile.lo is None:
+            return
+        for week in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
+            for key in file_keys(profile, week):
+                self.index[key].append(profile.key)
+
+    def candidates(self, profile: Profile) -> set[int]:
+        found: set[int] = set()
+        if profile.lo is None:
+            return found
+        specific = profile.country is not None and (profile.region or _cell(profile))
+        for week in buckets(profile.lo, profile.hi):
+            if specific:
+                for key in look_keys(profile, week):
+                    found.update(self.index.get(key, EMPTY))
+            else:
+                wide = ("c", week, profile.country) if profile.country else ("*", week)
+                found.update(self.index.get(wide, EMPTY)[-MAX_WILDCARD:])
+                if profile.country:
+                    found.update(self.index.get(("?", week), EMPTY))
+        return found
+
+
+def blocked_pairs(profiles: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
+    """Every pair the resolver would compare (each once, the earlier profile first)."""
+    index, by_key = BlockIndex(), {}
+    for profile in profiles:
+        for key in sorted(index.candidates(profile)):
+            if compatible(profile, by_key[key]):
+                yield by_key[key], profile
+        index.add(profile)
+        by_key[profile.key] = profile
