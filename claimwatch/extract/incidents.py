@@ -30,7 +30,7 @@ BACKGROUND_CUE = re.compile(
     r"had (?:organi[sz]ed|carried out|claimed|killed|attacked)|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
-    r"(?:a|one|two|three|four|five|several) (?:days?|weeks?|months?) (?:after|before|earlier))\b",
+    r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:after|before|earlier))\b",
     re.I,
 )
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
@@ -361,9 +361,15 @@ def incident_place(article: Article, group: Group) -> Place | None:
     votes = Counter(p.country_code for p in places)
     votes.update(p.country_code for p in places if article.sentence_of(p.evidence.start) in near)
     country = votes.most_common(1)[0][0]
+    first = group.mentions[0].sentence
     return min((p for p in places if p.country_code == country), key=lambda p: (
-        _precision_rank(p), article.sentence_of(p.evidence.start) not in near,
+        _precision_rank(p), _sentence_rank(article.sentence_of(p.evidence.start), first, near),
         min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+def _sentence_rank(index: int, first: int, near: set[int]) -> int:
+    """The sentence that opened the incident names its place best, then the other trigger sentences."""
+    return 0 if index == first else 1 if index in near else 2
 
 
 def _modifier(article: Article, place: Place) -> bool:

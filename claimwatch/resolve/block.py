@@ -7,11 +7,14 @@ intervals are at most `WINDOW_DAYS` apart. Within a week, by place:
     filed under                                  looked up by a profile that has
     ("g", week, country, lat cell, lon cell)     coordinates: its cell and the cells around it
     ("r", week, country, admin-1 region)         a region: its region
-    ("v", week, country)  country only           coordinates or a region: always
-    ("?", week)           no country             a country: always
-    ("c", week, country)  every profile          only a country: the latest `MAX_WILDCARD`
-    ("*", week)           every profile          no country: the latest `MAX_WILDCARD`
+    ("nc", week, country)  no coordinates        coordinates: always
+    ("nr", week, country)  no region             a region: always
+    ("?", week)            no country            a country and a place: always
+    ("c", week, country)   every profile         a country and no place: the latest `MAX_WILDCARD`
+    ("*", week)            every profile         no country: the latest `MAX_WILDCARD`
 
+So two profiles meet when they may be near (cells), share a region, or one of them is too vague
+to tell (`features.place_compatible` says the same).
 Cells are 1° of latitude by 1° of longitude and the lookup spans ±1 cell of latitude and ±2 of
 longitude, which covers `features.MAX_KM` (100 km) up to 60° of latitude. Two profiles in
 different regions without coordinates never meet (`features.place_compatible` would refuse them);
@@ -48,24 +51,21 @@ def file_keys(profile: Profile, week: int) -> Iterator[tuple]:
         return
     yield "c", week, profile.country
     cell = _cell(profile)
-    if cell:
-        yield "g", week, profile.country, *cell
-    if profile.region:
-        yield "r", week, profile.country, profile.region
-    if not cell and not profile.region:
-        yield "v", week, profile.country
+    yield ("g", week, profile.country, *cell) if cell else ("nc", week, profile.country)
+    yield ("r", week, profile.country, profile.region) if profile.region else ("nr", week, profile.country)
 
 
 def look_keys(profile: Profile, week: int) -> Iterator[tuple]:
-    """The exact keys a profile with a place looks under for one week (see `BlockIndex.candidates`)."""
+    """The exact keys a profile with a country and a place looks under for one week."""
     cell = _cell(profile)
     if cell:
         for dlat in range(-LAT_CELLS, LAT_CELLS + 1):
             for dlon in range(-LON_CELLS, LON_CELLS + 1):
                 yield "g", week, profile.country, cell[0] + dlat, cell[1] + dlon
+        yield "nc", week, profile.country
     if profile.region:
         yield "r", week, profile.country, profile.region
-    yield "v", week, profile.country
+        yield "nr", week, profile.country
     yield "?", week
 
 

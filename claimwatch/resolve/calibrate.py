@@ -22,7 +22,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .cluster import blocked_pairs, cluster_profiles
+from .block import blocked_pairs
+from .cluster import cluster_profiles
 from .features import FEATURES, features
 from .scoring import Weights
 from .types import Profile

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .block import BlockIndex, blocked_pairs  # noqa: F401  (blocked_pairs: for calibration)
+from .block import BlockIndex
 from .features import compatible, features
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from claimwatch.resolve.cluster import Resolver, blocked_pairs, cluster_profiles
+from claimwatch.resolve.block import blocked_pairs
+from claimwatch.resolve.cluster import Resolver, cluster_profiles
 from claimwatch.resolve.features import FEATURES
 from claimwatch.resolve.profile import profile
 from claimwatch.resolve.scoring import Weights
@@ -19,10 +20,10 @@ def weights(threshold: float = 0.5) -> Weights:
 
 
 def mention(key, article, summary="gunmen attacked the Crocus City Hall concert venue", days=0, city="Krasnogorsk",
-            country="RU", type="armed_assault", victims=()):
+            country="RU", type="armed_assault", victims=(), region=None, lat=None, lon=None):
     record = {"role": "main", "type": type, "summary": summary,
               "date": {"value": (DAY + dt.timedelta(days=days)).isoformat(), "precision": "day"},
-              "location": {"country_code": country, "city": city},
+              "location": {"country_code": country, "city": city, "region": region, "lat": lat, "lon": lon},
               "victims": [{"text": v, "named": True} for v in victims]}
     return profile(record, key, article)
 
@@ -80,6 +81,19 @@ def test_cluster_split_mention_is_kept_apart(split_key):
 def test_cluster_unknown_country_is_compared_with_every_country(country):
     clusters = cluster_profiles([mention(1, 1), mention(2, 2, country=country)], weights())
     assert clusters[1] == clusters[2]
+
+
+@pytest.mark.parametrize("a,b,meet", [
+    (dict(city="Krasnogorsk", region="Moscow Oblast", lat=55.82, lon=37.33),
+     dict(city="Moscow", region="Moscow", lat=55.75, lon=37.62), True),  # another region, 20 km away
+    (dict(city="Kabul", region="Kabul", lat=34.5, lon=69.2), dict(city="Herat", region="Herat", lat=34.3, lon=62.2), False),
+    (dict(city="Medellin", lat=6.25, lon=-75.57), dict(city=None, region="Antioquia"), True),  # region-only vs city-only
+    (dict(city=None, region="Antioquia"), dict(city=None, region="Cauca"), False),
+    (dict(city=None), dict(city="Bogota", region="Bogota", lat=4.6, lon=-74.1), True),  # country only
+])
+def test_cluster_blocking_meets_what_may_be_near(a, b, meet):
+    profiles = [mention(1, 1, country="CO", **a), mention(2, 2, country="CO", **b)]
+    assert (len(list(blocked_pairs(profiles))) == 1) is meet
 
 
 @pytest.mark.parametrize("n", [5])
