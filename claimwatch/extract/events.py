@@ -14,7 +14,9 @@ from .pipeline import component
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("hostage_taking", r"(?:took|taken|taking|held|holding|seized) (?:\w+ ){0,3}hostages?|hostage[- ]taking|"
                        r"hijack(?:ed|ing|ers?)?|hostages?|siege"),
-    ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?"),
+    ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
+                   r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
+                   r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys))"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
     ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
                 r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"

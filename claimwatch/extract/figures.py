@@ -2,29 +2,33 @@
 
 Statements, tried in this order (a number phrase is used by the first statement that takes it):
 
-    toll          "the death toll rose to 130", "bringing the death toll to 49"
+    toll          "the death toll rose to 130", "bringing the death toll to 49", "the number of victims is 59"
     verb first    "killed almost a hundred people", "kidnapped 287 pupils", "killing six",
-                  "killed seven CIA employees and a Jordanian officer" (one figure, 8)
-    number first  "95 deaths", "hundreds of injuries", "three policemen were killed",
-                  "25 others injured", "forty people with shrapnel wounds", "30 hostages"
+                  "the murder of the six jesuits",
+                  "killed seven CIA employees and a Jordanian officer" (one figure: 8)
+    number first  "95 deaths", "hundreds of injuries", "three policemen were killed", "25 others injured",
+                  "forty people with shrapnel wounds", "17 guerrillas and 2 soldiers dead" (19), "30 hostages"
     one person    "killed a military contractor", "a security guard was killed", "the gunman was killed"
     nobody        "no one was hurt" (value 0)
 
 Evidence is the number phrase with its qualifier ("almost a hundred"), reaching on to the casualty
 word when that word follows ("95 deaths", "three policemen were killed"); `phrase` is the whole
-statement ("killed almost a hundred people", "95 deaths so far").
+statement ("killed almost a hundred people", "95 deaths so far"). Not counts: ages, dates, clock
+times, measures and sums ("a 21-year-old", "10 minutes", "$500"), things ("two explosions"), threats
+("threatened to kill 10"), and counts of both kinds at once ("killed or wounded 30"). Figures in
+captions and background passages are kept: the incidents component decides what they belong to.
 
 Amounts, as (value, low, high):
 
     exact            "95"                                        95, 95, 95
     lower bound      "at least", "more than", "over", "or more"  95, 95, None
     upper bound      "nearly", "almost", "up to", "fewer than"   95, None, 95
-    approximate      "about", "around", "some", "an estimated"   95, None, None
+    approximate      "about", "around", "some", "an estimated"   95, None, None (no bound is stated)
     running count    "so far", "to date", "as of", "rose to"     95, 95, None
-    vague            "dozens", "scores", "hundreds", ...         None, VAGUE[...]
+    vague            "dozens", "scores", "hundreds", ...         None, VAGUE[...] ("hundreds": 200, 999)
     range            "two or three", "between 10 and 15"         None, 2, 3
 
-`about` is "attackers" when the counted people are attackers ("three militants were killed",
+`about` is "attackers" when the people counted are attackers ("three militants were killed",
 "two suicide bombers were among the dead"), "all" when the count says it includes them
 ("15 people, including the bomber"), else "victims".
 """

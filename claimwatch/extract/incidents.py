@@ -174,15 +174,22 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
 
     A headline with no word of violence says the report is about something else (a closure, a
     report, a trial): then only a strong trigger in the first sentences makes a main incident.
+    A violent headline over a lead whose incident is dated earlier (a release, a trial, a toll
+    update) makes that earlier incident the main one: the report is a follow-up of it.
     """
     lead = [m for m in mentions if m.sentence < _lead_limit(article)]
-    pools = (lead, mentions) if _headline_violent(article) else ([m for m in lead if m.sentence < _lead_limit(article, 2)],)
-    for pool in pools:
-        for strong in (True, False):
-            for mention in pool:
-                if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
-                        and not is_background(article, mention, None):
-                    return mention
+    if not _headline_violent(article):
+        return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
+    follow_up = next((m for m in lead if m.type != "other"), None)
+    return _first_current(article, lead) or follow_up or _first_current(article, mentions)
+
+
+def _first_current(article: Article, pool: list[EventMention]) -> EventMention | None:
+    for strong in (True, False):
+        for mention in pool:
+            if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
+                    and not is_background(article, mention, None):
+                return mention
     return None
 
 
