@@ -248,6 +248,10 @@ class Article:
     def is_excluded(self, pos: int) -> bool:
         return any(zone.start <= pos < zone.end for zone in self.excluded)
 
+    def is_excluded_span(self, span: Span) -> bool:
+        """The whole span lies in excluded zones (a caption line, not a sentence after a dateline)."""
+        return self.is_excluded(span.start) and self.is_excluded(span.end - 1)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -62,7 +62,7 @@ WEAK_TYPES = {"other"}
 def find_events(article: Article) -> list[EventMention]:
     events = []
     for index, sentence in enumerate(article.sentences):
-        if article.is_excluded(sentence.start):
+        if article.is_excluded_span(sentence):
             continue
         for match in TRIGGER.finditer(sentence.text):
             mention = _mention(article, sentence, index, match)

@@ -117,8 +117,13 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
 def _elsewhere(article: Article, mention: EventMention, clause: Span, main_country: str) -> bool:
     """A place right after the trigger ("an assault on the embassy in Baghdad") lies in another country."""
     reach = Span(mention.trigger.start, min(clause.end, mention.trigger.end + PLACE_REACH), "")
-    near = [p for p in article.places if reach.contains(p.evidence) and p.country_code]
+    near = [p for p in article.places if reach.contains(p.evidence) and p.country_code
+            and LOCATIVE.search(article.text[max(0, p.evidence.start - 30): p.evidence.start])
+            and not _not_scene(article, p)]
     return bool(near) and all(p.country_code != main_country for p in near)
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|into|on|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 
 
 def _anaphoric(article: Article, mention: EventMention) -> bool:
@@ -208,7 +213,7 @@ def _weak_ok(article: Article, mention: EventMention) -> bool:
 
 def _lead_limit(article: Article, size: int = LEAD_SENTENCES) -> int:
     """Index of the first sentence after the lead's `size` sentences (captions and datelines skipped)."""
-    kept = [i for i, s in enumerate(article.sentences) if not article.is_excluded(s.start)]
+    kept = [i for i, s in enumerate(article.sentences) if not article.is_excluded_span(s)]
     return kept[size] if len(kept) > size else len(article.sentences)
 
 
@@ -288,7 +293,7 @@ def assign_sentences(article: Article, groups: list[Group]) -> None:
     """Sentences without a trigger belong to the main incident unless they read as background."""
     taken = {i for g in groups for i in g.sentences}
     for index, sentence in enumerate(article.sentences):
-        if index in taken or article.is_excluded(sentence.start):
+        if index in taken or article.is_excluded_span(sentence):
             continue
         if not BACKGROUND_CUE.search(sentence.text) and not any(
             _far_from(d, groups[0].date, article.published) for d in dates_in(article, sentence)

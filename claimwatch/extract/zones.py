@@ -26,6 +26,12 @@ WEEKDAY_DATELINE = re.compile(
     r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? +"
     r"(?:[A-Z][a-z]+\.? +\d{1,2}|\d{1,2} +[A-Z][a-z]+),? +\d{4}\s*$"
 )
+# "KABUL, Aug. 27 (Sample Wire) —", "BAGHDAD (Reuters) -": where and when the report was filed.
+DATELINE_PREFIX = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s"
+)
 TERMINAL = re.compile(r"[.!?\"”’:]\s*$")
 
 
@@ -56,6 +62,9 @@ def find_zones(article: Article) -> list[Span]:
     zones = []
     for i, (start, end) in enumerate(line_spans(article.text)):
         kind = classify_line(article.text[start:end], first=i == 0)
+        prefix = DATELINE_PREFIX.match(article.text, start, end) if kind is None else None
+        if prefix:
+            kind, end = "dateline", prefix.end()
         if kind:
             zones.append(article.span(start, end))
             article.trace.setdefault("zones", []).append((kind, start, end))

@@ -25,3 +25,12 @@ def test_zones_find_zones_spans_match_text(text, zone):
     zones = find_zones(article)
     assert [z.text for z in zones] == [zone]
     assert all(text[z.start:z.end] == z.text for z in zones)
+
+
+@pytest.mark.parametrize("text,zone", [
+    ("Title here\n\nKABUL, Aug. 27 (Sample Wire) — A bomb exploded.", "KABUL, Aug. 27 (Sample Wire) — "),
+    ("Title here\n\nBAGHDAD (Reuters) - Gunmen attacked a checkpoint.", "BAGHDAD (Reuters) - "),
+    ("Title here\n\nEL PASO, Texas, Aug. 4 — A gunman opened fire.", "EL PASO, Texas, Aug. 4 — "),
+])
+def test_zones_dateline_prefix(text, zone):
+    assert [z.text for z in find_zones(Article(id="t", text=text))] == [zone]
