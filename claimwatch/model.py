@@ -130,6 +130,8 @@ class Statement:
     against_ids: list[str | None] = field(default_factory=list)
     channel_evidence: Span | None = None
     date_evidence: Span | None = None
+    by_canonical: str | None = None  # the registry's name for `by`, which is the name as the report writes it
+    against_canonical: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -190,7 +190,13 @@ _TOLL_LINK = (
     r"|(?:in|from)\s+(?:the\s+)?[\w'’-]+"
 )
 TOLL_RE = re.compile(rf"(?<![\w-])(?:{_TOLL})(?P<link>(?:\s+(?:{_TOLL_LINK})){{1,4}}?)\s+(?={_AMOUNT})", re.IGNORECASE)
-_RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach", re.IGNORECASE)
+_RISE_VERB = r"rose|risen|rising|climbed|climbing|increased|jumped|soared|reached|reaching|doubled|tripled|hit|stood|stands|put"
+# "the number of people killed in Thursday's bombing rose to at least 182": a longer gap, but a rise verb
+TOLL_RISE_RE = re.compile(
+    rf"(?<![\w-])(?:{_TOLL})(?P<link>,?(?:\s+[\w'’,-]+){{0,12}}?\s+(?:{_RISE_VERB})(?:\s+(?:to|at))?)\s+(?={_AMOUNT})",
+    re.IGNORECASE,
+)
+_RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach|doubl|tripl", re.IGNORECASE)
 ONE_CASUALTY_RE = re.compile(
     r"(?<![\w-])(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|\w+ly\s+)?"
     rf"(?:{_CASUALTY})|(?P<died>died))(?![\w-])",
@@ -437,9 +443,16 @@ def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
 # --- toll: "the death toll rose to 130" ---------------------------------------------------------
 
 
+def _toll_matches(text: str) -> list[re.Match]:
+    """Short tolls ("the death toll rose to 130") and long ones with a rise verb, each place once."""
+    short = list(TOLL_RE.finditer(text))
+    starts = {m.start() for m in short}
+    return short + [m for m in TOLL_RISE_RE.finditer(text) if m.start() not in starts]
+
+
 def _toll_figures(reader: _Reader) -> list[Figure]:
     figures = []
-    for match in TOLL_RE.finditer(reader.text):
+    for match in _toll_matches(reader.text):
         found = _amount_at(reader, match.end())
         if found is None or not reader.same_sentence(match.start(), found.end):
             continue

@@ -11,6 +11,7 @@ Steps, each a small function:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -504,7 +505,7 @@ def assemble(article: Article, group: Group) -> Incident:
     sentences = group.sentences
     weapons = incident_weapons(article, group)
     figures = [f for f in article.figures if holds(article, group, f.evidence)]
-    statements = [s for s in article.statements if holds(article, group, s.evidence)]
+    statements = [as_reported(article, s) for s in article.statements if holds(article, group, s.evidence)]
     suicide, suicide_evidence = suicide_flag(article, group, statements)
     date = group.date or (event_date(article, group.mentions) if group.role == "background" else None)
     incident = Incident(
@@ -528,6 +529,30 @@ def assemble(article: Article, group: Group) -> Incident:
     incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
     incident.confidence = _confidence(incident)
     return incident
+
+
+def as_reported(article: Article, statement: Statement) -> Statement:
+    """The statement with its parties named as the report names them; registry names kept beside."""
+    ids = statement.against_ids + [None] * (len(statement.against) - len(statement.against_ids))
+    return dataclasses.replace(
+        statement,
+        by=reported_name(article, statement.by, statement.by_id),
+        against=[reported_name(article, name, actor_id) for name, actor_id in zip(statement.against, ids)],
+        by_canonical=statement.by if statement.by_id else None,
+        against_canonical=[name for name, actor_id in zip(statement.against, ids) if actor_id],
+    )
+
+
+def reported_name(article: Article, name: str | None, actor_id: str | None) -> str | None:
+    """The fullest form the report uses for a registry actor ("Baloch Liberation Army", not "BLA")."""
+    if not actor_id or not name:
+        return name
+    forms = [_bare(a.evidence.text) for a in article.actors if a.actor_id == actor_id]
+    return max(forms, key=len) if forms else name
+
+
+def _bare(surface: str) -> str:
+    return re.sub(r"^(?:the|The)\s+|['’]s$", "", surface.strip())
 
 
 def incident_weapons(article: Article, group: Group) -> list[Weapon]:
