@@ -53,6 +53,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--neg-keep", type=float, default=0.3, help="share of label-free windows kept per epoch")
+    ap.add_argument("--o-weight", type=float, default=0.2, help="loss weight of the O label (about 97%% of tokens)")
+    ap.add_argument("--head-lr-mult", type=float, default=10.0, help="learning-rate multiplier of the new classifier")
     ap.add_argument("--freeze-layers", type=int, default=2, help="bottom encoder layers kept frozen (cheaper steps)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
@@ -300,7 +302,14 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
     steps_total = args.epochs * ((per_epoch + args.batch_size - 1) // args.batch_size)
     log(f"train windows {len(windows)} (with entities {len(pos)}); per epoch {per_epoch}; steps {steps_total}")
     params = [p for p in model.parameters() if p.requires_grad]
-    optim = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
+    optim = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * args.head_lr_mult}],
+                              weight_decay=0.01)
+    # Without a lighter O the tagger settles on "all O" (the O prior) within the few hundred CPU steps.
+    weights = torch.ones(len(tagger.LABELS), device=device)
+    weights[LABEL_ID["O"]] = args.o_weight
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=-100)
     warmup = max(1, int(0.06 * steps_total))
     history, best_f1, t0 = [], -1.0, time.time()
 
@@ -311,7 +320,7 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
             progress = max(progress, (time.time() - t0) / (60 * args.max_minutes))
         return min((step + 1) / warmup, max(0.0, 1.0 - progress) / max(1e-9, 1.0 - warmup / steps_total))
 
-    sched = torch.optim.lr_scheduler.LambdaLR(optim, lr_factor)
+    sched = torch.optim.lr_scheduler.LambdaLR(optim, [lr_factor, lr_factor])
     rng = random.Random(args.seed)
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -320,7 +329,8 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
         total, n = 0.0, 0
         for step in range(0, len(sample), args.batch_size):
             ids, mask, labels = collate(sample[step : step + args.batch_size], device)
-            loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            logits = model(input_ids=ids, attention_mask=mask).logits
+            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optim.step()

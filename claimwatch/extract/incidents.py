@@ -371,13 +371,26 @@ def incident_place(article: Article, group: Group) -> Place | None:
         return None
     triggers = [m.trigger for m in group.mentions]
     near = {m.sentence for m in group.mentions}
-    votes = Counter(p.country_code for p in places)
-    votes.update(p.country_code for p in places if article.sentence_of(p.evidence.start) in near)
+    votes: Counter[str] = Counter()
+    for place in places:
+        votes[place.country_code] += 1 + (article.sentence_of(place.evidence.start) in near) \
+            + ATTACHED_WEIGHT * _attached(article, place, triggers)
     country = votes.most_common(1)[0][0]
     first = group.mentions[0].sentence
     return min((p for p in places if p.country_code == country), key=lambda p: (
         _precision_rank(p), _sentence_rank(article.sentence_of(p.evidence.start), first, near),
         min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
+
+
+def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
+    """A locative phrase right after a trigger names the place ("bombings in Iran")."""
+    before = article.text[max(0, place.evidence.start - 30): place.evidence.start]
+    return bool(LOCATIVE.search(before)) and any(
+        0 <= place.evidence.start - t.end <= PLACE_REACH and article.sentence_of(t.start) == article.sentence_of(place.evidence.start)
+        for t in triggers)
 
 
 def _sentence_rank(index: int, first: int, near: set[int]) -> int:
