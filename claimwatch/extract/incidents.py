@@ -47,8 +47,11 @@ SUICIDE_FALSE = re.compile(
     r"was detained|were detained|was captured|threw (?:a|the) grenade|hurled)\b",
     re.I,
 )
-TYPE_PRIORITY = ("hostage_taking", "kidnapping", "assassination", "bombing", "arson", "armed_assault",
-                 "facility_attack", "unarmed_assault", "other")
+# GTD's attack-type hierarchy (assassination, hijacking, kidnapping, barricade, bombing, armed assault,
+# unarmed assault, facility): an incident of several types takes the highest.
+TYPE_HIERARCHY = ("assassination", "hostage_taking", "kidnapping", "bombing", "armed_assault", "unarmed_assault",
+                  "arson", "facility_attack", "other")
+WEAK_TYPES = {"other"}
 LEAD_SENTENCES = 3
 MAX_MAIN_DATE_GAP = dt.timedelta(days=14)
 
@@ -345,16 +348,16 @@ BACKWARD_PENALTY = 20  # a value more often follows its trigger ("killed three")
 
 
 def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
-    votes: Counter[str] = Counter()
-    lead = _lead_limit(article)
-    for mention in group.mentions:
-        if mention.type != "other":
-            votes[mention.type] += 3 if mention.sentence < lead else 1
+    """GTD's hierarchy over the types the opening sentence reports; else the most reported type."""
+    opening = {m.type for m in group.mentions if m.sentence == group.mentions[0].sentence} - WEAK_TYPES
+    if opening:
+        return next(t for t in TYPE_HIERARCHY if t in opening)
+    votes = Counter(m.type for m in group.mentions if m.type not in WEAK_TYPES)
     if not votes:
         categories = {w.category for w in weapons}
         return "bombing" if "explosives" in categories else "armed_assault" if "firearms" in categories else "other"
     top = max(votes.values())
-    return next(t for t in TYPE_PRIORITY if votes.get(t) == top)
+    return next(t for t in TYPE_HIERARCHY if votes.get(t) == top)
 
 
 def incident_place(article: Article, group: Group) -> Place | None:

@@ -128,7 +128,32 @@ def find_places(article: Article) -> list[Place]:
     context = Context(_count_countries(mentions, gaz), _named_regions(mentions, gaz))
     _resolve_all(tokens, mentions, gaz, context)
     reading = Reading(article, tokens, gaz, context, mentions)
-    return [place for mention in mentions if (place := _place(reading, mention))]
+    places = [place for mention in mentions if (place := _place(reading, mention))]
+    return sorted(places + _localities(article, places, context), key=lambda p: p.evidence.start)
+
+
+LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _country_name(code: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
+def _localities(article: Article, places: list[Place], context: Context) -> list[Place]:
+    """ "the village of Kuriga": a locality neither spaCy nor the gazetteer knows, in the main country."""
+    if not context.countries:
+        return []
+    code = max(context.countries, key=context.countries.get)
+    found = []
+    for match in LOCALITY.finditer(article.text):
+        span = article.span(match.start(1), match.end(1))
+        if not any(p.evidence.overlaps(span) for p in places):
+            found.append(Place(name=span.text, evidence=span, city=span.text, country_code=code,
+                               country=_country_name(code), precision="city", feature="CUE"))
+    return found
 
 
 def country_context(article: Article) -> Counter[str]:
@@ -575,7 +600,22 @@ def _unresolved(reading: Reading, mention: Mention) -> Place | None:
     if any(word in reading.persons for word in _WORD.findall(mention.surface.lower())):
         return None
     start, end = _char_span(reading.tokens, mention, None)
-    return Place(name=reading.article.text[start:end], evidence=reading.article.span(start, end), feature=mention.label)
+    place = Place(name=reading.article.text[start:end], evidence=reading.article.span(start, end), feature=mention.label)
+    return _settled(reading, mention, place)
+
+
+SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "city", "hometown", "settlement", "camp", "township"})
+
+
+def _settled(reading: Reading, mention: Mention, place: Place) -> Place:
+    """ "the village of Kuriga": a locality the gazetteer lacks, placed in the article's main country."""
+    cue = _before(reading.tokens, mention.start)
+    countries = reading.context.countries
+    if cue not in SETTLEMENT_NOUNS or not countries:
+        return place
+    code = max(countries, key=countries.get)
+    place.city, place.precision, place.country_code = place.name, "city", code
+    return place
 
 
 def _char_span(tokens: Tokens, mention: Mention, geo: Geo | None) -> tuple[int, int]:
