@@ -9,17 +9,7 @@ import pytest
 
 from claimwatch.model import Article
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SAMPLES = ROOT / "samples"
-
-
-def need_shared(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when the folder is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the shared data is not beside this checkout")
-    return path
+from shared_data import ROOT, SAMPLES, SHARED, need_shared  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture

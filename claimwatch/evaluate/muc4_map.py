@@ -167,8 +167,8 @@ def record_roles(article: Article, incident: Incident) -> dict[str, list[str]]:
             roles[role].append(perpetrator_mention(article, perpetrator))
     roles["Target"] += [surface(article, party.evidence) for party in incident.targets]
     roles["Victim"] += [surface(article, party.evidence) for party in incident.victims if party.named]
-    roles["Weapon"] += [mention for mention in (surface(article, w.evidence) for w in incident.weapons)
-                        if names_instrument(mention)]
+    spans = [span for weapon in incident.weapons for span in _spans(weapon.evidence)]
+    roles["Weapon"] += [mention for mention in (surface(article, span) for span in spans) if names_instrument(mention)]
     return roles
 
 

@@ -203,14 +203,27 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
 
 
 def _headline_violent(article: Article) -> bool:
+    """Whether the headline speaks of violence; True when the report has no headline to judge by."""
     from .relevance import is_relevant
 
-    title = article.title or (article.sentences[0].text if article.sentences else "")
-    return is_relevant(title)
+    title = article.title or _headline_line(article)
+    return title is None or is_relevant(title)
+
+
+def _headline_line(article: Article) -> str | None:
+    """A first line standing alone above the body, with no closing full stop, reads as a headline."""
+    first, _, rest = article.text.lstrip().partition("\n")
+    looks = 0 < len(first.split()) <= 20 and not first.rstrip().endswith(".") and rest.startswith("\n")
+    return first if looks else None
+
+
+VAGUE_TRIGGER = re.compile(r"^(?:violence|incidents?|act of terror|terrorist act|killings?)$", re.I)
 
 
 def _weak_ok(article: Article, mention: EventMention) -> bool:
-    """A weak trigger ("attack", "violence", "killed") opens an incident only beside a casualty figure."""
+    """A vague trigger ("violence", "the incident") opens an incident only beside a casualty figure."""
+    if not VAGUE_TRIGGER.match(mention.trigger.text):
+        return True
     sentence = article.sentences[mention.sentence]
     return any(sentence.contains(f.evidence) for f in article.figures)
 

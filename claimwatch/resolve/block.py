@@ -75,12 +75,14 @@ class BlockIndex:
     def __init__(self) -> None:
         self.index: dict[tuple, list[int]] = defaultdict(list)
 
-    def add(self, profile: Profile) -> None:
+    def add(self, profile: Profile, value: int | None = None) -> None:
+        """File `value` (default: the profile's key) under the profile's keys."""
         if profile.lo is None:
             return
+        value = profile.key if value is None else value
         for week in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
             for key in file_keys(profile, week):
-                self.index[key].append(profile.key)
+                self.index[key].append(value)
 
     def candidates(self, profile: Profile) -> set[int]:
         found: set[int] = set()

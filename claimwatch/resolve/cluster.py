@@ -18,23 +18,29 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+import numpy as np
+
 from .block import BlockIndex
-from .features import compatible, features
+from .columns import Columns, Probe, compatible_rows, feature_columns, feature_row, logits
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
 
+
 class Resolver:
-    """Holds the placed profiles, their clusters (a union-find) and the blocking index."""
+    """Holds the placed profiles (as `Columns` rows), their clusters (a union-find) and the blocking index."""
 
     def __init__(self, weights: Weights) -> None:
         self.weights = weights
-        self.profiles: dict[int, Profile] = {}
-        self.cluster_of: dict[int, int] = {}  # profile key -> the cluster it was placed in (find() for now)
+        self.columns = Columns()
+        self.keys: list[int] = []  # row -> profile key
+        self.row_of: dict[int, int] = {}  # profile key -> row
+        self.cluster_of: list[int] = []  # row -> the cluster it was placed in (find() for now)
         self.parent: dict[int, int] = {}  # cluster -> the cluster it was merged into
         self.articles: dict[int, set[int]] = {}  # cluster root -> reports it holds
         self.pinned: set[int] = set()  # clusters never merged automatically
         self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
         self.index = BlockIndex()
+        self._coef = np.array(weights.weights)
         self._next = -1
 
     # ------------------------------------------------------------ clusters
@@ -47,11 +53,11 @@ class Resolver:
         return root
 
     def cluster(self, key: int) -> int:
-        return self.find(self.cluster_of[key])
+        return self.find(self.cluster_of[self.row_of[key]])
 
     def clusters(self) -> dict[int, int]:
         """Every placed profile key and its cluster."""
-        return {key: self.cluster(key) for key in self.cluster_of}
+        return {key: self.find(self.cluster_of[row]) for row, key in enumerate(self.keys)}
 
     def keep_apart(self, a: int, b: int) -> None:
         self.apart[a].add(b)
@@ -68,10 +74,9 @@ class Resolver:
 
     def add(self, profile: Profile) -> Decision:
         """Join the best cluster above the threshold (bridging the others), or open a new one."""
-        scored = self._best_per_cluster(profile)
-        joinable = sorted((c for c, s in scored.items() if s.score >= self.weights.threshold and self._may_join(profile, c)),
-                          key=lambda c: (-scored[c].score, c))
-        best = max(scored.values(), key=lambda s: (s.score, -s.other), default=None)
+        best, scored = self._score(profile)
+        joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)),
+                          key=lambda c: (-scored[c].score, scored[c].other))
         if not joinable:
             return Decision(profile.key, self._open(profile), True, best)
         target, bridged = self._bridge(joinable)
@@ -91,27 +96,40 @@ class Resolver:
         return cluster
 
     def _place(self, profile: Profile, cluster: int) -> None:
-        self.profiles[profile.key] = profile
-        self.cluster_of[profile.key] = cluster
-        self.index.add(profile)
+        row = self.columns.append(profile)
+        self.keys.append(profile.key)
+        self.row_of[profile.key] = row
+        self.cluster_of.append(cluster)
+        self.index.add(profile, row)
 
-    def _best_per_cluster(self, profile: Profile) -> dict[int, Scored]:
-        best: dict[int, Scored] = {}
-        for key in self.index.candidates(profile):
-            other = self.profiles[key]
-            if not compatible(profile, other):
-                continue
-            x = features(profile, other)
-            scored = Scored(key, self.weights.score(x), x)
-            cluster = self.cluster(key)
-            if cluster not in best or scored.score > best[cluster].score:
-                best[cluster] = scored
-        return best
+    def _score(self, profile: Profile) -> tuple[Scored | None, dict[int, Scored]]:
+        """(the best pair overall, the best pair of each cluster at or above the threshold)."""
+        candidates = self.index.candidates(profile)
+        if not candidates:
+            return None, {}
+        probe = Probe(profile, self.columns)
+        rows, gap, dist = compatible_rows(probe, self.columns, np.fromiter(candidates, np.int64, len(candidates)))
+        if not len(rows):
+            return None, {}
+        columns = feature_columns(probe, self.columns, rows, gap, dist)
+        scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(rows))))
+        keys = self.columns.key[rows]
+        scored = lambda i: Scored(int(keys[i]), float(scores[i]), feature_row(columns, i))  # noqa: E731
+        above = np.nonzero(scores >= self.weights.threshold)[0]
+        per_cluster: dict[int, Scored] = {}
+        for i in above[np.lexsort((keys[above], -scores[above]))]:
+            cluster = self.find(self.cluster_of[rows[i]])
+            if cluster not in per_cluster:
+                per_cluster[cluster] = scored(i)
+        return scored(int(np.lexsort((keys, -scores))[0])), per_cluster
+
+    def _placed_cluster(self, key: int) -> int | None:
+        return self.cluster(key) if key in self.row_of else None
 
     def _may_join(self, profile: Profile, cluster: int) -> bool:
         if profile.article in self.articles[cluster]:
             return False
-        return not any(self.cluster(key) == cluster for key in self.apart.get(profile.key, EMPTY))
+        return not any(self._placed_cluster(key) == cluster for key in self.apart.get(profile.key, EMPTY))
 
     def _bridge(self, joinable: list[int]) -> tuple[int, tuple[int, ...]]:
         """Merge the joinable clusters that may be merged into the oldest of them; return it and the merged."""
@@ -128,8 +146,11 @@ class Resolver:
     def _may_merge(self, a: int, b: int) -> bool:
         if a in self.pinned or b in self.pinned or not self.articles[a].isdisjoint(self.articles[b]):
             return False
-        return not any(self.cluster(k) in (a, b) and self.cluster(o) in (a, b) and self.cluster(k) != self.cluster(o)
-                       for k, others in self.apart.items() for o in others)
+        for key, others in self.apart.items():
+            mine = self._placed_cluster(key)
+            if mine in (a, b) and any(self._placed_cluster(o) in (a, b) and self._placed_cluster(o) != mine for o in others):
+                return False
+        return True
 
 
 def _older(a: int, b: int) -> int:

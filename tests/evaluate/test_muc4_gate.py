@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import need_shared
+from shared_data import need_shared
 
 BASELINE = json.loads((Path(__file__).with_name("muc4_baseline.json")).read_text(encoding="utf-8"))
 

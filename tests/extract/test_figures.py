@@ -7,7 +7,7 @@ import pytest
 
 from claimwatch.extract.figures import find_figures, make_figures, parse_number
 from claimwatch.extract.pipeline import REGISTRY
-from conftest import need_shared
+from shared_data import need_shared
 
 
 def _found(article) -> list[tuple]:

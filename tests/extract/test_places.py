@@ -9,7 +9,7 @@ import pytest
 from claimwatch.extract.gazetteer import cache_path, fold, geocode, name_key
 from claimwatch.extract.pipeline import REGISTRY
 from claimwatch.extract.places import country_context, find_places, make_places
-from conftest import need_shared
+from shared_data import need_shared
 
 
 def _geo(geo) -> tuple | None:

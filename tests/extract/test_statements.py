@@ -452,7 +452,7 @@ def test_statements_wikinews_quality_gate(wikinews, field, floor):
 @pytest.fixture(scope="module")
 def wikinews():
     """The 25 Wikinews reports through spaCy, actors and statements: (gold, statements) pairs and the scorer."""
-    from conftest import need_shared
+    from shared_data import need_shared
 
     from claimwatch.extract.actors import ActorsComponent
     from claimwatch.extract.nlp import make_spacy

@@ -11,7 +11,7 @@ from claimwatch.extract.weapons import (
     VOCABULARY, WeaponMatcher, find_suicide_cues, find_weapons, make_weapons, read_vocabulary,
 )
 from claimwatch.model import WEAPON_CATEGORIES
-from conftest import need_shared
+from shared_data import need_shared
 
 
 def _found(article) -> list[tuple[str, str]]:

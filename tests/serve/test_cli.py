@@ -44,7 +44,9 @@ def test_cli_ingest_query_show_export(tmp_path, fmt):
     listed = json.loads(runner.invoke(cli, ["incidents", "--db", db, "--json"]).stdout)
     assert [row["reports"] for row in listed] == [["r1"]]
     shown = runner.invoke(cli, ["show", str(listed[0]["id"]), "--db", db])
-    assert "[at least 14 people]" in shown.stdout
+    record = json.loads(runner.invoke(cli, ["show", str(listed[0]["id"]), "--db", db, "--json"]).stdout)["record"]
+    assert record["killed"]["value"] == 14
+    assert f"[{record['killed']['evidence']['text']}]" in shown.stdout
     exported = json.loads(runner.invoke(cli, ["export", "--db", db, "--format", fmt]).stdout)
     assert exported["features"][0]["geometry"]["type"] == "Point"
     failures = json.loads(runner.invoke(cli, ["failures", "--db", db, "--json"]).stdout)
