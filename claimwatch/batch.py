@@ -23,32 +23,40 @@ class Summary:
         self.failure_codes[failure.code] = self.failure_codes.get(failure.code, 0) + 1
 
 
-def extract_all(items: Iterable[Article | Failure], fail_fast: bool = False, batch_size: int = 32
-                ) -> Iterator[Article | Failure]:
+SUPER_BATCH = 256  # items read ahead; their articles run in parallel when there are enough of them
+PARALLEL_FROM = 64  # fewer articles than this are not worth forking workers for
+
+
+def extract_all(items: Iterable[Article | Failure], fail_fast: bool = False, batch_size: int = 16,
+                n_process: int | None = None) -> Iterator[Article | Failure]:
     """Run the pipeline over the articles among `items`, in input order; failures pass through."""
-    from .extract.pipeline import get_pipeline
+    from .extract.pipeline import default_processes, get_pipeline
 
     pipeline = get_pipeline()
+    workers = default_processes() if n_process is None else n_process
     pending: list[Article | Failure] = []
     for item in items:
         pending.append(item)
-        if len(pending) >= batch_size:
-            yield from _run(pipeline, pending, fail_fast)
+        if len(pending) >= SUPER_BATCH:
+            yield from _run(pipeline, pending, fail_fast, batch_size, workers)
             pending = []
-    yield from _run(pipeline, pending, fail_fast)
+    yield from _run(pipeline, pending, fail_fast, batch_size, workers)
 
 
-def _run(pipeline, items: list[Article | Failure], fail_fast: bool) -> Iterator[Article | Failure]:
+def _run(pipeline, items: list[Article | Failure], fail_fast: bool, batch_size: int, workers: int
+         ) -> Iterator[Article | Failure]:
     articles = [item for item in items if isinstance(item, Article)]
-    done = {id(a): a for a in _extract_batch(pipeline, articles, fail_fast)}
+    workers = workers if len(articles) >= PARALLEL_FROM else 1
+    done = iter(_extract_batch(pipeline, articles, fail_fast, batch_size, workers))
     for item in items:
-        yield done.get(id(item), item) if isinstance(item, Article) else item
+        yield next(done) if isinstance(item, Article) else item
 
 
-def _extract_batch(pipeline, articles: list[Article], fail_fast: bool) -> list[Article | Failure]:
-    """The batch at once; if it fails, article by article so that only the bad one is lost."""
+def _extract_batch(pipeline, articles: list[Article], fail_fast: bool, batch_size: int, workers: int
+                   ) -> list[Article | Failure]:
+    """The articles at once; if that fails, one by one so that only the bad one is lost."""
     try:
-        return list(pipeline.pipe(articles, batch_size=len(articles) or 1))
+        return list(pipeline.pipe(articles, batch_size=batch_size, n_process=workers))
     except Exception:  # noqa: BLE001 - the boundary: isolate the article that broke the batch
         if fail_fast or len(articles) == 1:
             raise

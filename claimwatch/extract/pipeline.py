@@ -7,6 +7,8 @@ Components that work better in batches (spaCy, a model) can also define `pipe(ar
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -68,15 +70,15 @@ class Pipeline:
     def __call__(self, article: Article) -> Article:
         return next(iter(self.pipe([article])))
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
-        """Run every component over the articles, in batches; irrelevant articles skip the heavy steps."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Article]:
+        """Run every component over the articles, in input order and in batches; irrelevant articles
+        skip the heavy steps. With `n_process` > 1, batches run in forked worker processes that share
+        the loaded models copy-on-write."""
+        batches = _batches(articles, batch_size)
+        if n_process > 1:
+            yield from _pipe_parallel(self, batches, n_process)
+            return
+        for batch in batches:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> list[Article]:
@@ -92,6 +94,39 @@ class Pipeline:
         for article in batch:
             article.doc = None  # the spaCy Doc is large and never leaves the pipeline
         return batch
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: Pipeline | None = None
+
+
+def _work(batch: list[Article]) -> list[Article]:
+    return _WORKER._run_batch(batch)
+
+
+def _pipe_parallel(pipeline: Pipeline, batches: Iterator[list[Article]], n_process: int) -> Iterator[Article]:
+    """Batches through a pool of forked workers; results come back in input order."""
+    global _WORKER
+    _WORKER = pipeline  # inherited by the forked workers, models and all
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        for done in pool.imap(_work, batches):
+            yield from done
+
+
+def default_processes() -> int:
+    """Worker processes for large batches: one per available core, at most four."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
 _DEFAULT: Pipeline | None = None

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 
 from .block import BlockIndex
-from .columns import Columns, Probe, compatible_rows, feature_columns, feature_row, logits
+from .columns import Columns, Probe, compatible, feature_columns, feature_row, logits
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
 
@@ -108,17 +108,17 @@ class Resolver:
         if not candidates:
             return None, {}
         probe = Probe(profile, self.columns)
-        rows, gap, dist = compatible_rows(probe, self.columns, np.fromiter(candidates, np.int64, len(candidates)))
-        if not len(rows):
+        batch, gap, dist = compatible(probe, self.columns.gather(np.fromiter(candidates, np.int64, len(candidates))))
+        if not len(gap):
             return None, {}
-        columns = feature_columns(probe, self.columns, rows, gap, dist)
-        scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(rows))))
-        keys = self.columns.key[rows]
+        columns = feature_columns(probe, self.columns, batch, gap, dist)
+        scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(gap))))
+        keys = batch.col("key")
         scored = lambda i: Scored(int(keys[i]), float(scores[i]), feature_row(columns, i))  # noqa: E731
         above = np.nonzero(scores >= self.weights.threshold)[0]
         per_cluster: dict[int, Scored] = {}
         for i in above[np.lexsort((keys[above], -scores[above]))]:
-            cluster = self.find(self.cluster_of[rows[i]])
+            cluster = self.find(self.cluster_of[batch.rows[i]])
             if cluster not in per_cluster:
                 per_cluster[cluster] = scored(i)
         return scored(int(np.lexsort((keys, -scores))[0])), per_cluster

@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from claimwatch.resolve.columns import Columns, Probe, compatible_rows, features_many
+from claimwatch.resolve.columns import Columns, Probe, compatible as compatible_many, feature_columns, feature_matrix
 from claimwatch.resolve.features import compatible, features
 from claimwatch.resolve.profile import profile
 
@@ -43,8 +43,8 @@ def test_columns_features_many_equal_the_scalar_features(seed):
         columns.append(p)
     for i, p in enumerate(profiles):
         probe = Probe(p, columns)
-        rows, gap, dist = compatible_rows(probe, columns, np.arange(len(profiles)))
-        assert set(rows.tolist()) == {j for j, q in enumerate(profiles) if compatible(p, q)}
-        matrix = features_many(probe, columns, rows, gap, dist)
-        for row, values in zip(rows, matrix):
+        batch, gap, dist = compatible_many(probe, columns.gather(np.arange(len(profiles))))
+        assert set(batch.rows.tolist()) == {j for j, q in enumerate(profiles) if compatible(p, q)}
+        matrix = feature_matrix(feature_columns(probe, columns, batch, gap, dist), len(gap))
+        for row, values in zip(batch.rows, matrix):
             assert values == pytest.approx(features(p, profiles[row]))
