@@ -64,8 +64,12 @@ class Mentions:
         gold = {p.key: self.gold[p.key] for p in keep}
         report_of = {p.key: self.report_of[p.key] for p in keep}
         pairs = muc4_xdoc.report_pairs(gold, report_of)
-        return Corpus("samples", keep, gold, lambda predicted: muc4_xdoc.prf(
-            pairs, muc4_xdoc.report_pairs({k: predicted[k] for k in gold}, report_of))["f1"])
+
+        def counts(predicted):
+            found = muc4_xdoc.report_pairs({k: predicted[k] for k in gold}, report_of)
+            return len(pairs & found), len(pairs), len(found)
+
+        return Corpus("samples", keep, gold, counts)
 
     def score(self, predicted: dict[int, object], keys: set[int] | None = None) -> dict:
         keys = self.main if keys is None else keys

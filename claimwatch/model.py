@@ -231,6 +231,8 @@ class Article:
     events: list[EventMention] = field(default_factory=list)
     roles: list[RoleSpan] = field(default_factory=list)  # role fillers from the roles tagger
     incidents: list[Incident] = field(default_factory=list)
+    # a report of no incident that recalls earlier ones (an anniversary): those, all background
+    recounted: list[Incident] = field(default_factory=list)
     trace: dict[str, Any] = field(default_factory=dict)  # per-component notes, for debugging
 
     @property
@@ -262,6 +264,7 @@ class Article:
             "url": self.url,
             "source": self.source,
             "incidents": [to_dict(incident) for incident in self.incidents],
+            **({"recounted": [to_dict(incident) for incident in self.recounted]} if self.recounted else {}),
         }
 
 

@@ -33,7 +33,8 @@ def list_incidents(db: str | Path, country=None, type=None, since=None, until=No
     """Incidents, filtered; with `as_of` (YYYY-MM-DD), as they stood on that day (see `records_as_of`)."""
     database = Database(db)
     if as_of:
-        rows = [_list_row({"id": i, "record": record}, members) for i, (record, members) in records_as_of(database, as_of).items()]
+        then = records_as_of(database, as_of)
+        rows = [_list_row({"id": i, "record": record}, members) for i, (record, members) in then.items()]
         rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
         return [r for r in rows if _wanted(r, country, type, since, until, include_background)
                 and (not actor or _mentions_actor(r, actor))]
@@ -138,7 +139,8 @@ def incident_history(db: str | Path, incident_id: int) -> list[dict]:
     events = s.incident_events
     query = (sa.select(events, s.articles.c.ext_id).outerjoin(s.articles, s.articles.c.id == events.c.article_id)
              .where(events.c.incident_id == incident_id).order_by(events.c.at, events.c.id))
-    rows = [{"at": r["at"], "action": r["action"], "report": r["ext_id"], "detail": r["detail"]} for r in database.rows(query)]
+    rows = [{"at": r["at"], "action": r["action"], "report": r["ext_id"], "detail": r["detail"]}
+            for r in database.rows(query)]
     if not rows and not list(database.rows(sa.select(s.incidents.c.id).where(s.incidents.c.id == incident_id))):
         raise NotFound(f"incident {incident_id}")
     return rows
@@ -157,7 +159,8 @@ def _detail(detail: dict | None) -> str:
         return ""
     if "from" in detail and "to" in detail:
         label = detail.get("kind") or detail.get("field") or "perpetrator"
-        return f"{label}: {json.dumps(detail['from'], ensure_ascii=False)} -> {json.dumps(detail['to'], ensure_ascii=False)}"
+        before, after = (json.dumps(detail[k], ensure_ascii=False) for k in ("from", "to"))
+        return f"{label}: {before} -> {after}"
     return json.dumps(detail, ensure_ascii=False)
 
 
@@ -188,6 +191,8 @@ def render(incident: dict) -> str:
     lines = [f"incident {incident['id']}: " + "  ".join(f"{k}={v}" for k, v in summary.items() if v not in (None, []))]
     if incident.get("merged_into"):
         lines.append(f"  merged into incident {incident['merged_into']}")
+    for link in incident.get("related") or []:
+        lines.append(f"  related: incident {link['incident']} ({link['kind']})")
     for report in incident["reports"]:
         lines.append(f"\n  report {report['article']} (mention {report.get('mention')}, {report['published']}, "
                      f"{report['role']}): {report['title'] or ''}")

@@ -62,6 +62,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long (0: no limit)")
     ap.add_argument("--max-steps", type=int, default=0, help="debug: stop each epoch after this many steps")
     ap.add_argument("--dev-docs", type=int, default=0, help="debug: evaluate on the first N dev docs only")
+    ap.add_argument("--init", type=Path, help="start from this checkpoint (state dict) instead of the pretrained encoder")
     ap.add_argument("--export-only", action="store_true", help="export the checkpoint in --work-dir")
     return ap.parse_args(argv)
 
@@ -378,6 +379,8 @@ def main(argv=None) -> None:
         dev_docs, dev_gold = dev_docs[: args.dev_docs], dev_gold[: args.dev_docs]
     base_config = tagger.DecodeConfig(max_len=args.max_len, overlap=args.overlap)
     model = load_model(device, args.freeze_layers)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device))
     history, minutes = [], 0.0
     if not args.export_only:
         history, minutes = train(args, model, device, tokenizer, dev_docs, dev_gold, base_config)

@@ -238,24 +238,20 @@ def _words(text: str) -> set[str]:
 
 def rare_target_words(muc4: Path) -> set[str]:
     """Words in few distinct target strings of the training keys: what makes a target specific."""
-    strings = {fold(n) for t in read_templates_plain(muc4, "train") for e in t.targets for n in e}
+    strings = {fold(n) for t in _plain(str(muc4), "train") for e in t.targets for n in e}
     counts = Counter(w for s in strings for w in _words(s))
     return {w for w, n in counts.items() if n <= RARE_TARGET_WORD}
 
 
 @lru_cache(maxsize=4)
 def _plain(muc4: str, split: str) -> tuple[Template, ...]:
+    """A split's templates without the texts (enough for the rare-word table)."""
     templates = []
     for line in Path(muc4, "raw", f"keys_full_{split}.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         templates += [parse_template(r, 0, doc["docid"]) for r in doc["templates"]
                       if " ".join(r.get("INCIDENT: TYPE", ["*"])).strip() != "*"]
     return tuple(templates)
-
-
-def read_templates_plain(muc4: Path, split: str) -> tuple[Template, ...]:
-    """Templates without texts (for the rare-word table)."""
-    return _plain(str(muc4), split)
 
 
 def _dates_compatible(a: Template, b: Template) -> bool:
@@ -509,7 +505,8 @@ def corpus(muc4: Path, split: str):
     report_of = {t.key: t.docid for t in templates}
     gold_pairs = report_pairs(gold, report_of)
 
-    def f1_of(predicted: dict[int, int]) -> float:
-        return prf(gold_pairs, report_pairs(predicted, report_of))["f1"]
+    def counts(predicted: dict[int, int]) -> tuple[int, int, int]:
+        found = report_pairs(predicted, report_of)
+        return len(gold_pairs & found), len(gold_pairs), len(found)
 
-    return Corpus(f"muc4-{split}", profiles(templates), gold, f1_of)
+    return Corpus(f"muc4-{split}", profiles(templates), gold, counts)

@@ -64,6 +64,7 @@ class Group:
     date: DateValue | None = None
     country: str | None = None
     rivals: list["Group"] = field(default_factory=list)  # the other incidents of the article
+    leads: bool = False  # the main incident, or the first of those a report only recalls
 
 
 # ---------------------------------------------------------------- clauses and cues
@@ -189,8 +190,20 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     lead = [m for m in mentions if m.sentence < _lead_limit(article)]
     if not _headline_violent(article):
         return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
-    follow_up = next((m for m in lead if m.type != "other"), None)
+    follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)), None)
     return _first_current(article, lead) or follow_up or _first_current(article, mentions)
+
+
+COMMEMORATION = re.compile(r"\b(?:anniversary|commemorat\w*|memorial|remember\w*|mourn\w*|one year since|"
+                           r"(?:years?|decades?) (?:since|after)|to mark)\b", re.I)
+
+
+def _commemorated(article: Article, mention: EventMention) -> bool:
+    """The lead remembers the incident (an anniversary, a memorial): the report is no news of it."""
+    sentence = article.sentences[mention.sentence]
+    title = article.title or _headline_line(article) or ""
+    return bool(COMMEMORATION.search(sentence.text) or COMMEMORATION.search(title)) or any(
+        d.counted_from for d in dates_in(article, sentence))
 
 
 def _first_current(article: Article, pool: list[EventMention]) -> EventMention | None:
@@ -234,12 +247,15 @@ def _lead_limit(article: Article, size: int = LEAD_SENTENCES) -> int:
     return kept[size] if len(kept) > size else len(article.sentences)
 
 
-def group_mentions(article: Article) -> list[Group]:
+def group_mentions(article: Article, recounted: bool = False) -> list[Group]:
+    """Mentions grouped into incidents, the main one first. With `recounted`, for a report that
+    reports no incident: the incidents it only recalls, all background, the first one leading."""
     mentions = specific(article.events)
-    main_mention = find_main(article, mentions)
+    main_mention = find_main(article, mentions) if not recounted else \
+        next((m for m in mentions if m.type not in WEAK_TYPES), None)
     if main_mention is None:
         return []
-    main = Group("main", [main_mention], {main_mention.sentence})
+    main = Group("main" if not recounted else "background", [main_mention], {main_mention.sentence}, leads=True)
     main.date = event_date(article, [main_mention])
     main.country = main_country(article, main_mention)
     groups = [main]
@@ -347,7 +363,7 @@ def holds(article: Article, group: Group, span: Span) -> bool:
         return True
     candidates = [(m, g) for g in [group, *sharing] for m in g.mentions if m.sentence == index]
     if not candidates:
-        return group.role == "main"
+        return group.leads
     return min(candidates, key=lambda mg: _reach(mg[0].trigger, span))[1] is group
 
 
@@ -380,7 +396,7 @@ def incident_place(article: Article, group: Group) -> Place | None:
     """
     places = [p for p in article.places if holds(article, group, p.evidence)
               and p.country_code and not _not_scene(article, p)]
-    if not places and group.role == "main":
+    if not places and group.leads:
         places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
                   and not _not_scene(article, p)]
     if not places:
@@ -490,7 +506,7 @@ def suicide_flag(article: Article, group: Group, statements: list[Statement]) ->
     for sentence in sorted(group.sentences):
         text = article.sentences[sentence]
         match = SUICIDE_FALSE.search(text.text)
-        if match and group.role == "main":
+        if match and group.leads:
             return False, article.span(text.start + match.start(), text.start + match.end())
     return None, None
 
@@ -550,7 +566,7 @@ def assemble(article: Article, group: Group) -> Incident:
         wounded=headline_figure(figures, "wounded"),
         kidnapped=headline_figure(figures, "kidnapped"),
         figures=figures,
-        statements=statements if group.role == "main" else [],
+        statements=statements if group.leads else [],
         summary=article.sentences[group.mentions[0].sentence].text[:300],
     )
     incident.targets = _unique_parties(p for p in article.targets if holds(article, group, p.evidence))
@@ -631,8 +647,8 @@ def _confidence(incident: Incident) -> float:
     return round(0.4 + 0.125 * sum(found), 3)
 
 
-def build_incidents(article: Article) -> list[Incident]:
-    groups = group_mentions(article)
+def build_incidents(article: Article, recounted: bool = False) -> list[Incident]:
+    groups = group_mentions(article, recounted)
     if not groups:
         return []
     assign_sentences(article, groups)
@@ -642,10 +658,12 @@ def build_incidents(article: Article) -> list[Incident]:
 
 
 @component("incidents", requires=("events", "dates", "places", "figures", "weapons", "statements", "targets"),
-           assigns=("incidents",))
+           assigns=("incidents", "recounted"))
 def make_incidents():
     def build(article: Article) -> Article:
         article.incidents = build_incidents(article)
+        if not article.incidents:
+            article.recounted = build_incidents(article, recounted=True)
         return article
 
     return build

@@ -43,7 +43,7 @@ ATTACKER_NOUNS = (
 # What a claimant calls its own people: "two of its members", "its fighters".
 OWN_PEOPLE = (
     r"fighters|members|militants|mujahideen|mujahedeen|martyrs?|operatives|men|soldiers|suicide\s+bombers?|"
-    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?"
+    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?"
 )
 # Nouns that make "an al-Qaeda ___" an affiliation.
 MEMBER_NOUNS = (
@@ -165,10 +165,31 @@ OBJECT_END = re.compile(
     r"[,;:.!?(]|\s(?:that|which|who|where|when|while|after|before|because|and\s+(?:said|added|vowed|warned|called))\s"
 )
 STATEMENT_OPENING = re.compile(r"(?:In|Through|Via|On)\s+(?:a|an|its|their|the)\b")
+# What a claimant's own people did, for "said its fighters ...": an attack, not "tightened controls".
+CLAIM_DEED = re.compile(
+    r"\b(?:carr(?:y|ied|ying)\s+out|conduct\w*|stag(?:e|ed|ing)|launch\w*|perpetrat\w*|attack\w*|fir(?:e|ed|ing)|"
+    r"detonat\w*|set\s+off|blew|blow\w*|explod\w*|explosive|killed|stormed|target\w*|struck|shot|ambush\w*|"
+    r"raid\w*|bomb\w*|kidnap\w*|abduct\w*|plant\w*|activat\w*|vests?|belts?|martyrdom|behind|responsib\w*|"
+    r"" + EVENT_NOUNS + r")\b",
+    re.I,
+)
+CLAIM_DEED_REACH = 160  # characters after "its fighters" where the deed must be named
+# Where a group's people stand together before a list of their names: "four men, named as", "two suspects
+# accused of the killings —".
+PEOPLE_NOUNS = (
+    r"men|women|people|persons|individuals|suspects|attackers|gunmen|assailants|brothers|youths|teenagers|"
+    r"militants|others|nationals|citizens"
+)
+CUSTODY = (
+    r"charged|arrested|detained|accused|suspected|indicted|remanded|convicted|sentenced|custody|"
+    r"ordered\s+held|held\s+in\s+custody|apprehended|captured"
+)
 
 
 # Verb groups the rules share.
 SAY = r"(?:said|says|saying|stated|stating|announced|announcing|declared|admitted|boasted|insisted|added)"
+# A speech verb and what may stand before its "that": "said in a statement on its Amaq agency that".
+SAY_THAT = SAY + r"\s+(?:(?:[\w'’-]+,?\s+){0,8}?that\s+)?"
 IT_OR_GROUP = r"(?:it|they|the\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement|militants))"
 BE = r"(?:is|are|was|were|been|being|be)"
 ATTACKER_KEYS = (
@@ -198,6 +219,7 @@ class Rule:
     names_only: bool = False  # targets are persons or organisations; a bare proper name will do
     gate: bool = False  # an "of/for ..." complement must be about violence
     needs_event: bool = False  # the object must be an attack ("took responsibility for the bombing")
+    needs_deed: bool = False  # the clause after the match must name an attack ("its fighters fired rockets")
 
 
 CLAIM_RULES = (
@@ -227,8 +249,9 @@ CLAIM_RULES = (
         r"(?:carried\s+out|conducted|staged|launched|perpetrated|executed|organi[sz]ed)\b",
     ),
     Rule(
-        "said-its-fighters", "claim", ("its ", "their "),
-        SAY + r"\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:its|their)\s+(?:own\s+)?(?:" + OWN_PEOPLE + r")\b",
+        "said-its-fighters", "claim", ("its ", "their ", "his ", "her "),
+        SAY_THAT + r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:its|their|(?P<his>his|her))\s+(?:own\s+)?(?:" + OWN_PEOPLE + r")\b",
+        needs_deed=True,
     ),
     Rule(
         "claimed-by", "claim", ("claimed by",),
@@ -522,10 +545,18 @@ def _resolve(context: _Context, rule: Rule, match: re.Match, sentence: _Sentence
         return None
     if rule.needs_event and not EVENT_OBJECT.match(context.text, match.end(), match.end() + 60):
         return None
+    if rule.needs_deed and not _names_a_deed(context, found):
+        return None
     found.agents = _agents(context, found)
     if rule.kind in ("claim", "denial") and not found.agents:
         return None
     return found
+
+
+def _names_a_deed(context: _Context, found: _Found) -> bool:
+    """What the claimant's people did is an attack: "its fighters had fired rockets", not "had tightened controls"."""
+    end = min(found.sentence.span.end, found.match.end() + CLAIM_DEED_REACH)
+    return bool(CLAIM_DEED.search(context.text, found.match.end(), end))
 
 
 def _targets(context: _Context, found: _Found) -> list[Actor]:

@@ -16,9 +16,11 @@ Ladder of certainty, highest first (`LADDER`):
 Each actor (one registry entry: "Daesh" and "IS militants" are one; without the registry, one
 folded name) takes the highest level any report gives it. A parent organisation named beside one
 of its own branches ("Islamic State" beside "IS-K") is folded into the branch. The perpetrator is
-the highest on the ladder (ties: more reports, then the earliest); the others are kept as competing
-attributions, and `compclaim` is true when two or more unrelated actors claimed it (GTD's
-compclaim). A denial never removes an attribution; it is recorded beside it (`denied`).
+the highest on the ladder among *named* actors (registry entries, organisations, states; a mere
+description — "gunmen", "a bomber" — comes after every named actor, whatever its level; ties:
+more reports, then the earliest); the others are kept as competing attributions, and `compclaim`
+is true when two or more unrelated actors claimed it (GTD's compclaim). A denial never removes an
+attribution; it is recorded beside it (`denied`).
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from .types import Member
 LADDER = ("claimed", "official", "accused", "suspected")
 BASIS_LEVEL = {"claimed": "claimed", "reported": "official", "accused": "accused", "suspected": "suspected"}
 STATE_KINDS = ("state", "state_agency")
+NAMED_KINDS = ("organization", "state", "state_agency")
 
 
 def statement_entries(member: Member) -> list[dict]:
@@ -66,20 +69,22 @@ def _official(by: str | None, by_id: str | None, country: str | None) -> bool:
     return bool(entry and entry.kind in STATE_KINDS and country and entry.country == country)
 
 
-def _levels(member: Member, country: str | None) -> list[tuple[str, str, str]]:
-    """(actor key, display name, level) for every attribution one report makes."""
+def _levels(member: Member, country: str | None) -> list[tuple[str, str, str, bool]]:
+    """(actor key, display name, level, named) for every attribution one report makes."""
     out = []
     for perp in member.record.get("perpetrators") or []:
         key, name = actor_key(perp.get("name") or "", perp.get("actor_id"))
-        out.append((key, name, BASIS_LEVEL.get(perp.get("basis"), "suspected")))
+        named = not key.startswith("~") or perp.get("kind") in NAMED_KINDS
+        out.append((key, name, BASIS_LEVEL.get(perp.get("basis"), "suspected"), named))
     for st in member.record.get("statements") or []:
         if st.get("kind") == "claim" and st.get("by"):
-            out.append((*actor_key(st["by"], st.get("by_id")), "claimed"))
+            out.append((*actor_key(st["by"], st.get("by_id")), "claimed", True))
         elif st.get("kind") == "accusation":
-            level = "suspected" if st.get("hedged") else "official" if _official(st.get("by"), st.get("by_id"), country) \
-                else "accused"
+            official = _official(st.get("by"), st.get("by_id"), country)
+            level = "suspected" if st.get("hedged") else "official" if official else "accused"
             ids = st.get("against_ids") or []
-            out += [(*actor_key(n, ids[i] if i < len(ids) else None), level) for i, n in enumerate(st.get("against") or [])]
+            out += [(*actor_key(n, ids[i] if i < len(ids) else None), level, True)
+                    for i, n in enumerate(st.get("against") or [])]
     return [item for item in out if item[0] != "~"]
 
 
@@ -91,10 +96,12 @@ def _denials(members: list[Member]) -> set[str]:
 def _tally(members: list[Member], country: str | None) -> dict[str, dict]:
     actors: dict[str, dict] = {}
     for member in members:
-        for key, name, level in _levels(member, country):
+        for key, name, level, named in _levels(member, country):
             actor = actors.setdefault(key, {"name": name, "actor_id": None if key.startswith("~") else key,
-                                            "rank": len(LADDER), "articles": set(), "first": member.published})
+                                            "rank": len(LADDER), "articles": set(), "first": member.published,
+                                            "named": False})
             actor["rank"] = min(actor["rank"], LADDER.index(level))
+            actor["named"] |= named
             actor["articles"].add(member.article)
             actor["first"] = min(filter(None, (actor["first"], member.published)), default=None)
     return actors
@@ -123,8 +130,9 @@ def perpetrators(members: list[Member], country: str | None = None) -> tuple[lis
     """(perpetrators, highest on the ladder first; compclaim)."""
     actors = _fold_parents(_tally(members, country), _parents)
     denied = _denials(members)
-    ordered = sorted(actors.items(), key=lambda kv: (kv[1]["rank"], -len(kv[1]["articles"]), kv[1]["first"] or "", kv[0]))
+    ordered = sorted(actors.items(), key=lambda kv: (not kv[1]["named"], kv[1]["rank"], -len(kv[1]["articles"]),
+                                                     kv[1]["first"] or "", kv[0]))
     out = [{"name": a["name"], "actor_id": a["actor_id"], "basis": LADDER[a["rank"]], "reports": len(a["articles"]),
-            "first": a["first"], "denied": key in denied} for key, a in ordered]
-    claimed = sum(1 for p in out if p["basis"] == "claimed")
+            "first": a["first"], "denied": key in denied, "named": a["named"]} for key, a in ordered]
+    claimed = sum(1 for p in out if p["basis"] == "claimed" and p["named"])
     return out, claimed >= 2

@@ -23,15 +23,18 @@ a profile with no date at all is never filed nor compared.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from array import array
 from collections.abc import Iterator
 
+import numpy as np
+
 from .features import WINDOW_DAYS, compatible
-from .types import EMPTY, Profile
+from .types import Profile
 
 BUCKET_DAYS = 7
 MAX_WILDCARD = 256
 LAT_CELLS, LON_CELLS = 1, 2  # cells looked up on each side
+NOTHING = np.zeros(0, np.int64)
 
 
 def buckets(lo: int, hi: int) -> range:
@@ -70,10 +73,10 @@ def look_keys(profile: Profile, week: int) -> Iterator[tuple]:
 
 
 class BlockIndex:
-    """Profile keys by blocking key (see the module docstring)."""
+    """Values (rows or keys) by blocking key (see the module docstring), in compact int64 arrays."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple, list[int]] = defaultdict(list)
+        self.index: dict[tuple, array] = {}
 
     def add(self, profile: Profile, value: int | None = None) -> None:
         """File `value` (default: the profile's key) under the profile's keys."""
@@ -82,30 +85,43 @@ class BlockIndex:
         value = profile.key if value is None else value
         for week in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
             for key in file_keys(profile, week):
-                self.index[key].append(value)
+                found = self.index.get(key)
+                if found is None:
+                    found = self.index[key] = array("q")
+                found.append(value)
 
-    def candidates(self, profile: Profile) -> set[int]:
-        found: set[int] = set()
+    def candidates(self, profile: Profile) -> np.ndarray:
+        """The distinct values filed under the keys this profile looks under."""
         if profile.lo is None:
-            return found
+            return NOTHING
+        parts = [np.frombuffer(found, np.int64)[-limit:] if limit else np.frombuffer(found, np.int64)
+                 for key, limit in self._lookups(profile) if (found := self.index.get(key))]
+        return _distinct(np.concatenate(parts)) if parts else NOTHING
+
+    def _lookups(self, profile: Profile) -> Iterator[tuple[tuple, int]]:
+        """(key, how many of its latest values to take, 0 for all)."""
         specific = profile.country is not None and (profile.region or _cell(profile))
         for week in buckets(profile.lo, profile.hi):
             if specific:
-                for key in look_keys(profile, week):
-                    found.update(self.index.get(key, EMPTY))
+                yield from ((key, 0) for key in look_keys(profile, week))
+            elif profile.country:
+                yield ("c", week, profile.country), MAX_WILDCARD
+                yield ("?", week), 0
             else:
-                wide = ("c", week, profile.country) if profile.country else ("*", week)
-                found.update(self.index.get(wide, EMPTY)[-MAX_WILDCARD:])
-                if profile.country:
-                    found.update(self.index.get(("?", week), EMPTY))
-        return found
+                yield ("*", week), MAX_WILDCARD
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (a sort and a mask: faster than np.unique on small arrays)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
 
 
 def blocked_pairs(profiles: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     """Every pair the resolver would compare (each once, the earlier profile first)."""
     index, by_key = BlockIndex(), {}
     for profile in profiles:
-        for key in sorted(index.candidates(profile)):
+        for key in index.candidates(profile).tolist():
             if compatible(profile, by_key[key]):
                 yield by_key[key], profile
         index.add(profile)

@@ -5,10 +5,11 @@
 2. A logistic regression (L2, Newton's method, numpy only) is fitted on the pairs' features.
    Within a corpus, each gold incident's positive pairs together weigh as much as one incident's
    pairs of median size, so that one incident reported by forty messages (780 pairs) does not
-   decide the weights alone; across corpora, each corpus weighs the same in total, so that a small
-   corpus of modern news counts as much as MUC-4's thousands of 1989 pairs.
+   decide the weights alone; otherwise every pair counts once, whichever corpus it comes from
+   (`shares` can rebalance corpora, for experiments).
 3. The threshold is the one, on a grid of the fitted scores' quantiles, at which clustering each
-   corpus gives the best mean pairwise F1 over pairs of reports (ties: the higher threshold).
+   corpus gives the best pairwise F1 over pairs of reports, counted over all corpora together
+   (ties: the higher threshold).
 
 `bench/resolve_calibrate.py` runs this on MUC-4's training keys (`claimwatch.evaluate.muc4_xdoc`)
 and the bundled samples, and writes `claimwatch/data/resolve/weights.json` with what it was fitted on.
@@ -34,12 +35,20 @@ NEWTON_STEPS = 50
 
 @dataclass(eq=False)
 class Corpus:
-    """Mentions in arrival order, their gold incidents, and how to score a clustering of them."""
+    """Mentions in arrival order, their gold incidents, and how to count a clustering's report pairs:
+    `counts(clusters) -> (correct, gold, predicted)`."""
 
     name: str
     profiles: list[Profile]
     gold: dict[int, int]
-    f1_of: Callable[[dict[int, int]], float]
+    counts: Callable[[dict[int, int]], tuple[int, int, int]]
+
+    def f1_of(self, clusters: dict[int, int]) -> float:
+        return f1(*self.counts(clusters))
+
+
+def f1(correct: int, gold: int, predicted: int) -> float:
+    return 2 * correct / (gold + predicted) if gold + predicted else 0.0
 
 
 @lru_cache(maxsize=32)
@@ -80,23 +89,27 @@ def _pooled(corpora: list[Corpus], shares: list[float] | None) -> tuple[np.ndarr
     total = sum(len(y) for _, y, _ in parts)
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
-    weight = np.concatenate([w * total * share / w.sum() if len(w) else w
-                             for (_, _, w), share in zip(parts, shares)]) if shares else np.concatenate([p[2] for p in parts])
+    if shares:
+        weight = np.concatenate([w * total * share / w.sum() if len(w) else w for (_, _, w), share in zip(parts, shares)])
+    else:
+        weight = np.concatenate([p[2] for p in parts])
     facts = {c.name: {"pairs": int(len(p[1])), "positive_pairs": int(p[1].sum())} for c, p in zip(corpora, parts)}
     return x, y, weight, facts
 
 
-def mean_f1(corpora: list[Corpus], weights: Weights) -> float:
-    return float(np.mean([c.f1_of(cluster_profiles(c.profiles, weights)) for c in corpora]))
+def pooled_f1(corpora: list[Corpus], weights: Weights) -> float:
+    """Pairwise F1 over the report pairs of all corpora together."""
+    totals = np.sum([c.counts(cluster_profiles(c.profiles, weights)) for c in corpora], axis=0)
+    return f1(*(int(t) for t in totals))
 
 
 def choose_threshold(draft: Weights, scores: np.ndarray, corpora: list[Corpus]) -> tuple[float, float]:
-    """The threshold among the scores' quantiles with the best mean F1 (ties: the higher one)."""
+    """The threshold among the scores' quantiles with the best pooled F1 (ties: the higher one)."""
     grid = sorted({round(float(t), 4) for t in np.quantile(scores, np.linspace(0.5, 0.999, 60))} | {0.5})
     best = (-1.0, 0.0)
     for threshold in grid:
-        f1 = mean_f1(corpora, Weights(draft.features, draft.weights, draft.bias, threshold))
-        best = max(best, (f1, threshold))
+        score = pooled_f1(corpora, Weights(draft.features, draft.weights, draft.bias, threshold))
+        best = max(best, (score, threshold))
     return best[1], best[0]
 
 
@@ -108,8 +121,8 @@ def fit(corpora: list[Corpus], provenance: dict | None = None, drop: tuple[str, 
     coef, bias = fit_logistic(x, y, weight)
     draft = Weights(FEATURES, tuple(float(c) for c in coef), bias, 0.5)
     scores = np.array([draft.score(tuple(row)) for row in x])
-    threshold, f1 = choose_threshold(draft, scores, corpora)
-    per_corpus = {c.name: round(c.f1_of(cluster_profiles(c.profiles, Weights(FEATURES, draft.weights, bias, threshold))), 4)
-                  for c in corpora}
-    facts = {"corpora": facts, "train_pairwise_f1": per_corpus, "train_mean_pairwise_f1": round(f1, 4)}
+    threshold, score = choose_threshold(draft, scores, corpora)
+    final = Weights(FEATURES, draft.weights, bias, threshold)
+    per_corpus = {c.name: round(c.f1_of(cluster_profiles(c.profiles, final)), 4) for c in corpora}
+    facts = {"corpora": facts, "train_pairwise_f1": per_corpus, "train_pooled_pairwise_f1": round(score, 4)}
     return Weights(FEATURES, draft.weights, bias, threshold, {**(provenance or {}), **facts})

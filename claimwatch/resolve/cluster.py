@@ -74,15 +74,14 @@ class Resolver:
 
     def add(self, profile: Profile) -> Decision:
         """Join the best cluster above the threshold (bridging the others), or open a new one."""
-        best, scored = self._score(profile)
-        joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)),
-                          key=lambda c: (-scored[c].score, scored[c].other))
+        best, scored, materialise = self._score(profile)
+        joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)), key=lambda c: scored[c])
         if not joinable:
-            return Decision(profile.key, self._open(profile), True, best)
+            return Decision(profile.key, self._open(profile), True, materialise(best))
         target, bridged = self._bridge(joinable)
         self.articles[target].add(profile.article)
         self._place(profile, target)
-        return Decision(profile.key, target, False, scored[joinable[0]], bridged)
+        return Decision(profile.key, target, False, materialise(scored[joinable[0]]), bridged)
 
     def add_all(self, profiles: Iterable[Profile]) -> Iterator[Decision]:
         for profile in profiles:
@@ -102,26 +101,28 @@ class Resolver:
         self.cluster_of.append(cluster)
         self.index.add(profile, row)
 
-    def _score(self, profile: Profile) -> tuple[Scored | None, dict[int, Scored]]:
-        """(the best pair overall, the best pair of each cluster at or above the threshold)."""
+    def _score(self, profile: Profile):
+        """(the best pair overall, each cluster's best pair at or above the threshold, and a function
+        that turns a pair into a `Scored`); pairs are (-score, key, index) so that they sort best first."""
         candidates = self.index.candidates(profile)
-        if not candidates:
-            return None, {}
+        if not len(candidates):
+            return None, {}, _nothing
         probe = Probe(profile, self.columns)
-        batch, gap, dist = compatible(probe, self.columns.gather(np.fromiter(candidates, np.int64, len(candidates))))
+        batch, gap, dist = compatible(probe, self.columns.gather(candidates))
         if not len(gap):
-            return None, {}
+            return None, {}, _nothing
         columns = feature_columns(probe, self.columns, batch, gap, dist)
         scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(gap))))
         keys = batch.col("key")
-        scored = lambda i: Scored(int(keys[i]), float(scores[i]), feature_row(columns, i))  # noqa: E731
         above = np.nonzero(scores >= self.weights.threshold)[0]
-        per_cluster: dict[int, Scored] = {}
-        for i in above[np.lexsort((keys[above], -scores[above]))]:
+        per_cluster: dict[int, tuple] = {}
+        for i in above[np.lexsort((keys[above], -scores[above]))].tolist():
             cluster = self.find(self.cluster_of[batch.rows[i]])
             if cluster not in per_cluster:
-                per_cluster[cluster] = scored(i)
-        return scored(int(np.lexsort((keys, -scores))[0])), per_cluster
+                per_cluster[cluster] = (-float(scores[i]), int(keys[i]), i)
+        top = int(np.lexsort((keys, -scores))[0])
+        materialise = lambda pair: pair and Scored(pair[1], -pair[0], feature_row(columns, pair[2]))  # noqa: E731
+        return (-float(scores[top]), int(keys[top]), top), per_cluster, materialise
 
     def _placed_cluster(self, key: int) -> int | None:
         return self.cluster(key) if key in self.row_of else None
@@ -148,9 +149,14 @@ class Resolver:
             return False
         for key, others in self.apart.items():
             mine = self._placed_cluster(key)
-            if mine in (a, b) and any(self._placed_cluster(o) in (a, b) and self._placed_cluster(o) != mine for o in others):
+            theirs = {self._placed_cluster(o) for o in others}
+            if mine in (a, b) and (theirs & {a, b}) - {mine}:
                 return False
         return True
+
+
+def _nothing(pair) -> None:
+    return None
 
 
 def _older(a: int, b: int) -> int:

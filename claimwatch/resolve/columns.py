@@ -80,7 +80,7 @@ class Columns:
     def _grow(self) -> None:
         for name in ("ints", "geo", "bits"):
             old = getattr(self, name)
-            bigger = np.full((2 * len(old), old.shape[1]), np.nan) if name == "geo" else np.zeros((2 * len(old), old.shape[1]), old.dtype)
+            bigger = np.full((2 * len(old), old.shape[1]), np.nan if name == "geo" else 0, old.dtype)
             bigger[: len(old)] = old
             setattr(self, name, bigger)
 
@@ -106,26 +106,30 @@ class Columns:
         return row
 
     def gather(self, rows: np.ndarray) -> "Batch":
-        return Batch(rows, self.ints[rows], self.geo[rows], self.bits[rows])
+        return Batch(self, rows, self.ints[rows], self.geo[rows])
 
 
 @dataclass
 class Batch:
-    """Candidate rows, gathered once; `col(name)` reads an integer column."""
+    """Candidate rows: their integers and coordinates gathered at once, their bitmasks when first needed."""
 
+    columns: Columns
     rows: np.ndarray
     ints: np.ndarray
     geo: np.ndarray
-    bits: np.ndarray
+    bits: np.ndarray | None = None
 
     def col(self, name: str) -> np.ndarray:
         return self.ints[:, I[name]]
 
     def mask(self, name: str) -> np.ndarray:
+        if self.bits is None:
+            self.bits = self.columns.bits[self.rows]
         return self.bits[:, SLICES[name]]
 
     def take(self, keep: np.ndarray) -> "Batch":
-        return Batch(self.rows[keep], self.ints[keep], self.geo[keep], self.bits[keep])
+        bits = None if self.bits is None else self.bits[keep]
+        return Batch(self.columns, self.rows[keep], self.ints[keep], self.geo[keep], bits)
 
 
 class Probe:
@@ -165,10 +169,9 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray]:
     """(the candidates that pass `features.compatible`, their date gaps, their distances in km or nan)."""
     p = q.p
     gap = np.maximum(0, np.maximum(b.col("lo") - p.hi, p.lo - b.col("hi")))
-    ok = (b.col("article") != p.article) & (gap <= WINDOW_DAYS) & (RELATION[q.type, b.col("type")] > 0)
-    b, gap = b.take(ok), gap[ok]
     dist = _km(p, b.geo) if q.coords else np.full(len(gap), np.nan)
-    ok = _place_ok(q, b, dist)
+    ok = (b.col("article") != p.article) & (gap <= WINDOW_DAYS) & (RELATION[q.type, b.col("type")] > 0)
+    ok &= _place_ok(q, b, dist)
     return b.take(ok), gap[ok], dist[ok]
 
 

@@ -32,7 +32,8 @@ def _same_span(a: dict, b: dict) -> bool:
 
 
 def _entry(member: Member, figure: dict, headline: bool) -> dict:
-    entry = {k: figure.get(k) for k in ("kind", "value", "low", "high", "qualifier", "phrase") if figure.get(k) is not None}
+    fields = ("kind", "value", "low", "high", "qualifier", "phrase")
+    entry = {k: figure.get(k) for k in fields if figure.get(k) is not None}
     return {**entry, "headline": headline, "article": member.article, "published": member.published,
             "source": member.source, "role": member.role, "mention": member.mention, "evidence": figure.get("evidence")}
 

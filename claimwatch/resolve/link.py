@@ -64,7 +64,8 @@ def to_member(row: dict) -> Member:
 
 def _pending(row: dict) -> Pending:
     published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-    return Pending(row, to_member(row), profile(row["record"], row["id"], row["article_id"], published, row["title"] or ""))
+    made = profile(row["record"], row["id"], row["article_id"], published, row["title"] or "")
+    return Pending(row, to_member(row), made)
 
 
 def _unlinked(conn: sa.Connection) -> list[Pending]:
@@ -183,8 +184,9 @@ def _write(conn: sa.Connection, resolver: Resolver, weights: Weights, new: list[
         _link(conn, pending, incident_id, _reason(decision, weights, gone))
         action = "joined" if state.members else "opened"
         state.members.append(pending.member)
-        _event(conn, incident_id, pending.member.published, action, _joined_detail(pending, decision), pending.row["article_id"])
-        _rebuild(conn, incident_id, state, pending.member.published, pending.row["article_id"])
+        at, article_id = pending.member.published, pending.row["article_id"]
+        _event(conn, incident_id, at, action, _joined_detail(pending, decision), article_id)
+        _rebuild(conn, incident_id, state, at, article_id)
     for incident_id, state in states.items():
         _save(conn, incident_id, state.record)
     _link_coordinated(conn, new, {p.profile.key: ids[resolver.cluster(p.profile.key)] for p in new})
@@ -222,7 +224,9 @@ def _move(conn: sa.Connection, gone: int, into: int, moved: dict, pin: bool = Fa
     rows = conn.execute(sa.select(s.mentions.c.id, s.mentions.c.link_reason).where(s.mentions.c.incident_id == gone))
     for mention_id, reason in list(rows):
         values = {"incident_id": into, "link_reason": {**(reason or {}), "moved": {"from": gone, **moved}}}
-        conn.execute(s.mentions.update().where(s.mentions.c.id == mention_id).values(**values, **({"pinned": True} if pin else {})))
+        if pin:
+            values["pinned"] = True
+        conn.execute(s.mentions.update().where(s.mentions.c.id == mention_id).values(**values))
 
 
 def _link_coordinated(conn: sa.Connection, new: list[Pending], incident_of: dict[int, int]) -> None:
@@ -273,7 +277,8 @@ def join(db: Database, keep: int, gone: int) -> int:
         reason = {"rule": "manual", "action": "join", "at": now()}
         _move(conn, gone, keep, reason, pin=True)
         conn.execute(s.mentions.update().where(s.mentions.c.incident_id == keep).values(pinned=True))
-        conn.execute(s.incident_merges.insert().values(gone_id=gone, into_id=keep, at=now(), by="manual", reason=reason))
+        merge = {"gone_id": gone, "into_id": keep, "at": now(), "by": "manual", "reason": reason}
+        conn.execute(s.incident_merges.insert().values(**merge))
         _event(conn, keep, None, "join", {"from": gone})
         _event(conn, gone, None, "merged_into", {"into": keep, "by": "manual"})
         _refresh(conn, keep)
@@ -283,7 +288,8 @@ def join(db: Database, keep: int, gone: int) -> int:
 def _live(conn: sa.Connection, incident_id: int) -> None:
     if conn.execute(sa.select(s.incidents.c.id).where(s.incidents.c.id == incident_id)).first() is None:
         raise NotFound(f"incident {incident_id}")
-    merged = conn.execute(sa.select(s.incident_merges.c.into_id).where(s.incident_merges.c.gone_id == incident_id)).first()
+    merges = s.incident_merges
+    merged = conn.execute(sa.select(merges.c.into_id).where(merges.c.gone_id == incident_id)).first()
     if merged:
         raise ResolveError(f"incident {incident_id} was merged into {merged.into_id}")
 

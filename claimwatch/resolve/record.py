@@ -86,7 +86,8 @@ def incident_record(members: list[Member]) -> dict:
         "weapons": _weapons(members), "suicide": True if any(m.record.get("suicide") for m in main) else None,
         "parts": max((m.record.get("parts") or 0 for m in members), default=0) or None,
         "summary": _first(basis).record.get("summary") or "",
-        "reports": len({m.article for m in main}), "background_reports": len({m.article for m in members} - {m.article for m in main}),
+        "reports": len({m.article for m in main}),
+        "background_reports": len({m.article for m in members} - {m.article for m in main}),
         "first_reported": _first(basis).published,
     }
     return {k: v for k, v in record.items() if v is not None}
@@ -107,8 +108,8 @@ def row(record: dict) -> dict:
 def changes(before: dict | None, after: dict) -> list[tuple[str, dict]]:
     """(action, detail) for what a new record says differently from the old one."""
     before = before or {}
-    out = [("changed", {"field": f, "from": _brief(before.get(f)), "to": _brief(after.get(f))})
-           for f in ("type", "date", "location") if _brief(before.get(f)) != _brief(after.get(f))]
+    out = [("changed", {"field": f, "from": _brief(f, before.get(f)), "to": _brief(f, after.get(f))})
+           for f in ("type", "date", "location") if _brief(f, before.get(f)) != _brief(f, after.get(f))]
     for kind in ("killed", "wounded", "kidnapped"):
         old, new = _triple(before.get(kind)), _triple(after.get(kind))
         if old != new:
@@ -119,10 +120,12 @@ def changes(before: dict | None, after: dict) -> list[tuple[str, dict]]:
     return out
 
 
-def _brief(value):
+BRIEF = {"date": ("value", "precision"), "location": ("city", "region", "country_code")}
+
+
+def _brief(field: str, value):
     if isinstance(value, dict):
-        keys = ("value", "precision") if "precision" in value or "value" in value else ("city", "region", "country_code")
-        return {k: value.get(k) for k in keys if value.get(k) is not None}
+        return {k: value.get(k) for k in BRIEF[field] if value.get(k) is not None}
     return value
 
 

@@ -81,7 +81,7 @@ class Database:
                 return Stored(found.id, False, [])
             article_id = conn.execute(s.articles.insert().values(**_article_row(article))).inserted_primary_key[0]
             mention_ids = [self._add_mention(conn, article_id, i, incident)
-                           for i, incident in enumerate(to_dict(article.incidents))]
+                           for i, incident in enumerate(to_dict(article.incidents + article.recounted))]
         return Stored(article_id, True, mention_ids)
 
     def _add_mention(self, conn: sa.Connection, article_id: int, ordinal: int, record: dict) -> int:

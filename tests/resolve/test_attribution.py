@@ -65,3 +65,13 @@ def test_attribution_parent_folds_into_branch(child, parent):
     actors = {child: {"rank": 2, "articles": {"a"}}, parent: {"rank": 0, "articles": {"b"}}}
     folded = _fold_parents(actors, lambda key: [Parent(parent)] if key == child else [])
     assert list(folded) == [child] and folded[child]["rank"] == 0 and folded[child]["articles"] == {"a", "b"}
+
+
+@pytest.mark.parametrize("description", ["bomber"])
+def test_attribution_named_actor_beats_a_description(description):
+    members = [Member(1, "r1", "2017-10-21", None, "main",
+                      {"perpetrators": [{"name": description, "kind": "group", "basis": "reported", "evidence": SPAN},
+                                        {"name": "Northern Brigade", "kind": "organization", "basis": "accused",
+                                         "evidence": SPAN}]})]
+    found, _ = perpetrators(members)
+    assert [(p["name"], p["basis"]) for p in found] == [("Northern Brigade", "accused"), (description, "official")]

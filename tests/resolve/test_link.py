@@ -158,3 +158,16 @@ def test_link_cli_refuses_with_one_line(tmp_path, command):
     store(Database(tmp_path / "cw.db"), report("k1", "2021-08-26", KABUL.format(n=13), 13))
     result = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "cw.db")])
     assert result.exit_code == 1 and result.output.startswith("error: [E")
+
+
+@pytest.mark.parametrize("cities", [("Kabul", "Herat")])
+def test_link_parts_one_report_tells_together_are_linked(db, cities):
+    text = f"Bombs went off in {cities[0]} and in {cities[1]} on Thursday morning, a bomber said."
+    article = report("both", "2021-08-26", text, city=cities[0])
+    second = report("both", "2021-08-26", text, city=cities[1]).incidents[0]
+    article.incidents.append(second)
+    store(db, article)
+    rows = queries.list_incidents(db.engine.url.database)
+    assert len(rows) == 2
+    related = queries.get_incident(db.engine.url.database, rows[0]["id"])["related"]
+    assert related == [{"incident": rows[1]["id"], "kind": "coordinated"}]
