@@ -157,6 +157,12 @@ LEADER_BETWEEN = re.compile(
     r"^['’]?s?\s+(?:[\w-]+\s+)?(?:leader|spokes\w+|commander|chief|head|emir|founder)\s+$", re.I
 )
 APPOSITIVE_BETWEEN = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?$")
+# "X, a commander of the Y faction", "X, the main spokesman for Y".
+MEMBER_OF_BETWEEN = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:leader|spokes\w+|commander|chief|head|emir|founder)\s+"
+    r"(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
 SPOKESMAN_AFTER = re.compile(r"\s+(?:spokes\w+|leader|commander)\b", re.I)
 ACCORDING_TO = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 COMPLEMENT = re.compile(r"^\s*(?:of|for)\s+[^.;]{0,80}", re.I)
@@ -173,6 +179,8 @@ CLAIM_DEED = re.compile(
     r"" + EVENT_NOUNS + r")\b",
     re.I,
 )
+# "its fighters were killed" is what befell them, not what they did.
+SUFFERED = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are\s+being|got)\s+(?:\w+ly\s+)?(?!behind\b)\w+(?:ed|en)\b", re.I)
 CLAIM_DEED_REACH = 160  # characters after "its fighters" where the deed must be named
 # Where a group's people stand together before a list of their names: "four men, named as", "two suspects
 # accused of the killings —".
@@ -556,6 +564,8 @@ def _resolve(context: _Context, rule: Rule, match: re.Match, sentence: _Sentence
 def _names_a_deed(context: _Context, found: _Found) -> bool:
     """What the claimant's people did is an attack: "its fighters had fired rockets", not "had tightened controls"."""
     end = min(found.sentence.span.end, found.match.end() + CLAIM_DEED_REACH)
+    if SUFFERED.match(context.text, found.match.end(), end):
+        return False
     return bool(CLAIM_DEED.search(context.text, found.match.end(), end))
 
 
@@ -806,6 +816,8 @@ def _group_of(context: _Context, person: Actor) -> Actor | None:
             return actor
         if len(after) <= 12 and APPOSITIVE_BETWEEN.match(after) and SPOKESMAN_AFTER.match(text, actor.evidence.end):
             return actor
+        if len(after) <= 50 and MEMBER_OF_BETWEEN.match(after):
+            return actor
     return None
 
 
@@ -817,7 +829,10 @@ def _statements(context: _Context, found: _Found) -> list[Statement]:
     kind = found.rule.kind
     nearest = found.agents[-1] if found.agents else None
     if kind == "claim":
-        return [_statement(context, found, _claimant(context, agent), []) for agent in found.agents]
+        agents = found.agents
+        if "his" in found.match.re.groupindex and found.match.group("his"):
+            agents = [a for a in agents if a.kind == "individual" and _group_of(context, a)]  # "his fighters"
+        return [_statement(context, found, _claimant(context, agent), []) for agent in agents]
     if kind == "denial":
         return [_statement(context, found, agent, []) for agent in found.agents]
     return [_statement(context, found, nearest, found.targets if kind == "accusation" else [])]
