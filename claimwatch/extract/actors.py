@@ -29,7 +29,7 @@ ROLE_KINDS = {
     "officials": "group", "official": "group", "authorities": "group", "leaders": "group",
     "spokesman": "group", "spokeswoman": "group", "spokesperson": "group", "sources": "group",
     "police": "state_agency", "police force": "state_agency", "army": "state_agency",
-    "military": "state_agency", "government": "state_agency", "administration": "state_agency",
+    "military": "state_agency", "government": "state_agency", "governments": "state_agency", "administration": "state_agency",
     "ministry": "state_agency", "security forces": "state_agency", "security services": "state_agency",
     "prosecutors": "state_agency", "investigators": "state_agency", "intelligence services": "state_agency",
     "intelligence agency": "state_agency", "troops": "state_agency", "regime": "state_agency",
@@ -47,26 +47,48 @@ ROLE_MODIFIERS = (
     "home", "counter-terrorism", "counterterrorism", "anti-terrorism", "law enforcement", "army", "islamist",
     "jihadist", "separatist", "maoist",
 )
+# The state a role phrase belongs to, by its first word: "Ukraine's foreign ministry", "Iranian officials".
+DEMONYMS = {
+    "american": "United States", "u.s.": "United States", "us": "United States", "british": "United Kingdom",
+    "uk": "United Kingdom", "russian": "Russia", "ukrainian": "Ukraine", "iranian": "Iran", "israeli": "Israel",
+    "chinese": "China", "turkish": "Turkey", "pakistani": "Pakistan", "indian": "India", "french": "France",
+    "german": "Germany", "afghan": "Afghanistan", "iraqi": "Iraq", "syrian": "Syria", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "lebanese": "Lebanon", "somali": "Somalia", "nigerian": "Nigeria", "yemeni": "Yemen",
+    "sudanese": "Sudan", "palestinian": "Palestine", "colombian": "Colombia", "peruvian": "Peru",
+    "mexican": "Mexico", "belgian": "Belgium", "spanish": "Spain", "georgian": "Georgia", "libyan": "Libya",
+    "malian": "Mali", "kenyan": "Kenya", "ethiopian": "Ethiopia", "mozambican": "Mozambique",
+    "congolese": "DR Congo", "philippine": "Philippines", "filipino": "Philippines", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "azerbaijani": "Azerbaijan", "armenian": "Armenia", "burkinabe": "Burkina Faso", "nigerien": "Niger",
+    "chadian": "Chad", "cameroonian": "Cameroon", "burmese": "Myanmar", "indonesian": "Indonesia",
+    "japanese": "Japan", "north korean": "North Korea", "south korean": "South Korea", "algerian": "Algeria",
+    "tunisian": "Tunisia", "moroccan": "Morocco", "ugandan": "Uganda", "rwandan": "Rwanda", "swedish": "Sweden",
+    "irish": "Ireland", "canadian": "Canada", "australian": "Australia", "nepalese": "Nepal", "thai": "Thailand",
+    "italian": "Italy", "greek": "Greece", "belarusian": "Belarus", "eritrean": "Eritrea", "bahraini": "Bahrain",
+    "tajik": "Tajikistan", "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "norwegian": "Norway",
+    "danish": "Denmark", "dutch": "Netherlands", "austrian": "Austria", "swiss": "Switzerland",
+}
 AGENCY_WORDS = frozenset({"police", "army", "military", "government", "ministry", "security", "intelligence"})
 # Platforms spaCy tags as ORG: channels of a statement, not parties to it.
 PLATFORM_NAMES = frozenset({"telegram", "twitter", "facebook", "youtube", "whatsapp", "instagram", "tiktok", "x"})
 # A country is not acting when it follows these ("in Iran", "of Lebanon").
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|into|across|throughout|of|outside|inside|within|around|over|via|through|"
+    r"\b(?:in|(?<!finger\s)at|near|from|into|across|throughout|of|outside|inside|within|around|over|via|through|"
     r"towards?|visit(?:ed|ing|s)?|across|entered|fled|left|returned)\s+(?:the\s+)?$",
     re.I,
 )
 POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+POSSESSIVE_TAIL = re.compile(r"['’]s?$")
 # Context that lets an ambiguous alias ("IS", "Washington") count: it acts, or is acted upon.
 ACTS_AFTER = re.compile(
-    r"\s*(?:(?:has|have|had|was|were|is|also|later|then|quickly|swiftly|itself|,)\s+)*"
+    r"\s*(?:(?:has|have|had|was|were|is|also|later|then|quickly|swiftly|itself|which|who|[a-z]+ly|,)\s+)*"
     r"(?:claim|said|says|say|blame|accus|deni|deny|condemn|reject|warn|vow|threat|announc|insist|"
     r"admit|took|take|carr|launch|stag|attack|kill|behind|responsib|militant|fighter|group|jihadist|"
     r"member|supporter|affiliate|loyalist|spokes|leader|commander|gunm|operative|insurgent|cell)",
     re.I,
 )
 ACTED_UPON_BEFORE = re.compile(
-    r"\b(?:by|blam\w*|accus\w*|against|on)\s+(?:both\s+)?(?:the\s+)?$",
+    r"\b(?:by|blam\w*|accus\w*|against|on|finger\s+at)\s+(?:both\s+)?(?:the\s+)?$",
     re.I,
 )
 # spaCy tags headline fragments ("Iran Bombings") and photo credits as ORG.
@@ -316,7 +338,23 @@ def _role_candidate(article: Article, tokens: _Tokens, match: re.Match) -> _Cand
     surface = article.text[start:match.end()]
     words = set(re.findall(r"[a-z]+", surface.lower()))
     kind = "state_agency" if words & AGENCY_WORDS and head not in MILITANT_NOUNS else ROLE_KINDS.get(head, "group")
-    return _Candidate(Actor(surface, article.span(start, match.end()), kind=kind), PRIORITY_ROLE)
+    parent = _state_of(surface) if head not in MILITANT_NOUNS else None
+    return _Candidate(Actor(surface, article.span(start, match.end()), kind=kind, parent=parent), PRIORITY_ROLE)
+
+
+def _state_of(surface: str) -> str | None:
+    """The state a role phrase names as its own: "Ukraine's foreign ministry", "Iranian officials", "U.S. officials"."""
+    words = surface.split()
+    if len(words) < 2:
+        return None
+    for first in (" ".join(words[:2]), words[0]):
+        bare = POSSESSIVE_TAIL.sub("", first)
+        state = DEMONYMS.get(bare.lower()) if bare[:1].isupper() else None
+        if state is None and bare != first and fold(bare) in _country_names():
+            state = bare
+        if state is not None:
+            return state
+    return None
 
 
 def _first_kept_modifier(text: str, tokens: _Tokens, match: re.Match) -> int:

@@ -137,8 +137,20 @@ BLAME_GAP = (
     DIRECT_GAP + r"|^\s*(?:(?:the|this|that|these|those|its|their)\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:" + EVENT_NOUNS + r"|it|them|deaths)\s+on\s+(?:the\s+)?[“\"]?$|^\s*on\s+(?:the\s+)?$"
 )
+# "pinned the blame on", "pinned Thursday's bombing outside the airport on": the object, then "on".
+PIN_GAP = (
+    r"^\s*(?:(?:the\s+)?blame|responsibility|(?:(?:the|this|that|these|those|its|their)\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUNS + r"|it|them|deaths))(?:\s+[^.;,]{0,50}?)?\s+on\s+(?:the\s+)?[“\"]?$"
+)
 LOOSE_GAP = r"^\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}$"
 LOOSE_LEAD = re.compile(r"\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}?(?=[A-Z])")
+# A group named by description just before the verb: "the al-Qaeda-linked group was behind it".
+DEFINITE_GROUP_BEFORE = re.compile(
+    r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|movement|outfit|faction)\s+"
+    r"(?:(?:has|have|had)\s+)?$",
+    re.I,
+)
+ANTECEDENT_SENTENCES = 2  # how many sentences back a described group's name may stand
 LEFT_GAP = r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$"
 # A person's name spaCy missed: capitalised words, with the particles of Arabic and European names.
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|abu|de|van)"
@@ -173,7 +185,7 @@ OBJECT_END = re.compile(
 STATEMENT_OPENING = re.compile(r"(?:In|Through|Via|On)\s+(?:a|an|its|their|the)\b")
 # What a claimant's own people did, for "said its fighters ...": an attack, not "tightened controls".
 CLAIM_DEED = re.compile(
-    r"\b(?:carr(?:y|ied|ying)\s+out|conduct\w*|stag(?:e|ed|ing)|launch\w*|perpetrat\w*|attack\w*|fir(?:e|ed|ing)|"
+    r"\b(?:carr(?:y|ied|ying)\s+(?:it\s+|them\s+)?out|conduct\w*|stag(?:e|ed|ing)|launch\w*|perpetrat\w*|attack\w*|fir(?:e|ed|ing)|"
     r"detonat\w*|set\s+off|blew|blow\w*|explod\w*|explosive|killed|stormed|target\w*|struck|shot|ambush\w*|"
     r"raid\w*|bomb\w*|kidnap\w*|abduct\w*|plant\w*|activat\w*|vests?|belts?|martyrdom|behind|responsib\w*|"
     r"" + EVENT_NOUNS + r")\b",
@@ -182,6 +194,9 @@ CLAIM_DEED = re.compile(
 # "its fighters were killed" is what befell them, not what they did.
 SUFFERED = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are\s+being|got)\s+(?:\w+ly\s+)?(?!behind\b)\w+(?:ed|en)\b", re.I)
 CLAIM_DEED_REACH = 160  # characters after "its fighters" where the deed must be named
+ATTACKERS_OR_NETWORK = re.compile(
+    r"\b(?:" + ATTACKER_NOUNS + r"|network|cell|" + EVENT_NOUNS + r")\b", re.I
+)
 # Where a group's people stand together before a list of their names: "four men, named as", "two suspects
 # accused of the killings —".
 PEOPLE_NOUNS = (
@@ -208,6 +223,8 @@ LINK_KEYS = (
     "linked", "tied", "connected", "affiliated", "loyal", "backed", "sponsored", "inspired", "trained", "sent",
     "directed", "funded", "financed", "armed", "member", "part", "supporter",
 )
+# "the militant group, which is linked to al-Qaeda": the noun modifies a group that describes itself.
+NOT_A_MODIFIER = r"(?!\s+(?:group|organi[sz]ation|movement|faction|outfit|network|wing|commander|leader)s?\b)"
 LINK_WORDS = (
     r"linked|tied|connected|affiliated|loyal|backed|sponsored|inspired|trained|sent|directed|funded|financed|"
     r"armed|members?|part|supporters?"
@@ -228,6 +245,8 @@ class Rule:
     gate: bool = False  # an "of/for ..." complement must be about violence
     needs_event: bool = False  # the object must be an attack ("took responsibility for the bombing")
     needs_deed: bool = False  # the clause after the match must name an attack ("its fighters fired rockets")
+    needs_speaker: bool = False  # someone must say it: "officials insisted IS had carried it out", not the reporter
+    about_attackers: bool = False  # a pronoun target ("it was linked to") needs attackers or their network near
 
 
 CLAIM_RULES = (
@@ -289,6 +308,10 @@ ACCUSATION_RULES = (
         target="right", gap=BLAME_GAP, gate=True,
     ),
     Rule(
+        "pinned-on", "accusation", ("pin",),
+        r"\bpin(?:s|ned|ning)?\b", target="right", gap=PIN_GAP, gate=True,
+    ),
+    Rule(
         "pointed-finger", "accusation", ("finger",),
         r"\bpoint(?:s|ed|ing)?\s+(?:the|an?\s+accusing)\s+finger\s+at\b",
         target="right", gate=True,
@@ -321,9 +344,29 @@ ACCUSATION_RULES = (
         agent="speaker", target="left", hedged=True,
     ),
     Rule(
-        "was-behind", "accusation", ("behind", "responsible for"),
-        r"\b(?:was|were|is|are|may\s+have\s+been|might\s+have\s+been|could\s+have\s+been|had\s+been)\s+"
-        r"(?:\w+ly\s+)?(?:behind|responsible\s+for)\b",
+        "was-behind", "accusation", ("behind", "responsib"),
+        r"\b(?:(?:was|were|is|are|may\s+have\s+been|might\s+have\s+been|could\s+have\s+been|had\s+been)\s+"
+        r"(?:\w+ly\s+)?(?:behind|responsible)|(?:bore|bears?|bearing)\s+(?:the\s+)?(?:sole\s+|full\s+|direct\s+|"
+        r"primary\s+|ultimate\s+)?responsibility)\b",
+        agent="speaker", target="left", gate=True,
+    ),
+    Rule(
+        "x-carried-it-out", "accusation", ("carried", "perpetrated", "committed", "orchestrated", "masterminded"),
+        r"\b(?:(?:alone|itself|themselves|himself|herself)\s+)?(?:had\s+|has\s+|have\s+)?(?:carried\s+(?:it|them)\s+out|"
+        r"(?:carried\s+out|perpetrated|committed|orchestrated|masterminded)(?=" + EVENT_OBJECT.pattern + r"))",
+        agent="speaker", target="left", needs_speaker=True,
+    ),
+    Rule(
+        "said-it-was-linked", "accusation", ("linked", "tied", "connected", "affiliated"),
+        SAY_THAT + r"(?:it|they|he|she)\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:linked|tied|connected|affiliated)\s+(?:to|with)\b",
+        target="right", about_attackers=True,
+    ),
+    Rule(
+        "was-involved", "accusation", ("involved",),
+        r"\b(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?involved\b"
+        r"(?=\s*(?:[,.;]|$|\s+in\s+(?:the\s+|this\s+|that\s+|its\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:" + EVENT_NOUNS + r"|it\b|them\b)))",
         agent="speaker", target="left", gate=True,
     ),
     Rule(
@@ -336,6 +379,13 @@ ACCUSATION_RULES = (
         r"\b(?:carried\s+out|perpetrated|committed|conducted|orchestrated|masterminded|organi[sz]ed|planned|"
         r"executed|staged|ordered|launched|sponsored)\s+by\b",
         agent="speaker", target="right",
+    ),
+    Rule(
+        "described-as-by", "accusation", ("describ", "call", "brand", "term", "label"),
+        r"\b(?:describ|call|brand|term|label)(?:ed|led|ing|es|s)?\s+(?:the|this|that|it|\w+['’]s)\b[^.;]{0,40}?\bas\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attack|act|crime|massacre|atrocity|assault|" + EVENT_NOUNS + r")\b"
+        r"[^.;,]{0,50}?\bby\b",
+        target="right",
     ),
     Rule("work-of", "accusation", ("work of",), r"\b(?:the\s+)?(?:handi)?work\s+of\b", agent="speaker", target="right"),
     Rule(
@@ -356,6 +406,12 @@ ACCUSATION_RULES = (
         target="inside", names_only=True,
     ),
     Rule(
+        "people-named", "accusation", ("named as", "identified as", "accused of", "suspected of", "charged with"),
+        r"\b(?:" + PEOPLE_NOUNS + r")\b(?:\s*,\s*(?:named|identified)\s+as(?=[^.;]{0,200}\b(?:" + CUSTODY + r")\b)|"
+        r"\s+(?:accused|suspected|charged)\s+(?:of|with|over|in\s+connection\s+with)\s+[^—–(;.]{0,80}?\s*[—–(:])",
+        agent="speaker", target="right", gap=r"^\s*$", names_only=True,
+    ),
+    Rule(
         "arrested-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged", "indicted"),
         r"\b(?:arrested|detained|apprehended|captured|charged|indicted)\s+(?=[A-Za-z])",
         target="right", names_only=True,
@@ -373,7 +429,7 @@ ACCUSATION_RULES = (
     ),
     Rule(
         "attackers-linked", "accusation", LINK_KEYS,
-        r"\b(?:" + ATTACKER_NOUNS + r"|" + EVENT_NOUNS + r")\b[^.;]{0,80}?\b(?P<v>(?:was|were|is|are|had\s+been|"
+        r"\b(?:" + ATTACKER_NOUNS + r"|" + EVENT_NOUNS + r")\b" + NOT_A_MODIFIER + r"[^.;]{0,80}?\b(?P<v>(?:was|were|is|are|had\s+been|"
         r"have\s+been|being)\s+(?:\w+ly\s+)?"
         r"(?:(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have\s+been)\s+)?"
         r"(?:(?:a|an|the)\s+)?(?:" + LINK_WORDS + r")\s+(?:to|with|by|of))\b",
@@ -402,7 +458,7 @@ DENIAL_RULES = (
         "denied-involvement", "denial", ("den", "reject", "dismiss", "refut"),
         r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+"
         r"(?:[\w-]+\s+){0,3}?(?:involvement|responsibility|role|part|links?|connection|accusations?|allegations?|"
-        r"claims?|charges?|blame|hand|complicity)\b",
+        r"claims?|charges?|blame|hand|complicity|suggestions?|insinuations?|assertions?)\b",
     ),
     Rule(
         "denied-that", "denial", ("den",),
@@ -555,8 +611,10 @@ def _resolve(context: _Context, rule: Rule, match: re.Match, sentence: _Sentence
         return None
     if rule.needs_deed and not _names_a_deed(context, found):
         return None
+    if rule.about_attackers and not _attackers_near(context, found):
+        return None
     found.agents = _agents(context, found)
-    if rule.kind in ("claim", "denial") and not found.agents:
+    if (rule.kind in ("claim", "denial") or rule.needs_speaker) and not found.agents:
         return None
     return found
 
@@ -567,6 +625,12 @@ def _names_a_deed(context: _Context, found: _Found) -> bool:
     if SUFFERED.match(context.text, found.match.end(), end):
         return False
     return bool(CLAIM_DEED.search(context.text, found.match.end(), end))
+
+
+def _attackers_near(context: _Context, found: _Found) -> bool:
+    """The attackers, their network or the attack are named in this sentence or the one before."""
+    start = context.sentences[max(0, found.sentence.index - 1)].start
+    return bool(ATTACKERS_OR_NETWORK.search(context.text, start, found.match.start()))
 
 
 def _targets(context: _Context, found: _Found) -> list[Actor]:
@@ -627,7 +691,23 @@ def _left_targets(context: _Context, sentence: _Sentence, pos: int) -> list[Acto
     before = [a for a in sentence.actors if a.evidence.end <= pos]
     if before and re.match(LEFT_GAP, context.text[before[-1].evidence.end:pos], re.I):
         return _chain_left(context, before)
-    return _bare_name_before(context, sentence, pos)
+    return _described_group(context, sentence, pos) or _bare_name_before(context, sentence, pos)
+
+
+def _described_group(context: _Context, sentence: _Sentence, pos: int) -> list[Actor]:
+    """"the al-Qaeda-linked group was behind it": the organisation last named before the description, in
+    this sentence or the two before it (never one named inside the description); its evidence is the description."""
+    description = DEFINITE_GROUP_BEFORE.search(context.text, sentence.span.start, pos)
+    if description is None:
+        return []
+    earliest = context.sentences[max(0, sentence.index - ANTECEDENT_SENTENCES)].start
+    for actor in reversed(context.actors_before(description.start())):
+        if actor.evidence.start < earliest:
+            break
+        if actor.kind == "organization" and not _is_outlet(actor):
+            span = context.article.span(description.start(), description.end())
+            return [replace(actor, evidence=context.article.span(span.start, span.start + len(span.text.rstrip())))]
+    return []
 
 
 def _bare_name(context: _Context, sentence: _Sentence, pos: int, gap: str) -> list[Actor]:
@@ -804,6 +884,21 @@ def _claimant(context: _Context, actor: Actor) -> Actor:
     return actor
 
 
+def _state_for(context: _Context, actor: Actor) -> Actor:
+    """A state denies through its organs: "Ukraine's foreign ministry rejected" is Ukraine's denial."""
+    if actor.kind not in ("state_agency", "group"):
+        return actor
+    if actor.actor_id is not None:
+        state = next((e for e in context.registry.parents(actor.actor_id) if e.kind == "state"), None)
+    else:
+        state = context.registry.lookup(actor.parent) if actor.parent else None
+        if state is None and actor.parent:
+            return replace(actor, name=actor.parent, kind="state")
+    if state is None or state.kind != "state":
+        return actor
+    return replace(actor, name=state.name, kind="state", actor_id=state.id, parent=None)
+
+
 def _group_of(context: _Context, person: Actor) -> Actor | None:
     """The group a person speaks for: "Hezbollah leader X", "X, a Taliban spokesman"."""
     text = context.text
@@ -834,7 +929,7 @@ def _statements(context: _Context, found: _Found) -> list[Statement]:
             agents = [a for a in agents if a.kind == "individual" and _group_of(context, a)]  # "his fighters"
         return [_statement(context, found, _claimant(context, agent), []) for agent in agents]
     if kind == "denial":
-        return [_statement(context, found, agent, []) for agent in found.agents]
+        return [_statement(context, found, _state_for(context, agent), []) for agent in found.agents]
     return [_statement(context, found, nearest, found.targets if kind == "accusation" else [])]
 
 
@@ -990,8 +1085,12 @@ def _merged(statements: list[Statement]) -> list[Statement]:
 
 
 def _best_of(group: list[Statement]) -> Statement:
-    best = max(group, key=lambda s: (s.channel is not None, s.date is not None, -s.evidence.start))
+    """The first mention (a report opens with its own attack; a repeat may be about an earlier one), completed
+    from the mentions of the same passage."""
+    best = min(group, key=lambda s: s.evidence.start)
     for other in group:
+        if other.evidence.start - best.evidence.start >= NEARBY:
+            continue
         if best.channel is None and other.channel is not None:
             best = replace(best, channel=other.channel, channel_evidence=other.channel_evidence)
         if best.date is None and other.date is not None:

@@ -1,11 +1,12 @@
 """The stage types of resolution, named once: profiles → pairs → scores → decisions → clusters.
 
-    mention record (dict) ──profile()──> Profile            a compact, hashable view of one mention
-    Profile × Profile ──features()────> tuple[float, ...]  what two mentions share
-    features ──Weights.score()────────> Scored             a probability with its reasons
-    Profile ──Resolver.add()──────────> Decision           join, open or bridge, with the reasons
+    mention record (dict) ──profile()──> Profile        a compact, hashable view of one mention
+    Profile × Profile ──features()────> tuple[float]   what two mentions share
+    features ──Weights.score()────────> Scored         a probability with its reasons
+    Profile ──Resolver.add()──────────> Decision       join, open or bridge, with the reasons
+    members ──record.incident_record──> dict           the incident's record
 
-Everything here is plain tuples and ints so that a million profiles fit in memory.
+Profiles are plain tuples of ints and strings; the resolver stores them as numpy rows (`columns`).
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ class Decision(NamedTuple):
     key: int
     cluster: int  # the cluster (incident) it now belongs to
     opened: bool  # True when it opened a new cluster
-    best: Scored | None  # the pair that decided the join
+    best: Scored | None  # the pair that decided the join; when it opened, the nearest candidate (if any)
     bridged: tuple[int, ...] = EMPTY  # clusters merged into `cluster` because this profile joined them
 
 

@@ -157,3 +157,40 @@ def test_actors_kerman_evidence_is_exact(nlp_article, kerman, start, end, name):
     article = ActorsComponent()(nlp_article(text, "2024-01-04"))
     (actor,) = [a for a in article.actors if a.evidence.start == start]
     assert (actor.name, actor.evidence.end, actor.evidence.text) == (name, end, text[start:end])
+
+
+REGIONAL = {
+    **TINY,
+    "actors": [
+        *TINY["actors"],
+        {"id": "ukraine", "name": "Ukraine", "kind": "state", "aliases": ["Kyiv"], "parent": None, "ambiguous": ["Kyiv"]},
+    ],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("State television pointed the finger at Kyiv, which flatly denied it.", [("Ukraine", "state", "Kyiv")]),
+        ("The delegation arrived at Kyiv on Monday.", []),
+    ],
+)
+def test_actors_ambiguous_capital_acts_when_accused(nlp_article, text, expected):
+    article = ActorsComponent(parse_registry(REGIONAL))(nlp_article(text))
+    assert [(a.name, a.kind, a.evidence.text) for a in article.actors if a.kind == "state"] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,surface,parent",
+    [
+        ("Ukraine's foreign ministry rejected the claim.", "Ukraine's foreign ministry", "Ukraine"),
+        ("Iranian officials blamed the attack on Israel.", "Iranian officials", "Iran"),
+        ("Local police said two men were arrested.", "Local police", None),
+    ],
+)
+def test_actors_role_names_its_state(nlp_article, registry, text, surface, parent):
+    article = ActorsComponent(registry)(nlp_article(text))
+    (actor,) = [a for a in article.actors if a.evidence.text == surface]
+    assert actor.parent == parent

@@ -146,3 +146,20 @@ def test_registry_packaged_file_loads(name, expected):
     if not REGISTRY_PATH.exists():
         pytest.skip(f"{REGISTRY_PATH} is absent")
     assert load_registry().lookup(name).id == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected_id,parent",
+    [
+        ("Amaq News Agency", "amaq", "islamic-state"),
+        ("African Union", "african-union", None),
+        ("Islamic Courts Union", "islamic-courts-union", None),
+        ("Baloch Liberation Army", "bla", None),
+        ("Balochistan Liberation Army", "bla", None),
+    ],
+)
+def test_registry_packaged_additions(name, expected_id, parent):
+    if not REGISTRY_PATH.exists():
+        pytest.skip(f"{REGISTRY_PATH} is absent")
+    entry = load_registry().lookup(name)
+    assert (entry.id, entry.parent) == (expected_id, parent)
