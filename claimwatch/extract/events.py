@@ -22,6 +22,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"
                 r"detonat(?:ed|es|e|ing|ion|ions)|IEDs?|grenade attack|grenades?|(?:drone|air|missile|rocket) ?strikes?|"
                 r"airstrikes?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
+                r"(?:rockets?|mortars?|missiles?|shells) (?:were |was )?(?:fired|launched)|"
+                r"(?:fired|launched) (?:[\w-]+ ){0,2}(?:rockets?|mortars?|missiles?)|"
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),

@@ -28,7 +28,6 @@ BACKGROUND_CUE = re.compile(
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
     r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing)|"
-    r"had (?:organi[sz]ed|carried out|claimed|killed|attacked)|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:after|before|earlier))\b",
@@ -109,10 +108,10 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_country and _elsewhere(article, mention, clause, main_country):
         return True
     dates = [d for d in dates_in(article, clause) if not bound_to_statement(article, d)]
-    if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
-        return True
     if main_date and any(d.value == main_date.value for d in dates):
         return False
+    if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
+        return True
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
         return True
     window = article.text[max(clause.start, mention.trigger.start - CUE_REACH): mention.trigger.end + CUE_AFTER]
