@@ -25,6 +25,7 @@ from .pipeline import component
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 BACKGROUND_CUE = re.compile(
     r"\b(?:anniversary|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?) (?:since|after)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
     r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing)|"

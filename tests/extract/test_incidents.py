@@ -80,3 +80,62 @@ def test_incidents_claim_becomes_perpetrator(text):
     (main,) = build_incidents(article)
     assert [(p.name, p.basis) for p in main.perpetrators] == [("al-Shabaab", "claimed")]
     assert main.type == "armed_assault"
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    ("Embassies close over threats", "The embassy closed on Sunday. Officials recalled the failed Christmas Day airliner bombing.", []),
+    ("Bomb kills five in market", "A bomb killed five people in a market on Sunday.", ["main"]),
+])
+def test_incidents_headline_without_violence_needs_early_trigger(title, text, expected):
+    article = annotate(text, figures=[("five people", "killed", 5, None)] if "five" in text else [])
+    article.title = title
+    assert [i.role for i in build_incidents(article)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two aid workers kidnapped in Darfur last July were freed on Sunday. They said they were treated well."])
+def test_incidents_follow_up_report_is_about_the_earlier_incident(text):
+    article = annotate(text, published="2009-10-19", dates=[("last July", "2009-07-01"), ("on Sunday", "2009-10-18")])
+    article.dates[0].precision = "month"
+    article.title = "Kidnappers free two aid workers"
+    (main,) = build_incidents(article)
+    assert (main.role, main.type, main.date.value) == ("main", "kidnapping", "2009-07-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds gathered on Sunday to mark one year since the truck bombing. Officials blamed the group."])
+def test_incidents_commemoration_is_no_news_of_the_incident(text):
+    article = annotate(text, published="2018-10-14", dates=[("on Sunday", "2018-10-14")])
+    article.title = "City remembers victims of truck bombing"
+    assert build_incidents(article) == []
+    recalled = build_incidents(article, recounted=True)
+    assert [(i.role, i.type) for i in recalled] == [("background", "bombing")]
+
+
+@pytest.mark.slow
+def test_incidents_kerman_reference(kerman):
+    from claimwatch import extract_text
+
+    text, _gold = kerman
+    article = extract_text(text, published="2024-01-04")
+    main, *background = article.incidents
+    assert (main.role, main.type, main.date.value, main.date.evidence.start, main.date.evidence.end) == \
+        ("main", "bombing", "2024-01-03", 414, 426)
+    assert (main.location.city, main.location.country_code, main.location.evidence.start) == ("Kerman", "IR", 1599)
+    assert (main.killed.value, main.killed.evidence.start, main.killed.evidence.end) == (95, 1853, 1862)
+    assert (main.wounded.value, main.wounded.low, main.wounded.evidence.start) == (None, 200, 1891)
+    assert (main.suicide, main.suicide_evidence.start, main.suicide_evidence.end) == (True, 2445, 2476)
+    claims = [s for s in main.statements if s.kind == "claim"]
+    assert [(s.by, s.channel, s.date, s.channel_evidence.start) for s in claims] == [
+        ("Islamic State", "Telegram", "2024-01-04", 136)]
+    accusations = [(s.evidence.start, s.evidence.end, sorted(s.against)) for s in main.statements if s.kind == "accusation"]
+    assert accusations == [(321, 382, ["Israel", "United States"]), (2286, 2312, ["Israel", "United States"])]
+    condemnations = [s for s in main.statements if s.kind == "condemnation"]
+    assert [(s.against, s.evidence.start <= 2028 and 2043 <= s.evidence.end) for s in condemnations] == [([], True)]
+    assert [(b.role, b.date.value if b.date else None) for b in background] == [
+        ("background", "2020-01-03"), ("background", None), ("background", None)]
+    assert [(b.evidence[0].start, b.evidence[0].text) for b in background] == [
+        (489, "drone strike"), (829, "killed"), (897, "assault")]
+    for incident in article.incidents:
+        for span in incident.evidence:
+            assert text[span.start:span.end] == span.text
