@@ -28,11 +28,11 @@ PARALLEL_FROM = 64  # fewer articles than this are not worth forking workers for
 
 
 def extract_all(items: Iterable[Article | Failure], fail_fast: bool = False, batch_size: int = 16,
-                n_process: int | None = None) -> Iterator[Article | Failure]:
+                n_process: int | None = None, profile: str = "default") -> Iterator[Article | Failure]:
     """Run the pipeline over the articles among `items`, in input order; failures pass through."""
     from .extract.pipeline import default_processes, get_pipeline
 
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(profile)
     workers = default_processes() if n_process is None else n_process
     pending: list[Article | Failure] = []
     for item in items:

@@ -95,17 +95,17 @@ class Predictions:
     pipeline: list[str]
 
 
-def predict(articles: list[Article]) -> Predictions:
-    """Run the default pipeline (as `claimwatch extract` does) and map every incident to a template."""
+def predict(articles: list[Article], profile: str = "roles") -> Predictions:
+    """Run the pipeline (as `claimwatch extract --roles` does) and map every incident to a template."""
     from ..batch import extract_all
     from ..extract.pipeline import get_pipeline
 
     start = time.perf_counter()
-    names = list(get_pipeline().names)
+    names = list(get_pipeline(profile).names)
     loaded, cpu = time.perf_counter(), time.process_time()
     templates: dict[str, list[PredictedTemplate]] = {article.id: [] for article in articles}
     failures, orphans = [], 0
-    for item in extract_all(articles):
+    for item in extract_all(articles, profile=profile):
         if isinstance(item, Failure):
             failures.append(item)
             continue
@@ -169,11 +169,11 @@ def _speed(count: int, predictions: Predictions) -> dict:
     }
 
 
-def run(data_dir: Path, split: str, predictions: Path | None = None) -> dict:
-    """Evaluate the default pipeline on one MUC-4 split; write the predictions file when asked."""
+def run(data_dir: Path, split: str, predictions: Path | None = None, profile: str = "roles") -> dict:
+    """Evaluate a pipeline profile on one MUC-4 split; write the predictions file when asked."""
     data = load_split(Path(data_dir), split)
     articles = [make_article(doc, data.datelines.get(doc["docid"])) for doc in data.docs]
-    predicted = predict(articles)
+    predicted = predict(articles, profile)
     pred_docs = prediction_docs(data, predicted)
     if predictions is not None:
         write_predictions(Path(predictions), pred_docs)

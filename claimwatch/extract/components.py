@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     parties,
     places,
     relevance,
+    roles,
     statements,
     weapons,
     zones,

@@ -7,7 +7,10 @@ intervals are at most `WINDOW_DAYS` apart. Within a week, by place:
     filed under                                  looked up by a profile that has
     ("g", week, country, lat cell, lon cell)     coordinates: its cell and the cells around it
     ("r", week, country, admin-1 region)         a region: its region
-    ("nc", week, country)  no coordinates        coordinates: always
+    ("nc", week, country)  no coordinates,       coordinates: always
+                           no region
+    ("ncr", week, country) no coordinates,       coordinates and no region: always (with a region,
+                           a region              the region key finds the only ones it may match)
     ("nr", week, country)  no region             a region: always
     ("?", week)            no country            a country and a place: always
     ("c", week, country)   every profile         a country and no place: the latest `MAX_WILDCARD`
@@ -54,7 +57,10 @@ def file_keys(profile: Profile, week: int) -> Iterator[tuple]:
         return
     yield "c", week, profile.country
     cell = _cell(profile)
-    yield ("g", week, profile.country, *cell) if cell else ("nc", week, profile.country)
+    if cell:
+        yield "g", week, profile.country, *cell
+    else:
+        yield ("ncr" if profile.region else "nc"), week, profile.country
     yield ("r", week, profile.country, profile.region) if profile.region else ("nr", week, profile.country)
 
 
@@ -66,6 +72,8 @@ def look_keys(profile: Profile, week: int) -> Iterator[tuple]:
             for dlon in range(-LON_CELLS, LON_CELLS + 1):
                 yield "g", week, profile.country, cell[0] + dlat, cell[1] + dlon
         yield "nc", week, profile.country
+        if not profile.region:  # a region-only profile may be anywhere in the country
+            yield "ncr", week, profile.country
     if profile.region:
         yield "r", week, profile.country, profile.region
         yield "nr", week, profile.country

@@ -10,8 +10,11 @@ merge would put two mentions of one report together, or a cluster is pinned (fix
 Otherwise it opens a new cluster. Clusters already in the database are seeded with their ids;
 new clusters get negative ids (-1, -2, ...) until the database layer gives them real ones.
 
-A profile with no date at all (an undated background mention) is never compared and opens its
-own cluster.
+A cluster may not drift in time: a join or a bridge is refused when two of the cluster's dated
+members (reported dates, not the report weeks that stand in for missing ones) would be more than
+`WINDOW_DAYS` apart, so that a chain of near neighbours never becomes one incident spanning
+weeks. A profile with no date at all (an undated background mention) is never compared and opens
+its own cluster.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import numpy as np
 
 from .block import BlockIndex
 from .columns import Columns, Probe, compatible, feature_columns, feature_row, logits
+from .features import WINDOW_DAYS
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
 
@@ -37,6 +41,7 @@ class Resolver:
         self.cluster_of: list[int] = []  # row -> the cluster it was placed in (find() for now)
         self.parent: dict[int, int] = {}  # cluster -> the cluster it was merged into
         self.articles: dict[int, set[int]] = {}  # cluster root -> reports it holds
+        self.span: dict[int, tuple[int, int]] = {}  # cluster root -> (latest lo, earliest hi) of its dated members
         self.pinned: set[int] = set()  # clusters never merged automatically
         self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
         self.index = BlockIndex()
@@ -68,6 +73,7 @@ class Resolver:
         """Place a profile in a known cluster, without scoring it (a link already in the database)."""
         root = self.find(cluster)
         self.articles.setdefault(root, set()).add(profile.article)
+        self.span[root] = _widen(self.span.get(root), profile)
         if pinned:
             self.pinned.add(root)
         self._place(profile, root)
@@ -80,6 +86,7 @@ class Resolver:
             return Decision(profile.key, self._open(profile), True, materialise(best))
         target, bridged = self._bridge(joinable)
         self.articles[target].add(profile.article)
+        self.span[target] = _widen(self.span.get(target), profile)
         self._place(profile, target)
         return Decision(profile.key, target, False, materialise(scored[joinable[0]]), bridged)
 
@@ -91,6 +98,7 @@ class Resolver:
     def _open(self, profile: Profile) -> int:
         cluster, self._next = self._next, self._next - 1
         self.articles[cluster] = {profile.article}
+        self.span[cluster] = _widen(None, profile)
         self._place(profile, cluster)
         return cluster
 
@@ -128,7 +136,7 @@ class Resolver:
         return self.cluster(key) if key in self.row_of else None
 
     def _may_join(self, profile: Profile, cluster: int) -> bool:
-        if profile.article in self.articles[cluster]:
+        if profile.article in self.articles[cluster] or not _coherent(_widen(self.span.get(cluster), profile)):
             return False
         return not any(self._placed_cluster(key) == cluster for key in self.apart.get(profile.key, EMPTY))
 
@@ -140,6 +148,7 @@ class Resolver:
                 keep, gone = _older(target, cluster), _younger(target, cluster)
                 self.parent[gone] = keep
                 self.articles[keep] |= self.articles.pop(gone)
+                self.span[keep] = _union(self.span.pop(target), self.span.pop(cluster))
                 merged.append(gone)
                 target = keep
         return target, tuple(merged)
@@ -147,12 +156,34 @@ class Resolver:
     def _may_merge(self, a: int, b: int) -> bool:
         if a in self.pinned or b in self.pinned or not self.articles[a].isdisjoint(self.articles[b]):
             return False
+        if not _coherent(_union(self.span.get(a), self.span.get(b))):
+            return False
         for key, others in self.apart.items():
             mine = self._placed_cluster(key)
             theirs = {self._placed_cluster(o) for o in others}
             if mine in (a, b) and (theirs & {a, b}) - {mine}:
                 return False
         return True
+
+
+def _widen(span: tuple[int, int] | None, profile: Profile) -> tuple[int, int] | None:
+    """A cluster's date span with one more member; reports' weeks standing in for dates do not count."""
+    if profile.lo is None or profile.proxy:
+        return span
+    if span is None:
+        return profile.lo, profile.hi
+    return max(span[0], profile.lo), min(span[1], profile.hi)
+
+
+def _union(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return max(a[0], b[0]), min(a[1], b[1])
+
+
+def _coherent(span: tuple[int, int] | None) -> bool:
+    """Every two dated members are at most `WINDOW_DAYS` apart: an incident has one date, a cluster may not drift."""
+    return span is None or span[0] - span[1] <= WINDOW_DAYS
 
 
 def _nothing(pair) -> None:

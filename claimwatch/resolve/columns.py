@@ -123,9 +123,13 @@ class Batch:
         return self.ints[:, I[name]]
 
     def mask(self, name: str) -> np.ndarray:
+        return self.mask_range(SLICES[name].stop)[:, SLICES[name]]
+
+    def mask_range(self, stop: int) -> np.ndarray:
+        """The first `stop` words of the masks (all of them are gathered on first use)."""
         if self.bits is None:
             self.bits = self.columns.bits[self.rows]
-        return self.bits[:, SLICES[name]]
+        return self.bits[:, :stop]
 
     def take(self, keep: np.ndarray) -> "Batch":
         bits = None if self.bits is None else self.bits[keep]
@@ -142,6 +146,8 @@ class Probe:
         self.region = c.codes["region"].probe(p.region)
         self.city = c.codes["city"].probe(p.city)
         self.coords = p.lat is not None and p.lon is not None
+        self.text_words = np.concatenate([words(p.site, SITE_BITS), words(p.parties, PARTY_BITS),
+                                          words(p.tokens, TOKEN_BITS)])
 
 
 # ---------------------------------------------------------------- compatibility
@@ -177,13 +183,25 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray]:
 
 # ---------------------------------------------------------------- features
 
-def _ochiai(mask: int, name: str, bits: int, b: Batch):
-    count = mask.bit_count()
-    if not count:
-        return 0.0
-    inter = np.bitwise_count(b.mask(name) & words(mask, bits)).sum(axis=1)
-    counts = b.col(f"{name}_n").astype(np.float64)
-    return np.where(counts > 0, inter / np.sqrt(count * np.maximum(counts, 1.0)), 0.0)
+TEXT_MASKS = ("site", "parties", "tokens")  # adjacent in `bits`: one AND and one popcount for the three
+_TEXT_END = SLICES["tokens"].stop
+_TEXT_STARTS = [SLICES[name].start for name in TEXT_MASKS]
+
+
+def _ochiai_all(q: Probe, b: Batch) -> dict[str, np.ndarray | float]:
+    """Ochiai similarity of the site, parties and tokens masks, for every candidate at once."""
+    p = q.p
+    counts = {"site": p.site.bit_count(), "parties": p.parties.bit_count(), "tokens": p.tokens.bit_count()}
+    if not any(counts.values()):
+        return dict.fromkeys(TEXT_MASKS, 0.0)
+    shared = np.bitwise_count(b.mask_range(_TEXT_END) & q.text_words)
+    inter = np.add.reduceat(shared, _TEXT_STARTS, axis=1, dtype=np.int64)
+    out = {}
+    for i, name in enumerate(TEXT_MASKS):
+        theirs = b.col(f"{name}_n")
+        out[name] = np.where(theirs > 0, inter[:, i] / np.sqrt(counts[name] * np.maximum(theirs, 1)), 0.0) \
+            if counts[name] else 0.0
+    return out
 
 
 def _exact(flags: np.ndarray, rows: np.ndarray, test) -> np.ndarray:
@@ -193,7 +211,7 @@ def _exact(flags: np.ndarray, rows: np.ndarray, test) -> np.ndarray:
     return out
 
 
-def _parties(q: Probe, c: Columns, b: Batch) -> list:
+def _parties(q: Probe, c: Columns, b: Batch, party: np.ndarray | float) -> list:
     p = q.p
     if p.actors:
         maybe = (b.mask("actors") & words(name_mask(p.actors), NAME_BITS)).any(axis=1)
@@ -206,7 +224,7 @@ def _parties(q: Probe, c: Columns, b: Batch) -> list:
         victim = _exact(maybe, b.rows, lambda r: _shared_victim(p, p._replace(victims=c.victims[r])))
     else:
         victim = 0.0
-    return [shared, differ, victim, _ochiai(p.parties, "parties", PARTY_BITS, b)]
+    return [shared, differ, victim, party]
 
 
 def _killed(killed: int | None, others: np.ndarray) -> tuple:
@@ -223,6 +241,7 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
     p = q.p
     lo, hi, proxy = b.col("lo"), b.col("hi"), b.col("proxy").astype(bool)
     city, region = b.col("city"), b.col("region")
+    text = _ochiai_all(q, b)
     return [
         gap / WINDOW_DAYS,
         ((lo == p.lo) & (hi == lo) & ~proxy) if p.hi == p.lo and not p.proxy else 0.0,
@@ -231,21 +250,22 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
         (city == q.city) if q.city != -1 else 0.0,
         (region == q.region) if q.region != -1 else 0.0,
         ~np.isnan(dist) & (dist <= NEAR_KM) if q.coords else 0.0,
-        _ochiai(p.site, "site", SITE_BITS, b),
+        text["site"],
         1.0 if not (p.city or p.region) else (city < 0) & (region < 0),
         RELATION[q.type, b.col("type")] == 2,
-        *_parties(q, c, b), *_killed(p.killed, b.col("killed")),
-        _ochiai(p.tokens, "tokens", TOKEN_BITS, b),
+        *_parties(q, c, b, text["parties"]), *_killed(p.killed, b.col("killed")),
+        text["tokens"],
         1.0 if not p.tokens else b.col("tokens_n") == 0,
     ]
 
 
 def logits(columns: list, coef: np.ndarray, bias: float, n: int) -> np.ndarray:
-    out = np.full(n, bias)
-    for weight, column in zip(coef, columns):
-        if weight:
-            out += weight * column
-    return out
+    """bias + coef · features, with one matrix product over the features that vary."""
+    varying = [i for i, col in enumerate(columns) if isinstance(col, np.ndarray)]
+    constant = bias + sum(coef[i] * col for i, col in enumerate(columns) if not isinstance(col, np.ndarray))
+    if not varying:
+        return np.full(n, constant)
+    return coef[varying] @ np.stack([columns[i] for i in varying]).astype(np.float64) + constant
 
 
 def feature_row(columns: list, i: int) -> tuple[float, ...]:

@@ -108,3 +108,22 @@ def test_cluster_undated_background_mention_opens_its_own(role):
     record = {"role": role, "type": "bombing", "summary": "the 2017 Zobe bombing"}
     decision = Resolver(weights()).add(profile(record, 1, 1, published=DAY))
     assert decision.opened and decision.best is None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_cluster_blocking_finds_every_compatible_pair(seed):
+    import random
+
+    from claimwatch.resolve.features import compatible
+
+    rng = random.Random(seed)
+    places = [dict(city="Medellin", region="Antioquia", lat=6.25, lon=-75.57), dict(city="Itagui", lat=6.17, lon=-75.6),
+              dict(city=None, region="Antioquia"), dict(city=None, region="Cauca"), dict(city=None),
+              dict(city="Bogota", region="Bogota", lat=4.6, lon=-74.1), dict(city="Soacha", region="Cundinamarca",
+                                                                            lat=4.58, lon=-74.22)]
+    profiles = [mention(k, k, country=rng.choice(["CO", "CO", None]), days=rng.randint(0, 20),
+                        type=rng.choice(["bombing", "armed_assault", "kidnapping"]), **rng.choice(places))
+                for k in range(80)]
+    found = {(p.key, q.key) for p, q in blocked_pairs(profiles)}
+    brute = {(p.key, q.key) for i, q in enumerate(profiles) for p in profiles[:i] if compatible(p, q)}
+    assert found == brute
