@@ -11,11 +11,12 @@ from .store.db import Database
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, published=None, fail_fast: bool = False,
-                 progress: Callable = lambda items: items) -> batch.Summary:
+                 progress: Callable = lambda items: items, profile: str = "default") -> batch.Summary:
     """Store every report under `paths`; a text already stored (same content hash) is skipped."""
     database = Database(db)
     items = batch.read_inputs(paths, published=published)
-    return store_items(database, batch.extract_all(_skip_known(database, items), fail_fast), progress)
+    extracted = batch.extract_all(_skip_known(database, items), fail_fast, profile=profile)
+    return store_items(database, extracted, progress)
 
 
 def _skip_known(database: Database, items):
@@ -23,6 +24,7 @@ def _skip_known(database: Database, items):
     for item in items:
         if isinstance(item, Article) and database.has_article(item.content_hash):
             item.trace["duplicate"] = True
+            item.relevant = False  # every component skips it; the store counts it as already stored
         yield item
 
 

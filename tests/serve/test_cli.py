@@ -39,8 +39,8 @@ def test_cli_ingest_query_show_export(tmp_path, fmt):
     db = str(tmp_path / "t.db")
     path = jsonl(tmp_path, [{"id": "r1", "text": REPORT, "published": "2024-03-06"}, "[1, 2]"])
     runner = CliRunner()
-    for _ in range(2):  # idempotent: the second run stores nothing new
-        assert runner.invoke(cli, ["ingest", str(path), "--db", db, "-q"]).exit_code == 0
+    summaries = [json.loads(runner.invoke(cli, ["ingest", str(path), "--db", db, "--json"]).stdout) for _ in range(2)]
+    assert [(s["stored"], s["duplicates"], s["failed"]) for s in summaries] == [(1, 0, 1), (0, 1, 1)]
     listed = json.loads(runner.invoke(cli, ["incidents", "--db", db, "--json"]).stdout)
     assert [row["reports"] for row in listed] == [["r1"]]
     shown = runner.invoke(cli, ["show", str(listed[0]["id"]), "--db", db])
