@@ -1,8 +1,8 @@
-"""Fit the resolver's pair weights and merge threshold on MUC-4's training keys; write them.
+"""Fit the resolver's pair weights and merge threshold on MUC-4 train and the samples; write them.
 
     .venv/bin/python bench/resolve_calibrate.py [--shared ../shared] [--out claimwatch/data/resolve/weights.json]
 
-Two corpora, weighing the same: MUC-4's training keys with the cross-document gold of
+Two corpora, every blocked pair counting once: MUC-4's training keys with the cross-document gold of
 `claimwatch.evaluate.muc4_xdoc` (gold-key slots in, so extraction errors play no part), and the
 bundled samples (samples/reports.jsonl through the real extraction pipeline, gold `incident` key of
 samples/gold.jsonl; see bench/resolve_samples.py). MUC-4 alone cannot teach the threshold for
@@ -16,9 +16,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from resolve_samples import Mentions, extract, gold_incidents  # bench/, beside this script
+
 from claimwatch.evaluate import muc4_xdoc
 from claimwatch.resolve.calibrate import fit
-from resolve_samples import Mentions, extract, gold_incidents  # bench/, beside this script
 from claimwatch.resolve.scoring import WEIGHTS_PATH, save_weights
 
 ROOT = Path(__file__).resolve().parent.parent

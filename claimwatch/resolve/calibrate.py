@@ -1,6 +1,6 @@
 """Fitting the pair scorer and the merge threshold on data.
 
-1. Each corpus's mentions are blocked exactly as the resolver blocks them (`cluster.blocked_pairs`);
+1. Each corpus's mentions are blocked exactly as the resolver blocks them (`block.blocked_pairs`);
    each compared pair is labelled 1 when both mentions belong to one gold incident.
 2. A logistic regression (L2, Newton's method, numpy only) is fitted on the pairs' features.
    Within a corpus, each gold incident's positive pairs together weigh as much as one incident's

@@ -29,6 +29,7 @@ from .record import changes, incident_record, row
 from .scoring import Weights, load_weights
 from .types import Decision, Member, Profile
 
+CHUNK = 20_000
 MEMBER_COLUMNS = (s.mentions.c.id, s.mentions.c.article_id, s.mentions.c.ordinal, s.mentions.c.role,
                   s.mentions.c.record, s.mentions.c.incident_id, s.mentions.c.pinned, s.mentions.c.link_reason,
                   s.mentions.c.date, s.articles.c.ext_id, s.articles.c.published, s.articles.c.source,
@@ -68,11 +69,12 @@ def _pending(row: dict) -> Pending:
     return Pending(row, to_member(row), made)
 
 
-def _unlinked(conn: sa.Connection) -> list[Pending]:
-    query = member_query().where(s.mentions.c.incident_id.is_(None))
-    rows = [dict(r._mapping) for r in conn.execute(query)]
-    rows.sort(key=lambda r: (r["published"] or "9999", r["article_id"], r["ordinal"]))
-    return [_pending(r) for r in rows]
+def _unlinked(conn: sa.Connection, limit: int) -> list[Pending]:
+    """The next `limit` unlinked mentions in order of publication (undated reports last)."""
+    published = s.articles.c.published
+    query = (member_query().where(s.mentions.c.incident_id.is_(None))
+             .order_by(published.is_(None), published, s.mentions.c.article_id, s.mentions.c.ordinal).limit(limit))
+    return [_pending(dict(r._mapping)) for r in conn.execute(query)]
 
 
 def _window(new: list[Pending]) -> tuple[str, str] | None:
@@ -147,18 +149,23 @@ def _reason(decision: Decision, weights: Weights, bridged: list[int]) -> dict:
 
 # ---------------------------------------------------------------- resolve
 
-def resolve(db: Database, weights: Weights | None = None) -> int:
-    """Link every unlinked mention to an incident (joining, opening or bridging); return how many."""
+def resolve(db: Database, weights: Weights | None = None, chunk: int = CHUNK) -> int:
+    """Link every unlinked mention to an incident (joining, opening or bridging); return how many.
+
+    Mentions are taken `chunk` at a time, in order of publication, each chunk in its own
+    transaction, so that a large first ingest never holds every record in memory at once."""
     weights = weights or load_weights()
-    with db.engine.begin() as conn:
-        new = _unlinked(conn)
-        if not new:
-            return 0
-        resolver = Resolver(weights)
-        _seed(conn, resolver, new)
-        decisions = [resolver.add(pending.profile) for pending in new]
-        _write(conn, resolver, weights, new, decisions)
-    return len(new)
+    linked = 0
+    while True:
+        with db.engine.begin() as conn:
+            new = _unlinked(conn, chunk)
+            if not new:
+                return linked
+            resolver = Resolver(weights)
+            _seed(conn, resolver, new)
+            decisions = [resolver.add(pending.profile) for pending in new]
+            _write(conn, resolver, weights, new, decisions)
+        linked += len(new)
 
 
 def _final_ids(conn: sa.Connection, resolver: Resolver, new: list[Pending]) -> dict[int, int]:

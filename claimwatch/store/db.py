@@ -100,10 +100,18 @@ class Database:
         return mention_id
 
     def add_failure(self, failure: Failure) -> int:
+        """Record a failure; the same input failing the same way again is recorded once."""
+        payload = (failure.payload or b"")[:PAYLOAD_LIMIT] or None
         with self.engine.begin() as conn:
+            known = conn.execute(sa.select(s.failures.c.id).where(
+                s.failures.c.source == failure.source, s.failures.c.code == failure.code,
+                s.failures.c.resolved == sa.false(),
+                s.failures.c.payload.is_(None) if payload is None else s.failures.c.payload == payload)).first()
+            if known:
+                return known.id
             return conn.execute(s.failures.insert().values(
                 source=failure.source, stage=failure.stage, code=failure.code, message=failure.message,
-                article_ext_id=failure.article_id, payload=(failure.payload or b"")[:PAYLOAD_LIMIT] or None,
+                article_ext_id=failure.article_id, payload=payload,
                 created_at=now(),
             )).inserted_primary_key[0]
 

@@ -171,3 +171,12 @@ def test_link_parts_one_report_tells_together_are_linked(db, cities):
     assert len(rows) == 2
     related = queries.get_incident(db.engine.url.database, rows[0]["id"])["related"]
     assert related == [{"incident": rows[1]["id"], "kind": "coordinated"}]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 100])
+def test_link_chunks_give_the_same_incidents(db, chunk):
+    for article in (report("k1", "2021-08-26", KABUL.format(n=13), 13), report("k2", "2021-08-27", KABUL.format(n=170), 170),
+                    report("h1", "2021-08-26", KABUL.replace("Kabul", "Herat").format(n=5), 5, city="Herat")):
+        db.add_article(article)
+    assert resolve(db, WEIGHTS, chunk=chunk) == 3
+    assert sorted(row["reports"] for row in queries.list_incidents(db.engine.url.database)) == [["h1"], ["k1", "k2"]]
