@@ -547,7 +547,6 @@ def _kind_of(name: str, actor_id: str | None) -> str:
 
 
 def assemble(article: Article, group: Group) -> Incident:
-    sentences = group.sentences
     weapons = incident_weapons(article, group)
     figures = [f for f in article.figures if holds(article, group, f.evidence)]
     statements = [as_reported(article, s) for s in article.statements if holds(article, group, s.evidence)]
