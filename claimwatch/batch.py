@@ -24,7 +24,7 @@ class Summary:
 
 
 SUPER_BATCH = 256  # items read ahead; their articles run in parallel when there are enough of them
-PARALLEL_FROM = 64  # fewer articles than this are not worth forking workers for
+PARALLEL_FROM = 16  # fewer articles than this are not worth forking workers for
 
 
 def extract_all(items: Iterable[Article | Failure], fail_fast: bool = False, batch_size: int = 16,
@@ -47,7 +47,8 @@ def _run(pipeline, items: list[Article | Failure], fail_fast: bool, batch_size: 
          ) -> Iterator[Article | Failure]:
     articles = [item for item in items if isinstance(item, Article)]
     workers = workers if len(articles) >= PARALLEL_FROM else 1
-    done = iter(_extract_batch(pipeline, articles, fail_fast, batch_size, workers))
+    size = max(1, min(batch_size, -(-len(articles) // workers)))  # every worker gets a share
+    done = iter(_extract_batch(pipeline, articles, fail_fast, size, workers))
     for item in items:
         yield next(done) if isinstance(item, Article) else item
 
