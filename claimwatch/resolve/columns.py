@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import INCIDENT_TYPES
-from .features import MAX_KM, NEAR_KM, WINDOW_DAYS, _shared_victim, type_relation
+from .features import EXACT_DAYS, MAX_KM, NEAR_KM, WINDOW_DAYS, _shared_victim, type_relation
 from .profile import PARTY_BITS, SITE_BITS, TOKEN_BITS
 from .types import Profile
 
@@ -176,7 +176,10 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray]:
     p = q.p
     gap = np.maximum(0, np.maximum(b.col("lo") - p.hi, p.lo - b.col("hi")))
     dist = _km(p, b.geo) if q.coords else np.full(len(gap), np.nan)
-    ok = (b.col("article") != p.article) & (gap <= WINDOW_DAYS) & (RELATION[q.type, b.col("type")] > 0)
+    lo, hi, proxy = b.col("lo"), b.col("hi"), b.col("proxy").astype(bool)
+    exact = (hi == lo) & ~proxy & (p.hi == p.lo) & (not p.proxy)
+    limit = np.where(exact, EXACT_DAYS, WINDOW_DAYS)
+    ok = (b.col("article") != p.article) & (gap <= limit) & (RELATION[q.type, b.col("type")] > 0)
     ok &= _place_ok(q, b, dist)
     return b.take(ok), gap[ok], dist[ok]
 

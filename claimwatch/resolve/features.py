@@ -76,10 +76,19 @@ def place_compatible(p: Profile, q: Profile) -> bool:
     return not (p.region and q.region)
 
 
+EXACT_DAYS = 2  # two reports that both date the incident to the day disagree by at most this much
+
+
 def compatible(p: Profile, q: Profile) -> bool:
     """May p and q be one incident at all? (cheap tests first)"""
     return (p.article != q.article and p.lo is not None and q.lo is not None
-            and date_gap(p, q) <= WINDOW_DAYS and type_relation(p.type, q.type) > 0 and place_compatible(p, q))
+            and date_gap(p, q) <= (EXACT_DAYS if _both_exact(p, q) else WINDOW_DAYS)
+            and type_relation(p.type, q.type) > 0 and place_compatible(p, q))
+
+
+def _both_exact(p: Profile, q: Profile) -> bool:
+    """Both reports state the day themselves (not a publication-date stand-in)."""
+    return p.lo == p.hi and q.lo == q.hi and not p.proxy and not q.proxy
 
 
 # ---------------------------------------------------------------- features

@@ -41,9 +41,16 @@ def test_features_place_compatible(p, q, expected):
     assert place_compatible(make(**p), make(key=2, article=2, **q)) is expected
 
 
+@pytest.mark.parametrize("shift,expected", [(0, True), (2, True), (3, False), (7, False)])
+def test_features_two_exact_days_may_differ_by_two(shift, expected):
+    assert compatible(make(), make(key=2, article=2, lo=DAY + shift)) is expected
+
+
 @pytest.mark.parametrize("shift,expected", [(0, True), (7, True), (8, False)])
 def test_features_date_window_blocks(shift, expected):
-    assert compatible(make(), make(key=2, article=2, lo=DAY + shift)) is expected
+    """A vague date (a week here) is compared within the whole window."""
+    vague = make(key=2, article=2, lo=DAY + shift)
+    assert compatible(make(), vague._replace(hi=vague.lo + 6)) is expected
 
 
 @pytest.mark.parametrize("p,q,gap", [((0, 0), (3, 3), 3), ((0, 30), (10, 10), 0), ((5, 5), (0, 2), 3)])
