@@ -60,6 +60,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="auto", help="auto | cpu | cuda")
     ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long (0: no limit)")
+    ap.add_argument("--eval-from", type=int, default=1, help="first epoch that ends with a dev evaluation (saves time)")
     ap.add_argument("--max-steps", type=int, default=0, help="debug: stop each epoch after this many steps")
     ap.add_argument("--dev-docs", type=int, default=0, help="debug: evaluate on the first N dev docs only")
     ap.add_argument("--init", type=Path, help="start from this checkpoint (state dict) instead of the pretrained encoder")
@@ -342,6 +343,10 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
                 log(f"epoch {epoch} step {n} loss {total / n:.4f} ({(time.time() - t0) / 60:.1f} min)")
             if (args.max_steps and n >= args.max_steps) or (args.max_minutes and time.time() - t0 > 60 * args.max_minutes):
                 break
+        last = epoch == args.epochs or (args.max_minutes and time.time() - t0 > 60 * args.max_minutes)
+        if epoch < args.eval_from and not last:
+            log(f"epoch {epoch} loss {total / max(n, 1):.4f}: no dev evaluation before epoch {args.eval_from}")
+            continue
         model.eval()
         probs = dev_probs(dev_docs, tokenizer, torch_runner(model, device), base_config)
         config, scores = tune(dev_gold, dev_docs, probs, base_config, floors=(base_config.token_floor,))

@@ -16,7 +16,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"hijack(?:ed|ing|ers?)?|hostages?|siege"),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
-                   r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys))"),
+                   r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys))|"
+                   r"(?:led|took|carried|marched|herded|whisked) (?:away|off) (?:[\w-]+ ){0,5}?"
+                   r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|children|girls|boys|women|villagers|"
+                   r"worshippers|passengers|residents|people|hostages|captives)"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
     ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
                 r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"
@@ -29,7 +32,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
-                      r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)? (?:on )?|"
+                      r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),

@@ -91,9 +91,23 @@ def dates_in(article: Article, span: Span) -> list[DateValue]:
 
 def bound_to_statement(article: Article, date: DateValue) -> bool:
     """A date next to a reporting verb dates the statement, not the event ("X on Thursday said")."""
+    if any(s.date_evidence is not None and s.date_evidence.overlaps(date.evidence) for s in article.statements):
+        return True
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
     return bool(REPORTING_VERB.search(after)) and not _trigger_near(after) or bool(REPORTING_VERB.search(before))
+
+
+# "rose to 100 on Tuesday", "stood at 139 on Tuesday": the date of a count, not of the incident
+TOLL_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|stood|stands|was raised|revised)\b"
+    r"(?:\s+(?:to|at))?\s+(?:[\w,.-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def dates_a_count(article: Article, date: DateValue) -> bool:
+    return bool(TOLL_UPDATE.search(article.text[max(0, date.evidence.start - 40): date.evidence.start]))
 
 
 def _trigger_near(text: str) -> bool:
@@ -108,7 +122,9 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     clause = clause_of(article, mention.trigger)
     if main_country and _elsewhere(article, mention, clause, main_country):
         return True
-    dates = [d for d in dates_in(article, clause) if not bound_to_statement(article, d)]
+    # a claim made months before the incident is about another one: a far statement date still counts
+    dates = [d for d in dates_in(article, clause)
+             if not bound_to_statement(article, d) or _far_from(d, main_date, article.published)]
     if main_date and any(d.value == main_date.value for d in dates):
         return False
     if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
@@ -163,7 +179,8 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
     if not date.value:
         return False
     value = dt.date.fromisoformat(date.value)
-    anchor = dt.date.fromisoformat(main_date.value) if main_date and main_date.value else published
+    anchor = dt.date.fromisoformat(main_date.value) if main_date and main_date.value else \
+        _bounded_anchor(main_date, published)
     if anchor is None:
         return False
     if date.precision == "year":
@@ -171,6 +188,25 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
     if date.precision == "month":
         return (anchor.year, anchor.month) != (value.year, value.month) and value < anchor
     return abs(anchor - value) > MAX_MAIN_DATE_GAP
+
+
+BOUNDED_AGO = re.compile(r"\b(?:more than|over|at least) (?P<n>a|an|one|two|three|four|five|six|\d+) "
+                         r"(?P<unit>day|week|month)s? ago\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _bounded_anchor(main_date: DateValue | None, published: dt.date | None) -> dt.date | None:
+    """ "more than two weeks ago" has no value, but it still says when the incident was at the latest:
+    the dates near that bound are the incident's, not the publication day's neighbours."""
+    if published is None:
+        return None
+    match = BOUNDED_AGO.search(main_date.phrase or "") if main_date and not main_date.value else None
+    if not match:
+        return published
+    n = match["n"].lower()
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+    return published - dt.timedelta(days=count * _UNIT_DAYS[match["unit"].lower()])
 
 
 # ---------------------------------------------------------------- grouping
@@ -266,7 +302,9 @@ def group_mentions(article: Article, recounted: bool = False) -> list[Group]:
         target.mentions.append(mention)
         target.sentences.add(mention.sentence)
         if target is main:
-            main.date = refined(main.date, event_date(article, [mention]))
+            candidate = event_date(article, [mention])
+            if candidate is not None and candidate.value and not _far_from(candidate, main.date, article.published):
+                main.date = refined(main.date, candidate)
     if main.date is None:
         main.date = report_date(article, main_mention)
     return groups
@@ -297,10 +335,45 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
     """Failing an event date, "police said today that a bomber has killed..." dates the lead event."""
     sentence = article.sentences[mention.sentence]
     for date in dates_in(article, sentence):
-        if date.precision == "day" and date.value and article.published and \
-                abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
+        if date.precision == "day" and date.value and article.published and not dates_a_count(article, date) \
+                and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
+
+
+def context_date(article: Article, group: Group) -> DateValue | None:
+    """Last resort for an undated main incident: the first day named in its own sentences (those
+    without another incident's trigger) in the days up to publication ("the dead had gathered for
+    prayers on Monday afternoon"), that dates no statement and no count."""
+    if article.published is None:
+        return None
+    for date in article.dates:
+        if date.precision != "day" or not date.value or article.is_excluded(date.evidence.start):
+            continue
+        index = article.sentence_of(date.evidence.start)
+        if index not in group.sentences or bound_to_statement(article, date) or dates_a_count(article, date):
+            continue
+        if any(index in rival.sentences for rival in group.rivals) or not _about_casualties(article, index):
+            continue
+        if dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CONTEXT_DAYS:
+            return date
+    return None
+
+
+CONTEXT_DAYS = dt.timedelta(days=3)
+
+
+def _about_casualties(article: Article, index: int) -> bool:
+    """The sentence tells of the victims (a casualty figure, a victim or target) and quotes nobody."""
+    sentence = article.sentences[index]
+    if any(sentence.contains(s.evidence) for s in article.statements):
+        return False
+    return any(sentence.contains(f.evidence) for f in article.figures if f.kind in ("killed", "wounded")) or \
+        any(sentence.contains(p.evidence) for p in [*article.victims, *article.targets]) or \
+        CASUALTY_WORDS.search(sentence.text) is not None
+
+
+CASUALTY_WORDS = re.compile(r"\b(?:the (?:dead|wounded|injured|victims)|bodies|casualties|survivors)\b", re.I)
 
 
 RECENT = dt.timedelta(days=1)
@@ -342,7 +415,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
-                if date.value is None and date.precision is None or bound_to_statement(article, date):
+                if date.value is None and date.precision is None or bound_to_statement(article, date) \
+                        or dates_a_count(article, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -409,9 +483,36 @@ def incident_place(article: Article, group: Group) -> Place | None:
             + ATTACHED_WEIGHT * _attached(article, place, triggers)
     country = votes.most_common(1)[0][0]
     first = group.mentions[0].sentence
-    return min((p for p in places if p.country_code == country), key=lambda p: (
-        _precision_rank(p), _sentence_rank(article.sentence_of(p.evidence.start), first, near),
+    candidates = [p for p in places if p.country_code == country]
+    return min(candidates, key=lambda p: (
+        _precision_rank(p), _only_near(article, p, candidates),
+        _sentence_rank(article.sentence_of(p.evidence.start), first, near),
         min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close to|(?:north|south|east|west)\w* of)"
+                      r"\s+(?:the\s+)?(?:city of\s+|capital,?\s+)?$", re.I)
+VICINITY_KM = 60.0
+
+
+def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
+    """ "a concert hall near Moscow" beside "in Krasnogorsk": the named town, within reach of the city,
+    says where; the city only says what it was near."""
+    def vicinity(p: Place) -> bool:
+        return bool(VICINITY.search(article.text[max(0, p.evidence.start - 30): p.evidence.start]))
+
+    if place.lat is None or not any(vicinity(p) for p in candidates if p.name == place.name):
+        return False
+    return any(other.precision == place.precision and other.lat is not None and other.name != place.name
+               and not vicinity(other) and _km(place, other) <= VICINITY_KM for other in candidates)
+
+
+def _km(a: Place, b: Place) -> float:
+    import math
+
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
@@ -653,6 +754,8 @@ def build_incidents(article: Article, recounted: bool = False) -> list[Incident]
     assign_sentences(article, groups)
     for group in groups:
         group.rivals = [g for g in groups if g is not group]
+    if groups[0].role == "main" and groups[0].date is None:
+        groups[0].date = context_date(article, groups[0])
     return [assemble(article, group) for group in groups]
 
 

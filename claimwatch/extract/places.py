@@ -14,6 +14,8 @@ Place data: GeoNames (CC BY 4.0), through `gazetteer`.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -129,7 +131,7 @@ def find_places(article: Article) -> list[Place]:
     _resolve_all(tokens, mentions, gaz, context)
     reading = Reading(article, tokens, gaz, context, mentions)
     places = [place for mention in mentions if (place := _place(reading, mention))]
-    return sorted(places + _localities(article, places, context), key=lambda p: p.evidence.start)
+    return sorted(_with_localities(article, places, context), key=lambda p: p.evidence.start)
 
 
 LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
@@ -142,18 +144,101 @@ def _country_name(code: str) -> str | None:
     return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
+# "a school in Kuriga in Kaduna state", "in Kuriga, in northwestern Nigeria": an unknown name placed
+# inside a known one
+INSIDE = re.compile(r"\bin ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? in (?:the )?(?:(?:far |north|south|east|west|"
+                    r"central|northern|southern|eastern|western|north-?\w+ern|south-?\w+ern)[\w-]*\s+)?")
+CONTAINER = re.compile(r"^,? in (?:the )?(?:(?:far |north|south|east|west|central)[\w-]*\s+)?")
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _with_localities(article: Article, places: list[Place], context: Context) -> list[Place]:
+    """The places, with the localities found by their cues; a name spaCy saw as a place but nothing
+    located ("Kuriga" alone) takes the location its cued mention gives."""
+    unresolved = [p for p in places if not p.country_code]
+    known = [p for p in places if p.country_code]
+    found = _localities(article, known, context)
+    by_name: dict[str, Place] = {}
+    for index, place in enumerate(known):
+        if place.precision != "city" or place.lat is not None:
+            continue  # only spaCy's guesses, which no gazetteer entry backs, learn from a cue
+        cued = next((f for f in found if f.evidence.overlaps(place.evidence)), None)
+        if cued is not None:
+            known[index] = place = dataclasses.replace(place, region=place.region or cued.region,
+                                                       country_code=cued.country_code, country=cued.country)
+        by_name.setdefault(place.name, place)
+    found = [f for f in found if not any(f.evidence.overlaps(p.evidence) for p in known)]
+    for place in found:
+        by_name.setdefault(place.name, place)
+    for place in unresolved:
+        located = by_name.get(place.name)
+        if located is None:
+            known.append(place)
+        elif not any(f.evidence.overlaps(place.evidence) for f in found):
+            found.append(dataclasses.replace(located, evidence=place.evidence))
+    return known + found
+
+
 def _localities(article: Article, places: list[Place], context: Context) -> list[Place]:
-    """ "the village of Kuriga": a locality neither spaCy nor the gazetteer knows, in the main country."""
+    """ "the village of Kuriga", "a school in Kuriga in Kaduna state": a locality neither spaCy nor the
+    gazetteer knows. It lies in the known place that follows it, else in the main country."""
     if not context.countries:
         return []
     code = max(context.countries, key=context.countries.get)
-    found = []
-    for match in LOCALITY.finditer(article.text):
-        span = article.span(match.start(1), match.end(1))
-        if not any(p.evidence.overlaps(span) for p in places):
-            found.append(Place(name=span.text, evidence=span, city=span.text, country_code=code,
-                               country=_country_name(code), precision="city", feature="CUE"))
+    found: list[Place] = []
+    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True)):
+        for match in pattern.finditer(article.text):
+            span = article.span(match.start(1), match.end(1))
+            if any(p.evidence.overlaps(span) and p.lat is not None for p in places) or \
+                    any(p.evidence.overlaps(span) for p in found) or \
+                    (needs_container and not _may_be_place(article, span)):
+                continue
+            container = _container(article, places, span)
+            if needs_container and container is None:
+                continue
+            country = container.country_code if container else code
+            region = container.region if container else None
+            found.append(Place(name=span.text, evidence=span, city=span.text, country_code=country,
+                               country=_country_name(country) if country else None,
+                               region=region or _sole_region(places, country), precision="city", feature="CUE"))
     return found
+
+
+def _container(article: Article, places: list[Place], span: Span) -> Place | None:
+    """The known region or country right after `span` ("... in Kaduna state")."""
+    for place in places:
+        gap = article.text[span.end: place.evidence.start]
+        if 0 <= place.evidence.start - span.end <= 40 and CONTAINER.match(gap) and CONTAINER.match(gap).end() == len(gap) \
+                and place.precision in ("region", "country") and place.country_code:
+            return _region_of(article, places, place) or place
+    return None
+
+
+def _sole_region(places: list[Place], country: str | None) -> str | None:
+    """The one region of `country` the article names, if it names just one ("the governor of Kaduna state")."""
+    regions = {p.region for p in places if p.precision == "region" and p.country_code == country and p.region}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def _region_of(article: Article, places: list[Place], country: Place) -> Place | None:
+    """ "Nigeria's Kaduna state": the region a country names right after it."""
+    for place in places:
+        if place.precision == "region" and place.country_code == country.country_code and \
+                re.fullmatch(r"['’]s\s+", article.text[country.evidence.end: place.evidence.start]):
+            return place
+    return None
+
+
+def _may_be_place(article: Article, span: Span) -> bool:
+    if span.text.lower() in CALENDAR:
+        return False
+    doc = getattr(article, "doc", None)
+    if doc is None:
+        return True
+    return not any(ent.label_ in NOT_PLACE_LABELS and ent.start_char < span.end and span.start < ent.end_char
+                   for ent in doc.ents)
 
 
 def country_context(article: Article) -> Counter[str]:

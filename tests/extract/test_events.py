@@ -1,6 +1,6 @@
 import pytest
 
-from claimwatch.extract.events import find_events
+from claimwatch.extract.events import TRIGGER, find_events
 from claimwatch.model import Article, Span
 
 
@@ -34,3 +34,20 @@ def test_events_generic_and_negated_are_marked(text, trigger):
 @pytest.mark.parametrize("text", ["The minister suffered a heart attack on Monday."])
 def test_events_non_event_context_is_skipped(text):
     assert find_events(sentence_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen raided the school and led away a large number of pupils.", "led away a large number of pupils"),
+        ("The fighters took away dozens of villagers at dawn.", "took away dozens of villagers"),
+    ],
+)
+def test_events_taking_people_away_is_a_kidnapping(text, expected):
+    found = [(m.group(0), m.lastgroup) for m in TRIGGER.finditer(text)]
+    assert (expected, "kidnapping") in found
+
+
+@pytest.mark.parametrize("text", ["Police led away the suspect in handcuffs.", "She took away the chairs."])
+def test_events_leading_someone_away_alone_is_no_kidnapping(text):
+    assert all(m.lastgroup != "kidnapping" for m in TRIGGER.finditer(text))

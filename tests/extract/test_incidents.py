@@ -139,3 +139,50 @@ def test_incidents_kerman_reference(kerman):
     for incident in article.incidents:
         for span in incident.evidence:
             assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("count_phrase", ["rose to 100 on Tuesday", "stood at 100 on Tuesday", "climbed to 100 on Tuesday"])
+def test_incidents_the_day_of_a_count_is_not_the_incident_day(count_phrase):
+    text = (f"The toll from a bombing at a mosque in Peshawar {count_phrase}. "
+            "Nearly all of the dead were police officers who had gathered for prayers on Monday afternoon.")
+    article = annotate(text, published="2023-01-31", dates=[("on Tuesday", "2023-01-31"), ("on Monday afternoon", "2023-01-30")],
+                       places=[("Peshawar", "PK", "city")], figures=[("100", "killed", 100, None)])
+    (main,) = build_incidents(article)
+    assert (main.date.value, main.date.phrase) == ("2023-01-30", "on Monday afternoon")
+
+
+def test_incidents_undated_without_a_casualty_sentence_stays_undated():
+    text = "A bombing at a mosque in Peshawar killed 100 people. The minister spoke to reporters on Monday."
+    article = annotate(text, published="2023-01-31", dates=[("on Monday", "2023-01-30")],
+                       places=[("Peshawar", "PK", "city")], figures=[("100 people", "killed", 100, None)])
+    (main,) = build_incidents(article)
+    assert main.date is None
+
+
+@pytest.mark.parametrize("bound,expected_role", [("more than two weeks ago", "main"), ("yesterday", "background")])
+def test_incidents_a_bounded_ago_keeps_the_exact_day_in_the_main_incident(bound, expected_role):
+    text = (f"The pupils abducted from a school in Kuriga {bound} have been freed, the governor said. "
+            "The figure is lower than the 287 children missing after gunmen struck the school on March 7.")
+    article = annotate(text, published="2024-03-24", dates=[(bound, None), ("on March 7", "2024-03-07")],
+                       places=[("Kuriga", "NG", "city")])
+    article.dates[0].precision = "week"
+    incidents = build_incidents(article)
+    struck = next(i for i in incidents if any(e.text == "struck" or e.text == "gunmen" for e in i.evidence))
+    assert struck.role == expected_role
+    if expected_role == "main":
+        assert incidents[0].date.value == "2024-03-07"
+
+
+def test_incidents_a_town_beats_the_city_it_is_near():
+    text = ("Gunmen stormed a concert hall near Moscow on Friday, killing 40 people. "
+            "The venue stands in Krasnogorsk, beyond the city boundary.")
+    article = annotate(text, published="2024-03-22", dates=[("on Friday", "2024-03-22")],
+                       places=[("Moscow", "RU", "city"), ("Krasnogorsk", "RU", "city")],
+                       figures=[("40 people", "killed", 40, None)])
+    article.places[0].lat, article.places[0].lon = 55.75, 37.62
+    article.places[1].lat, article.places[1].lon = 55.82, 37.33
+    (main,) = build_incidents(article)
+    assert main.location.city == "Krasnogorsk"
+    article.places[1].lat, article.places[1].lon = 59.94, 30.31  # 600 km away: not the town it was near
+    (main,) = build_incidents(article)
+    assert main.location.city == "Moscow"

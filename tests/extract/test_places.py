@@ -310,3 +310,28 @@ def _score_gold(places, gold) -> Counter:
         "country_found": any(p.country_code == gold["country"] for p in places),
         "first_city": first is not None and name_key(first.city) in cities or "" in cities and first is None,
     })
+
+
+def _located(article):
+    return [(p.name, p.city, p.region, p.country_code) for p in make_places()(article).places if p.name == "Zantakuri"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an unknown name inside a known region: the region and its country carry over
+        ("Gunmen abducted pupils from a school in Zantakuri in Kaduna state on Thursday.",
+         [("Zantakuri", "Zantakuri", "Kaduna", "NG")]),
+        # "Nigeria's Kaduna state": the region named right after the country
+        ("Gunmen raided the village of Zantakuri in northwestern Nigeria's Kaduna state.",
+         [("Zantakuri", "Zantakuri", "Kaduna", "NG")]),
+        # a later bare mention of the same name takes the location of the cued one
+        ("Gunmen raided the village of Zantakuri in Nigeria. Relatives gathered in Zantakuri on Friday.",
+         [("Zantakuri", "Zantakuri", None, "NG"), ("Zantakuri", "Zantakuri", None, "NG")]),
+        # no known place after the name: nothing is invented
+        ("The minister spoke in Parliament in a heated debate.", []),
+    ],
+)
+def test_places_localities_inside_known_places(nlp_article, text, expected):
+    assert _located(nlp_article(text)) == expected
