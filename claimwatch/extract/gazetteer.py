@@ -180,6 +180,19 @@ class Gazetteer:
     def demonym(self, key: str) -> str | None:
         return self.demonyms.get(key)
 
+    def capital_of(self, code: str) -> Geo | None:
+        """The national capital of the country `code` (alpha-2), as its largest city of that name."""
+        keys = [key for key, country in self.capitals.items() if country == code]
+        cities = [geo for key in keys for geo in self.cities_for(key) if geo.country_code == code]
+        return max(cities, key=lambda geo: geo.population, default=None)
+
+    def country_code_of(self, surface: str) -> str | None:
+        """The country a name or adjective stands for ("Kenyan", "Kenya", "Turkey's")."""
+        bare = re.sub(r"['’]s$", "", surface)
+        key = name_key(bare)
+        return self.demonym(key) or next((f.geo.country_code for f in self.forms_for(key, bare)
+                                          if f.geo is not None and f.geo.precision == "country"), None)
+
     def _regions_for(self, key: str, level: int | None = None) -> tuple[Geo, ...]:
         """Subdivisions named `key` (of one level, or all); remembered per key as `regions_for`."""
         rows = _rows(self.a["rkey_hash"], self.a["rkey_row"], self.a["rkey_alt"], key)

@@ -127,6 +127,10 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
              if not bound_to_statement(article, d) or _far_from(d, main_date, article.published)]
     if main_date and any(d.value == main_date.value for d in dates):
         return False
+    if main_date and main_date.precision == "day" and main_date.value and any(
+            d.precision == "day" and d.value and d.value != main_date.value and _dates_trigger(article, mention, d)
+            for d in dates):
+        return True  # "Wednesday's truck bombing", "killed on Friday": a day of its own, another incident
     if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
         return True
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
@@ -135,13 +139,32 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     return BACKGROUND_CUE.search(window) is not None
 
 
+OWN_DAY_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+OWN_DAY_AFTER = re.compile(r"^\s*(?:\w+\s+)?$")
+
+
+def _dates_trigger(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The date is the trigger's own: "Wednesday's bombing", "was killed on Friday"."""
+    trigger = mention.trigger
+    if date.evidence.end <= trigger.start:
+        return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start]))
+    return date.evidence.start >= trigger.end and date.evidence.start - trigger.end <= 12 and \
+        bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))
+
+
 def _elsewhere(article: Article, mention: EventMention, clause: Span, main_country: str) -> bool:
     """A place right after the trigger ("an assault on the embassy in Baghdad") lies in another country."""
     reach = Span(mention.trigger.start, min(clause.end, mention.trigger.end + PLACE_REACH), "")
     near = [p for p in article.places if reach.contains(p.evidence) and p.country_code
             and LOCATIVE.search(article.text[max(0, p.evidence.start - 30): p.evidence.start])
-            and not _not_scene(article, p)]
+            and _hangs_on(article.text[mention.trigger.end: p.evidence.start]) and not _not_scene(article, p)]
     return bool(near) and all(p.country_code != main_country for p in near)
+
+
+def _hangs_on(gap: str) -> bool:
+    """The place's phrase hangs on the trigger ("an assault on the embassy in Baghdad"), not on a later
+    verb ("carried out the raid to punish Kenya for sending troops into Somalia")."""
+    return len(gap) <= 32 and not re.search(r"[,;]|\b(?:to|for|after|before|because|and)\s", gap)
 
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|into|on|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
@@ -227,6 +250,10 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     if not _headline_violent(article):
         return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
     follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)), None)
+    if COMMEMORATION.search(article.title or _headline_line(article) or ""):
+        # a report that remembers an incident is news only of what its lead reports afresh: "the shooting"
+        # there is the remembered one
+        return _first_current(article, [m for m in lead if not _anaphoric(article, m)]) or follow_up
     return _first_current(article, lead) or follow_up or _first_current(article, mentions)
 
 
@@ -246,9 +273,15 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
     for strong in (True, False):
         for mention in pool:
             if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
-                    and not is_background(article, mention, None):
+                    and not is_background(article, mention, None) and not _dated_long_ago(article, mention):
                 return mention
     return None
+
+
+def _dated_long_ago(article: Article, mention: EventMention) -> bool:
+    """The date its sentence gives it lies far before publication ("On April 2, 2015, ... ended the siege")."""
+    date = event_date(article, [mention])
+    return date is not None and _far_from(date, None, article.published)
 
 
 def _headline_violent(article: Article) -> bool:
@@ -379,7 +412,26 @@ CASUALTY_WORDS = re.compile(r"\b(?:the (?:dead|wounded|injured|victims)|bodies|c
 RECENT = dt.timedelta(days=1)
 
 
+RELATIVE_OPENING = re.compile(r"^\W*(?:which|who|that|when|where)\b", re.I)
+RELATIVE_BREAK = re.compile(r"\s(?:which|who|when)\s$", re.I)
+
+
+def _modified_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
+    """ "Wednesday's truck bombing, which killed 90": a trigger in a relative clause belongs to the
+    incident of the trigger the clause hangs on (the last one before it in the sentence)."""
+    clause = clause_of(article, mention.trigger)
+    if not (RELATIVE_OPENING.match(article.text[clause.start: mention.trigger.start])
+            or RELATIVE_BREAK.search(article.text[max(0, clause.start - 10): clause.start])):
+        return None
+    earlier = [(m.trigger.start, g) for g in groups for m in g.mentions
+               if m.sentence == mention.sentence and m.trigger.end <= clause.start]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
 def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
+    modified = _modified_group(article, mention, groups)
+    if modified is not None and modified.role == "background":
+        return modified
     if not is_background(article, mention, main.date, main.country):
         return main
     previous = groups[-1]
@@ -468,6 +520,27 @@ def incident_place(article: Article, group: Group) -> Place | None:
 
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
+    best = _scene_place(article, group)
+    if group.leads and (best is None or best.precision != "city"):
+        return _dateline_city(article, best) or best
+    return best
+
+
+def _dateline_city(article: Article, best: Place | None) -> Place | None:
+    """ "NAIROBI, Jan. 15 (Wire) — ... a hotel in the capital's Westlands": where the report names the
+    incident's country or region only, the dateline city inside it is the best guess, as a coder's."""
+    zones = [(start, end) for kind, start, end in article.trace.get("zones", ()) if kind == "dateline"]
+    for place in article.places:
+        if place.precision != "city" or not place.country_code or \
+                not any(start <= place.evidence.start < end for start, end in zones):
+            continue
+        if best is None or (best.country_code == place.country_code and
+                            (best.precision == "country" or (best.region and best.region == place.region))):
+            return place
+    return None
+
+
+def _scene_place(article: Article, group: Group) -> Place | None:
     places = [p for p in article.places if holds(article, group, p.evidence)
               and p.country_code and not _not_scene(article, p)]
     if not places and group.leads:
@@ -477,17 +550,23 @@ def incident_place(article: Article, group: Group) -> Place | None:
         return None
     triggers = [m.trigger for m in group.mentions]
     near = {m.sentence for m in group.mentions}
-    votes: Counter[str] = Counter()
-    for place in places:
-        votes[place.country_code] += 1 + (article.sentence_of(place.evidence.start) in near) \
-            + ATTACHED_WEIGHT * _attached(article, place, triggers)
-    country = votes.most_common(1)[0][0]
     first = group.mentions[0].sentence
+    # a country's vote counts each sentence once: one sentence that names Israel three ways
+    # ("Jerusalem, Israel's capital") does not outvote the opening sentence's Nairobi
+    weight: dict[tuple[str, int], int] = {}
+    for place in places:
+        index = article.sentence_of(place.evidence.start)
+        value = 1 + (index in near) + (index == first) + ATTACHED_WEIGHT * _attached(article, place, triggers)
+        weight[place.country_code, index] = max(weight.get((place.country_code, index), 0), value)
+    votes: Counter[str] = Counter()
+    for (code, _), value in weight.items():
+        votes[code] += value
+    country = votes.most_common(1)[0][0]
     candidates = [p for p in places if p.country_code == country]
     return min(candidates, key=lambda p: (
         _precision_rank(p), _only_near(article, p, candidates),
-        _sentence_rank(article.sentence_of(p.evidence.start), first, near),
-        min(abs(p.evidence.start - t.start) for t in triggers)))
+        _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
+        article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
 
 
 VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close to|(?:north|south|east|west)\w* of)"
@@ -523,7 +602,11 @@ def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
     before = article.text[max(0, place.evidence.start - 30): place.evidence.start]
     return bool(LOCATIVE.search(before)) and any(
         0 <= place.evidence.start - t.end <= PLACE_REACH and article.sentence_of(t.start) == article.sentence_of(place.evidence.start)
-        for t in triggers)
+        and not ELSEWHERE_AFTER.search(article.text[t.end: place.evidence.start]) for t in triggers)
+
+
+# "hostages held near Jilib", "the wounded were flown to Nairobi": where people were taken, not where it happened
+ELSEWHERE_AFTER = re.compile(r"\b(?:held|kept|taken|moved|flown|transferred|brought|driven|rushed|evacuated)\b", re.I)
 
 
 def _sentence_rank(index: int, first: int, near: set[int]) -> int:

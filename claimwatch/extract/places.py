@@ -131,7 +131,28 @@ def find_places(article: Article) -> list[Place]:
     _resolve_all(tokens, mentions, gaz, context)
     reading = Reading(article, tokens, gaz, context, mentions)
     places = [place for mention in mentions if (place := _place(reading, mention))]
-    return sorted(_with_localities(article, places, context), key=lambda p: p.evidence.start)
+    places = _with_localities(article, places, context)
+    return sorted(places + _capitals(article, places, gaz), key=lambda p: p.evidence.start)
+
+
+# "the Kenyan capital", "Turkey's capital": the capital city, named by its country
+CAPITAL_PHRASE = re.compile(r"\b(?!The |A |In |At |Its |This |That )(?P<country>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?) capital\b(?!s)")
+
+
+def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Place]:
+    found = []
+    for match in CAPITAL_PHRASE.finditer(article.text):
+        span = article.span(match.start(), match.end())
+        overlapping = [p for p in places if p.evidence.overlaps(span)]
+        if overlapping and not (len(overlapping) == 1 and overlapping[0].precision == "country"
+                                and overlapping[0].evidence.end <= match.end("country")):
+            continue
+        code = gaz.country_code_of(match["country"])
+        capital = gaz.capital_of(code) if code else None
+        if capital is not None:  # "Turkey's capital": the country stays a place, the capital is the last word
+            evidence = article.span(match.end() - len("capital"), match.end()) if overlapping else span
+            found.append(capital.place(span.text, evidence, "CAPITAL"))
+    return found
 
 
 LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")

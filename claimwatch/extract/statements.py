@@ -188,6 +188,7 @@ CLAIM_DEED = re.compile(
     r"\b(?:carr(?:y|ied|ying)\s+(?:it\s+|them\s+)?out|conduct\w*|stag(?:e|ed|ing)|launch\w*|perpetrat\w*|attack\w*|fir(?:e|ed|ing)|"
     r"detonat\w*|set\s+off|blew|blow\w*|explod\w*|explosive|killed|stormed|target\w*|struck|shot|ambush\w*|"
     r"raid\w*|bomb\w*|kidnap\w*|abduct\w*|plant\w*|activat\w*|vests?|belts?|martyrdom|behind|responsib\w*|"
+    r"holding|hostages?|captives?|"
     r"" + EVENT_NOUNS + r")\b",
     re.I,
 )
@@ -212,7 +213,7 @@ CUSTODY = (
 # Verb groups the rules share.
 SAY = r"(?:said|says|saying|stated|stating|announced|announcing|declared|admitted|boasted|insisted|added)"
 # A speech verb and what may stand before its "that": "said in a statement on its Amaq agency that".
-SAY_THAT = SAY + r"\s+(?:(?:[\w'’-]+,?\s+){0,8}?that\s+)?"
+SAY_THAT = r"(?:" + SAY + r"|told)\s+(?:(?:[\w'’-]+,?\s+){0,8}?that\s+)?"
 IT_OR_GROUP = r"(?:it|they|the\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement|militants))"
 BE = r"(?:is|are|was|were|been|being|be)"
 ATTACKER_KEYS = (
@@ -267,12 +268,12 @@ CLAIM_RULES = (
     ),
     Rule(
         "said-it-was-behind", "claim", ("behind", "responsible"),
-        SAY + r"\s+(?:that\s+)?(?:it|they)\s+(?:was|were|had\s+been|is|are)\s+(?:behind|responsible\s+for)\b",
+        SAY_THAT + r"(?:it|they)\s+(?:was|were|had\s+been|is|are)\s+(?:behind|responsible\s+for)\b",
     ),
     Rule(
         "said-it-carried-out", "claim",
         ("carried out", "conducted", "staged", "launched", "perpetrated", "executed", "organi"),
-        SAY + r"\s+(?:that\s+)?" + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?"
+        SAY_THAT + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?"
         r"(?:carried\s+out|conducted|staged|launched|perpetrated|executed|organi[sz]ed)\b",
     ),
     Rule(
@@ -792,8 +793,13 @@ def _left_agents(context: _Context, found: _Found) -> list[Actor]:
     and a relative clause or an apposition just before the verb is skipped ("X, which has links to Y, claimed")."""
     pos = found.match.start()
     aside = TRAILING_ASIDE.search(context.text, found.sentence.span.start, pos)
-    before = _candidates_before(found, aside.start() if aside else pos)
+    before = [a for a in _candidates_before(found, aside.start() if aside else pos)
+              if not context.article.is_excluded(a.evidence.start)]  # not the dateline's outlet
+    if aside and not before:  # "A Kurdish militant group, the Kurdistan Freedom Falcons (TAK), said": the name is the aside
+        before = [a for a in _candidates_before(found, pos) if a.evidence.start >= aside.start()][:1]
     since = before[-1].evidence.end if before else found.sentence.span.start
+    if aside and before and before[-1].evidence.end <= aside.start():
+        since = aside.end()  # "X, the Somali group aligned with Y, said": the aside's "group" is X itself
     pronoun = _last_pronoun(context.text[since:pos])
     if pronoun is not None:
         antecedent = _antecedent(context, found.sentence.span.start, pronoun)

@@ -186,3 +186,76 @@ def test_incidents_a_town_beats_the_city_it_is_near():
     article.places[1].lat, article.places[1].lon = 59.94, 30.31  # 600 km away: not the town it was near
     (main,) = build_incidents(article)
     assert main.location.city == "Moscow"
+
+
+def test_incidents_relative_clause_joins_the_incident_it_hangs_on():
+    text = ("Three explosions ripped through mourners in Kabul on Saturday, killing at least seven people. "
+            "The protesters were angry over Wednesday's truck bombing, which killed 90 people.")
+    article = annotate(text, published="2017-06-03", dates=[("on Saturday", "2017-06-03"), ("Wednesday", "2017-05-31")],
+                       places=[("Kabul", "AF", "city")],
+                       figures=[("at least seven people", "killed", 7, "at least"), ("90 people", "killed", 90, None)])
+    main, background = build_incidents(article)
+    assert (main.killed.value, background.killed.value) == (7, 90)
+    assert [e.text for e in background.evidence] == ["truck bombing", "killed"]
+
+
+@pytest.mark.parametrize("title,main_expected", [
+    ("Kenya remembers victims of Garissa attack, one year on", False),
+    ("Gunmen storm Garissa college", True),
+])
+def test_incidents_commemorative_headline_reports_no_incident(title, main_expected):
+    text = ("Hundreds gathered in Garissa on Saturday to mark one year since gunmen killed 148 people. "
+            "On April 2, 2015, attackers ended the siege that evening. "
+            "A survivor said he still remembers the time the shooting started.")
+    article = annotate(text, published="2016-04-02", dates=[("on Saturday", "2016-04-02"), ("On April 2, 2015", "2015-04-02")],
+                       places=[("Garissa", "KE", "city")], figures=[("148 people", "killed", 148, None)])
+    article.title = title
+    incidents = build_incidents(article)
+    assert any(i.role == "main" for i in incidents) is main_expected
+
+
+@pytest.mark.parametrize("text,expected_role", [
+    # the place follows a later verb, not the trigger: the raid is still the main incident
+    ("Gunmen killed 148 people at a college in Garissa on Thursday. The group said it carried out the raid "
+     "to punish Kenya for sending troops into Somalia.", "main"),
+    # the place hangs on the trigger: an incident elsewhere
+    ("Gunmen killed 148 people at a college in Garissa on Thursday. The group also carried out a raid in Somalia.",
+     "background"),
+])
+def test_incidents_a_place_elsewhere_must_hang_on_the_trigger(text, expected_role):
+    article = annotate(text, published="2015-04-03", dates=[("on Thursday", "2015-04-02")],
+                       places=[("Garissa", "KE", "city"), ("Somalia", "SO", "country")],
+                       figures=[("148 people", "killed", 148, None)])
+    incidents = build_incidents(article)
+    raid = next(i for i in incidents if any(e.text == "raid" for e in i.evidence))
+    assert raid.role == expected_role
+
+
+def test_incidents_one_sentence_naming_a_country_thrice_does_not_outvote_the_lead():
+    text = ("Kenyan forces ended the siege of the hotel complex in Nairobi on Wednesday. "
+            "The attackers said the assault answered the decision on Jerusalem, Israel and the Israeli capital.")
+    article = annotate(text, published="2019-01-16", dates=[("on Wednesday", "2019-01-16")],
+                       places=[("Nairobi", "KE", "city"), ("Jerusalem", "IL", "city"), ("Israel", "IL", "country"),
+                               ("Israeli capital", "IL", "city")])
+    (main,) = [i for i in build_incidents(article) if i.role == "main"]
+    assert main.location.country_code == "KE"
+
+
+@pytest.mark.parametrize("places,expected", [
+    # the report names only the country: the dateline city inside it stands in
+    ([("NAIROBI", "KE", "city"), ("Kenya", "KE", "country")], "NAIROBI"),
+    # a city in the text wins over the dateline
+    ([("NAIROBI", "KE", "city"), ("Garissa", "KE", "city")], "Garissa"),
+    # a dateline city in another country says nothing of the scene
+    ([("NAIROBI", "KE", "city"), ("Somalia", "SO", "country")], None),
+])
+def test_incidents_dateline_city_stands_in_for_a_country(places, expected):
+    text = "NAIROBI (Wire) — Gunmen attacked a hotel in Kenya on Tuesday, killing 21 people, at Garissa's edge in Somalia."
+    used = [p for p in places]
+    article = annotate(text, published="2019-01-15", dates=[("on Tuesday", "2019-01-15")], places=used,
+                       figures=[("21 people", "killed", 21, None)])
+    dateline_end = text.index("—") + 1
+    article.excluded = [Span.of(text, 0, dateline_end)]
+    article.trace["zones"] = [("dateline", 0, dateline_end)]
+    (main,) = build_incidents(article)
+    assert (main.location.city if main.location and main.location.precision == "city" else None) == expected

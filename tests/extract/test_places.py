@@ -335,3 +335,19 @@ def _located(article):
 )
 def test_places_localities_inside_known_places(nlp_article, text, expected):
     assert _located(nlp_article(text)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Attackers stormed a hotel in a leafy part of the Kenyan capital on Tuesday.", [("Kenyan capital", "Nairobi", "KE")]),
+        ("A car bomb exploded in the centre of the Turkish capital.", [("Turkish capital", "Ankara", "TR")]),
+        ("Protests spread from Turkey's capital to the coast.", [("capital", "Ankara", "TR")]),
+        ("The Capital One bank said profits rose.", []),
+    ],
+)
+def test_places_capital_named_by_its_country(nlp_article, text, expected):
+    found = [(p.evidence.text, p.city, p.country_code) for p in make_places()(nlp_article(text)).places
+             if p.feature == "CAPITAL"]
+    assert found == expected

@@ -690,3 +690,41 @@ def test_statements_pronoun_linked_needs_attackers(build, registry, text, partie
 def test_statements_repeated_claims_keep_the_first_mention(build, registry, text, dates, expected):
     statements = find_statements(build(text, [SAHEL], dates), registry)
     assert [(s.by, s.date, s.evidence.text) for s in statements if s.kind == "claim"] == expected
+
+
+SHABAAB = ("al-Shabaab", "al-Shabaab", "organization")
+
+
+@pytest.mark.parametrize(
+    "text,parties,expected_by",
+    [
+        # a time or a channel between the speech verb and its "that"
+        ("Al-Shabaab said on Sunday that it had carried out the attack.", [("Al-Shabaab", "al-Shabaab", "organization")],
+         ["al-Shabaab"]),
+        ("Al-Shabaab said in a broadcast on its radio station that it was behind the attack.",
+         [("Al-Shabaab", "al-Shabaab", "organization")], ["al-Shabaab"]),
+        # "told ... that its fighters"
+        ("The Somalia-based group al-Shabaab told international media that its fighters were carrying out the operation.",
+         [SHABAAB], ["al-Shabaab"]),
+        # an apposition that describes the group ("the Somali group") is the group itself, not a pronoun for another
+        ("Al-Shabaab, the Somali group aligned with al-Qaeda, said on Thursday that its fighters had carried out the raid.",
+         [("Al-Shabaab", "al-Shabaab", "organization"), ("al-Qaeda", "al-Qaeda", "organization")], ["al-Shabaab"]),
+        # the name stands in the apposition after a description
+        ("A Kurdish militant group, the Kurdistan Freedom Falcons, said on Friday that it had carried out the bombing.",
+         [("Kurdistan Freedom Falcons", "Kurdistan Freedom Falcons", "organization")], ["Kurdistan Freedom Falcons"]),
+        # what befell its fighters is no claim
+        ("Al-Shabaab said on Sunday that its fighters were tired.", [("Al-Shabaab", "al-Shabaab", "organization")], []),
+    ],
+)
+def test_statements_claims_with_words_before_that(build, registry, text, parties, expected_by):
+    claims = [s for s in find_statements(build(text, parties), registry) if s.kind == "claim"]
+    assert [s.by for s in claims] == expected_by
+
+
+def test_statements_dateline_outlet_is_no_claimant(build, registry):
+    text = ("ANKARA (Example Herald) — A Kurdish militant group, the Kurdistan Freedom Falcons, said on Friday "
+            "that it had carried out the bombing.")
+    article = build(text, [("Example Herald", "Example Herald", "organization"),
+                           ("Kurdistan Freedom Falcons", "Kurdistan Freedom Falcons", "organization")])
+    article.excluded = [article.span(0, text.index("—") + 1)]
+    assert [s.by for s in find_statements(article, registry) if s.kind == "claim"] == ["Kurdistan Freedom Falcons"]
