@@ -195,14 +195,48 @@ def tagged_roles(article: Article) -> list[dict[str, list[str]]]:
     return per_incident
 
 
-def entities(mentions: list[str]) -> list[list[str]]:
-    """One single-mention entity per distinct (normalised) mention, in order."""
+def entities(mentions: list[str], role: str | None = None) -> list[list[str]]:
+    """One entity per distinct (normalised) mention, in order; an organisation's names join one entity
+    when the actor registry gives them one id or one is the other's initials ("fmln" and "farabundo
+    marti national liberation front"), as MUC-4's keys list them."""
     seen: dict[str, list[str]] = {}
     for mention in mentions:
         key = normalize(mention)
         if key and key not in seen:
             seen[key] = [mention]
-    return list(seen.values())
+    groups = list(seen.values())
+    if role != "PerpOrg":
+        return groups
+    merged: list[list[str]] = []
+    for group in groups:
+        home = next((m for m in merged if _same_organisation(m[0], group[0])), None)
+        if home is None:
+            merged.append(list(group))
+        else:
+            home.extend(group)
+    return merged
+
+
+ORG_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"})
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    ka, kb = _organisation_key(a), _organisation_key(b)
+    if ka is not None and ka == kb:
+        return True
+    short, long = sorted((normalize(a), normalize(b)), key=len)
+    words = [w for w in long.split() if w not in ORG_SMALL_WORDS]
+    return " " not in short and len(short) >= 2 and len(words) == len(short) and \
+        "".join(w[0] for w in words) == short
+
+
+def _organisation_key(name: str) -> str | None:
+    from ..extract import registry
+
+    entry = registry.lookup(name)
+    if entry is None and len(name) <= 8 and " " not in name.strip():
+        entry = registry.lookup(name.strip().upper())  # MUC-4's lower-cased acronyms
+    return entry.id if entry is not None else None
 
 
 # ---------------------------------------------------------------- extra slots
@@ -297,7 +331,7 @@ def incident_template(article: Article, incident: Incident, tagged: dict[str, li
     record = record_roles(article, incident)
     if tagger:
         record.update({role: [] for role in TAGGER_ONLY})
-    roles = {role: entities(record[role] + tagged.get(role, [])) for role in ROLES}
+    roles = {role: entities(record[role] + tagged.get(role, []), role) for role in ROLES}
     return PredictedTemplate(
         incident_type=muc_type(incident.type),
         roles=roles,

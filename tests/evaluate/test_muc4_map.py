@@ -233,7 +233,7 @@ def test_muc4_map_article_templates_json():
     assert template.to_json() == {
         "incident_type": "bombing",
         "PerpInd": [["urban guerrillas"]],
-        "PerpOrg": [["fmln"], ["farabundo marti national liberation front"]],
+        "PerpOrg": [["fmln", "farabundo marti national liberation front"]],
         "Target": [], "Victim": [], "Weapon": [["dynamite"]],
     }
     assert template.confidence == [("fmln", ACCUSED_BY_AUTHORITIES),
@@ -266,3 +266,20 @@ def test_muc4_map_record_roles_weapon_acts_left_out(phrase, kept):
     article = make_article()
     value = incident(article, "bombed", weapons=[Weapon("explosives", phrase, span(article, phrase))])
     assert record_roles(article, value)["Weapon"] == kept
+
+
+@pytest.mark.parametrize("mentions,expected", [
+    (["fmln", "farabundo marti national liberation front"], [["fmln", "farabundo marti national liberation front"]]),
+    # the registry knows the Spanish acronym
+    (["manuel rodriguez patriotic front", "fpmr"], [["manuel rodriguez patriotic front", "fpmr"]]),
+    (["people's liberation army", "pla"], [["people's liberation army", "pla"]]),
+    (["fmln", "eln"], [["fmln"], ["eln"]]),
+    (["medellin cartel", "cali cartel"], [["medellin cartel"], ["cali cartel"]]),
+])
+def test_muc4_map_organisation_names_join_one_entity(mentions, expected):
+    assert entities(mentions, "PerpOrg") == expected
+
+
+def test_muc4_map_other_roles_keep_one_entity_per_mention():
+    assert entities(["fmln", "farabundo marti national liberation front"], "Target") == \
+        [["fmln"], ["farabundo marti national liberation front"]]
