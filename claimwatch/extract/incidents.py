@@ -37,7 +37,8 @@ BACKGROUND_CUE = re.compile(
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
 REPORTING_VERB = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
-    r"denied|blamed|accused|vowed|condemned|released|published)\b|\b(?:said|says|claimed|announced|told|"
+    r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
+    r"maintained|insisted|raised|revised|updated)\b|\b(?:said|says|claimed|announced|told|"
     r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility)\W*$",
     re.I,
 )
@@ -91,6 +92,8 @@ def dates_in(article: Article, span: Span) -> list[DateValue]:
 
 def bound_to_statement(article: Article, date: DateValue) -> bool:
     """A date next to a reporting verb dates the statement, not the event ("X on Thursday said")."""
+    if re.match(r"['’]s\b", article.text[date.evidence.end: date.evidence.end + 2]):
+        return False  # "Monday's bombing": a possessive date dates the noun after it
     if any(s.date_evidence is not None and s.date_evidence.overlaps(date.evidence) for s in article.statements):
         return True
     after = article.text[date.evidence.end: date.evidence.end + 25]
@@ -250,7 +253,7 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     if not _headline_violent(article):
         return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
     follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)), None)
-    if COMMEMORATION.search(article.title or _headline_line(article) or ""):
+    if REMEMBERING_HEADLINE.search(article.title or _headline_line(article) or ""):
         # a report that remembers an incident is news only of what its lead reports afresh: "the shooting"
         # there is the remembered one
         return _first_current(article, [m for m in lead if not _anaphoric(article, m)]) or follow_up
@@ -259,6 +262,11 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
 
 COMMEMORATION = re.compile(r"\b(?:anniversary|commemorat\w*|memorial|remember\w*|mourn\w*|one year since|"
                            r"(?:years?|decades?) (?:since|after)|to mark)\b", re.I)
+
+
+# a headline about remembering ("one year on", "marks anniversary"); "mourns 70 dead" is fresh news
+REMEMBERING_HEADLINE = re.compile(r"\b(?:anniversary|commemorat\w*|memorial|remember\w*|"
+                                  r"(?:a|one|two|three|four|five|ten|\d+) (?:years?|decades?) (?:on|since|after|ago))\b", re.I)
 
 
 def _commemorated(article: Article, mention: EventMention) -> bool:

@@ -291,6 +291,12 @@ def _mentions(tokens: Tokens, gaz: Gazetteer) -> list[Mention]:
     found.sort(key=lambda mention: mention.start)
     for mention in found:
         _mark_cues(tokens, mention)
+    # "LAHORE (Wire) — ... on Lahore's main avenue": spaCy may read the name as a person or an
+    # organisation; the dateline has already said it is a place
+    datelined = {m.key for m in found if _dateline(tokens, m)}
+    for mention in found:
+        if mention.label in ("PERSON", "ORG") and mention.key in datelined and mention.end - mention.start == 1:
+            mention.cue = True
     return found
 
 

@@ -126,6 +126,28 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+EDGE_PUNCT = "\"'“”‘’()[],.;: -"
+EDGE_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "at", "on", "to", "by", "from", "with", "for"})
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without stray punctuation or dangling function words at its edges ('"la' -> 'la',
+    'offices of' -> 'offices', 'security (das,' -> 'security (das'); an open bracket keeps its words."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT and not (text[end - 1] == ")" and "(" in text[start:end]):
+            end -= 1
+        words = text[start:end].split(" ")
+        if len(words) > 1 and words[-1].lower() in EDGE_WORDS:
+            end -= len(words[-1]) + 1
+        elif len(words) > 1 and words[0].lower() in EDGE_WORDS - {"the", "a", "an"}:
+            start += len(words[0]) + 1
+        if (start, end) == before:
+            return start, end
+
+
 def decode(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, token_floor: float) -> list[Candidate]:
     """Candidate spans per role: runs of tokens whose B+I probability reaches `token_floor`.
 
@@ -140,9 +162,10 @@ def decode(text: str, offsets: Sequence[tuple[int, int]], probs: np.ndarray, tok
             starts_new = t < len(offsets) and in_role[t] and run and p_begin[t] > p_inside[t] and offsets[t][0] > offsets[t - 1][1]
             if t == len(offsets) or not in_role[t] or starts_new:
                 if run:
-                    start, end = _word_bounds(text, offsets[run[0]][0], offsets[run[-1]][1])
+                    start, end = trim(text, *_word_bounds(text, offsets[run[0]][0], offsets[run[-1]][1]))
                     score = float(np.mean(p_begin[run] + p_inside[run]))
-                    candidates.append(Candidate(role, start, end, score))
+                    if end > start:
+                        candidates.append(Candidate(role, start, end, score))
                 run = []
             if t < len(offsets) and in_role[t]:
                 run.append(t)

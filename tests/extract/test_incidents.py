@@ -259,3 +259,30 @@ def test_incidents_dateline_city_stands_in_for_a_country(places, expected):
     article.trace["zones"] = [("dateline", 0, dateline_end)]
     (main,) = build_incidents(article)
     assert (main.location.city if main.location and main.location.precision == "city" else None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "British police on Thursday named the man who killed three people near Parliament.",
+    "Police on Thursday arrested a man over the attack that killed three people near Parliament.",
+])
+def test_incidents_the_day_of_an_investigation_is_not_the_incident_day(sentence):
+    text = sentence + " The attacker stabbed a policeman in London on Wednesday."
+    article = annotate(text, published="2017-03-23", dates=[("on Thursday", "2017-03-23"), ("on Wednesday", "2017-03-22")],
+                       places=[("London", "GB", "city")], figures=[("three people", "killed", 3, None)])
+    main = build_incidents(article)[0]
+    assert main.date.value == "2017-03-22"
+
+
+@pytest.mark.parametrize("title,main_trigger", [
+    ("Two groups claim Quetta hospital bombing as Pakistan mourns 70 dead", "suicide bombing"),
+    ("Quetta remembers the hospital bombing victims", None),
+])
+def test_incidents_mourning_is_fresh_news_remembering_is_not(title, main_trigger):
+    text = "Two groups each said they were behind Monday's suicide bombing at the hospital in Quetta."
+    article = annotate(text, published="2016-08-09", dates=[("Monday", "2016-08-08")],
+                       places=[("Quetta", "PK", "city")])
+    article.title = title
+    mains = [i for i in build_incidents(article) if i.role == "main"]
+    assert (mains[0].evidence[0].text if mains else None) == main_trigger
+    if mains:
+        assert mains[0].date.value == "2016-08-08"

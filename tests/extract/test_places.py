@@ -351,3 +351,11 @@ def test_places_capital_named_by_its_country(nlp_article, text, expected):
     found = [(p.evidence.text, p.city, p.country_code) for p in make_places()(nlp_article(text)).places
              if p.feature == "CAPITAL"]
     assert found == expected
+
+
+@pytest.mark.slow
+def test_places_dateline_city_read_as_a_person_is_still_a_place(nlp_article):
+    text = ("LAHORE, Pakistan, Feb. 13 (Sample Wire) — A suicide bomber blew himself up beside police officers "
+            "on Lahore's main avenue on Monday evening.")
+    names = [(p.evidence.text, p.city) for p in make_places()(nlp_article(text)).places if p.precision == "city"]
+    assert ("Lahore", "Lahore") in names
