@@ -55,6 +55,7 @@ DAY_WORDS = {
 CURRENCY = frozenset("$£€#")
 HOLIDAYS = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "bastille day": (7, 14), "valentine's day": (2, 14), "halloween": (10, 31), "armistice day": (11, 11),
 }
 # words before a weekday or a month that point strictly before / strictly after the anchor
 BACKWARD = frozenset({"last", "past", "this past"})
@@ -349,7 +350,7 @@ def _period_start(anchor: dt.date, unit: str, shift: int) -> dt.date:
 
 
 def _read_ago(match, anchor, future):
-    unit = match["unit"]
+    unit = "day" if match["unit"] == "night" else match["unit"]  # "two nights earlier"
     n = _exact_count(match)
     if n is None:
         return Reading(None, UNIT_PRECISION[unit], True)
@@ -514,7 +515,7 @@ RULES: tuple[Rule, ...] = (
     _rule("period", r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|coming)\s+"
           r"(?P<unit>weekend|week|month|year)\b", _read_period, _accept_period),
     _rule("ago", rf"\b(?:(?P<q>about|around|roughly|some|nearly|almost|just|only|more\s+than|over|less\s+than|under)"
-          rf"\s+)?(?:{_COUNT}\s+)?(?P<unit>day|week|month|year|decade)s?\s+ago\b", _read_ago),
+          rf"\s+)?(?:{_COUNT}\s+)?(?P<unit>day|night|week|month|year|decade)s?\s+(?:ago|earlier)\b", _read_ago),
     _rule("year", rf"\b(?:(?P<pre>in|during)\s+)?{_MOD}{_YEAR}\b(?![.,]\d|\s*%)", _read_year, _accept_year),
     _rule("decade", rf"\b(?:(?P<pre>in|during)\s+)?(?:the\s+)?{_MOD}(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
           _read_decade),
@@ -606,7 +607,7 @@ class _Found(NamedTuple):
 _CORE = re.compile(
     rf"\b(?:(?P<period>(?:last|this|next|coming)\s+(?:weekend|week|month|year))"
     rf"|(?P<day_word>{_alt(DAY_WORDS)})|(?P<weekday>{_alt(WEEKDAYS)})|(?P<month>{_alt(MONTHS)})"
-    r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago)"
+    r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago|(?:(?<=day )|(?<=days )|(?<=night )|(?<=nights ))earlier)"
     rf"|(?P<holiday>{_alt(HOLIDAYS)})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
 )
 _WORD_START = re.compile(r"\b\w")

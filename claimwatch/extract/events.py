@@ -33,7 +33,13 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
-                      r"machine[- ]gunned|sprayed .{0,20}with bullets"),
+                      r"machine[- ]gunned|sprayed .{0,20}with bullets|"
+                      r"(?:drove|driven|ploughed|plowed|smashed|crashed|slammed|careered|rammed) (?:a |an |the |his |her |their )?"
+                      r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:in)?to (?:the )?(?:[\w-]+ ){0,2}?"
+                      r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
+                      r"(?:ploughed|plowed|smashed|careered|rammed) into (?:the )?(?:[\w-]+ ){0,2}?"
+                      r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
+                      r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),
     ("other", r"attacks?|attacked|attackers?|killings?|killed|murder(?:ed|s)?|slain|slaying|violence|act of terror|"
@@ -55,6 +61,7 @@ DETERMINED = re.compile(
 NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
     r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
+    r"prepar(?:ed|ing)|plann(?:ed|ing)|plott(?:ed|ing)|"
     r"would|could|may|might|if)\W+(?:\w+\W+){0,3}$",
     re.I,
 )

@@ -39,7 +39,8 @@ REPORTING_VERB = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
     r"maintained|insisted|raised|revised|updated)\b|\b(?:said|says|claimed|announced|told|"
-    r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility)\W*$",
+    r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
+    r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
     re.I,
 )
 SUICIDE_FALSE = re.compile(

@@ -293,6 +293,7 @@ def _mentions(tokens: Tokens, gaz: Gazetteer) -> list[Mention]:
         _mark_cues(tokens, mention)
     # "LAHORE (Wire) — ... on Lahore's main avenue": spaCy may read the name as a person or an
     # organisation; the dateline has already said it is a place
+    found = [m for m in found if not _building_name(tokens, m, found, gaz)]
     datelined = {m.key for m in found if _dateline(tokens, m)}
     for mention in found:
         if mention.label in ("PERSON", "ORG") and mention.key in datelined and mention.end - mention.start == 1:
@@ -644,6 +645,25 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
     if mention.trusted:
         return True
     return _keep_untagged(reading, mention, geo)
+
+
+BUILDING_WORDS = frozenset("""airport stadium university hospital hotel mall square bridge park mosque church
+cathedral synagogue temple school college academy station market bazaar arena avenue boulevard""".split())
+
+
+def _building_name(tokens: Tokens, mention: Mention, found: list[Mention], gaz: Gazetteer) -> bool:
+    """ "Ataturk Airport": a name on a building that no big city bears and the text never uses alone."""
+    if not _names_facility(tokens, mention) or mention.key in gaz.forms:
+        return False
+    if any(m.key == mention.key and not _names_facility(tokens, m) for m in found):
+        return False
+    return max((geo.population for geo in gaz.cities_for(mention.key)), default=0) < BIG_CITY and \
+        not gaz.regions_for(mention.key)
+
+
+def _names_facility(tokens: Tokens, mention: Mention) -> bool:
+    return mention.end < len(tokens) and tokens.lower[mention.end] in BUILDING_WORDS and \
+        tokens.text[mention.end][:1].isupper()
 
 
 def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
