@@ -34,8 +34,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
-                      r"(?:drove|driven|ploughed|plowed|smashed|crashed|slammed|careered|rammed) (?:a |an |the |his |her |their )?"
-                      r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:in)?to (?:the )?(?:[\w-]+ ){0,2}?"
+                      r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed) (?:a |an |the |his |her |their )?"
+                      r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w-]+ ){0,2}?"
                       r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
                       r"(?:ploughed|plowed|smashed|careered|rammed) into (?:the )?(?:[\w-]+ ){0,2}?"
                       r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
@@ -61,7 +61,7 @@ DETERMINED = re.compile(
 NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
     r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
-    r"prepar(?:ed|ing)|plann(?:ed|ing)|plott(?:ed|ing)|"
+    r"prepar(?:ed|ing)|plann(?:ed|ing)|plott(?:ed|ing)|fake|imitation|replica|dummy|toy|"
     r"would|could|may|might|if)\W+(?:\w+\W+){0,3}$",
     re.I,
 )

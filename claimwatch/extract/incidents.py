@@ -530,7 +530,9 @@ def incident_place(article: Article, group: Group) -> Place | None:
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
     best = _scene_place(article, group)
-    if group.leads and (best is None or best.precision != "city"):
+    if not group.leads:
+        return best
+    if best is None or best.precision != "city":
         return _dateline_city(article, best) or best
     return best
 
@@ -649,7 +651,18 @@ def _speaker_place(article: Article, place: Place) -> bool:
 
 def _not_scene(article: Article, place: Place) -> bool:
     """The place names a party, a speaker's seat or whose something is, not the scene."""
-    return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place)
+    return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
+        _institution(article, place)
+
+
+# "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
+INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|police|mayor|"
+                               r"governor|government|officials|authorities|ministry|office|headquarters)\b", re.I)
+
+
+def _institution(article: Article, place: Place) -> bool:
+    return place.precision == "city" and bool(INSTITUTION_AFTER.match(article.text[place.evidence.end:
+                                                                                  place.evidence.end + 40].lstrip()))
 
 
 def _names_party(article: Article, place: Place) -> bool:

@@ -139,8 +139,19 @@ def find_places(article: Article) -> list[Place]:
 CAPITAL_PHRASE = re.compile(r"\b(?!The |A |In |At |Its |This |That )(?P<country>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?) capital\b(?!s)")
 
 
+BARE_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside|into|of) the (capital)\b"
+                          r"(?!\s+(?:of|city of)\b|['’]|,?\s+(?:city\s+)?[A-Z])")
+
+
 def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Place]:
     found = []
+    main = max(context_codes := Counter(p.country_code for p in places if p.country_code), key=context_codes.get) \
+        if any(p.country_code for p in places) else None
+    for match in BARE_CAPITAL.finditer(article.text):  # "an assault in the capital": the main country's
+        capital = gaz.capital_of(main) if main else None
+        span = article.span(match.start(1), match.end(1))
+        if capital is not None and not any(p.evidence.overlaps(span) for p in places):
+            found.append(capital.place(span.text, span, "CAPITAL"))
     for match in CAPITAL_PHRASE.finditer(article.text):
         span = article.span(match.start(), match.end())
         overlapping = [p for p in places if p.evidence.overlaps(span)]
@@ -652,18 +663,32 @@ cathedral synagogue temple school college academy station market bazaar arena av
 
 
 def _building_name(tokens: Tokens, mention: Mention, found: list[Mention], gaz: Gazetteer) -> bool:
-    """ "Ataturk Airport": a name on a building that no big city bears and the text never uses alone."""
-    if not _names_facility(tokens, mention) or mention.key in gaz.forms:
+    """ "Ataturk Airport": a name on a building that no big city bears and the text never uses alone;
+    "Istanbul's Atatürk Airport", "Karachi's Nazimabad area": a small name inside a big city's."""
+    if mention.key in gaz.forms:
+        return False
+    if _after_big_city(tokens, mention, gaz):
+        return _biggest_city(gaz, mention.key) < BIG_CITY
+    if not _names_facility(tokens, mention):
         return False
     if any(m.key == mention.key and not _names_facility(tokens, m) for m in found):
         return False
-    return max((geo.population for geo in gaz.cities_for(mention.key)), default=0) < BIG_CITY and \
-        not gaz.regions_for(mention.key)
+    return _biggest_city(gaz, mention.key) < BIG_CITY and not gaz.regions_for(mention.key)
+
+
+def _biggest_city(gaz: Gazetteer, key: str) -> int:
+    return max((geo.population for geo in gaz.cities_for(key)), default=0)
+
+
+def _after_big_city(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> bool:
+    """The mention follows "<big city>'s"."""
+    if mention.start < 2 or tokens.lower[mention.start - 1] not in ("'s", "’s"):
+        return False
+    return _biggest_city(gaz, name_key(tokens.text[mention.start - 2])) >= BIG_CITY
 
 
 def _names_facility(tokens: Tokens, mention: Mention) -> bool:
-    return mention.end < len(tokens) and tokens.lower[mention.end] in BUILDING_WORDS and \
-        tokens.text[mention.end][:1].isupper()
+    return mention.end < len(tokens) and tokens.lower[mention.end] in BUILDING_WORDS
 
 
 def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:

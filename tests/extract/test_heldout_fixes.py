@@ -46,3 +46,39 @@ def test_places_a_name_on_a_building_is_no_town(nlp_article, text, expected):
 
     found = [(p.city, p.country_code) for p in make_places()(nlp_article(text)).places if p.precision == "city"]
     assert found == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Police said Thursday's gun and bomb assault in the capital killed eight people in Indonesia.", [("Jakarta", "ID")]),
+    # the capital named after the word is the one meant, not the main country's
+    ("Officials in Indonesia said he studied at an institute in the capital Sana'a.", []),
+])
+def test_places_bare_capital_is_the_main_countrys(nlp_article, text, expected):
+    from claimwatch.extract.places import make_places
+
+    found = [(p.city, p.country_code) for p in make_places()(nlp_article(text)).places if p.feature == "CAPITAL"]
+    assert found == expected
+
+
+def test_incidents_a_city_naming_an_institution_is_no_scene(article_from):
+    import re
+
+    from claimwatch.extract.events import find_events
+    from claimwatch.extract.incidents import build_incidents
+    from claimwatch.model import DateValue, Place, Span
+
+    text = "A lorry driver killed 84 people in Nice on Thursday. The Paris prosecutor's office opened an inquiry."
+    article = article_from(text, "2016-07-15")
+    article.sentences = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    article.sentences = [Span.of(text, s.start + len(s.text) - len(s.text.lstrip()), s.end) for s in article.sentences]
+    for name in ("Nice", "Paris"):
+        start = text.index(name)
+        article.places.append(Place(name=name, evidence=Span.of(text, start, start + len(name)), city=name,
+                                    country_code="FR", precision="city"))
+    start = text.index("on Thursday")
+    article.dates = [DateValue("on Thursday", Span.of(text, start, start + 11), "2016-07-14", "day")]
+    article.events = find_events(article)
+    from claimwatch.extract.incidents import _institution
+    assert [_institution(article, p) for p in article.places] == [False, True]
+    assert build_incidents(article)[0].location.city == "Nice"
