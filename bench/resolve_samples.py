@@ -16,7 +16,7 @@ do-nothing baseline. Three rows:
   the report lists of `incidents --json`. Optimistic (seen in calibration), but end to end.
 * `do nothing`: every mention its own incident.
 
-For each held-out folder (samples/heldout/, samples/heldout-2/, samples/heldout-3/: reports-*.jsonl and gold-*.jsonl,
+For each held-out folder (samples/heldout*/: reports-*.jsonl and gold-*.jsonl,
 written after the resolver was calibrated and never used to fit anything; see their READMEs for
 what else they were used for), two more rows: the packaged weights through the database, and the
 do-nothing baseline.
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-HELDOUT = (SAMPLES / "heldout", SAMPLES / "heldout-2", SAMPLES / "heldout-3")
+HELDOUT = (SAMPLES / "heldout", SAMPLES / "heldout-2", SAMPLES / "heldout-3", SAMPLES / "heldout-4")
 
 
 def extract(*paths: Path) -> list[Article]:
