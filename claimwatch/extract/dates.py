@@ -49,7 +49,8 @@ ORDINALS = {
 # phrase -> days from the anchor
 DAY_WORDS = {
     "the day before yesterday": -2, "yesterday": -1, "last night": -1, "the day before": -1,
-    "the previous day": -1, "today": 0, "tonight": 0, "overnight": 0, "this morning": 0,
+    "the previous day": -1, "the previous morning": -1, "the previous afternoon": -1, "the previous evening": -1,
+    "the previous night": -1, "today": 0, "tonight": 0, "overnight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "tomorrow": 1,
 }
 CURRENCY = frozenset("$£€#")
@@ -429,7 +430,14 @@ def _has_lead(match: re.Match, *groups: str) -> bool:
 
 def _accept_weekday(match, context):
     before = "" if _has_lead(match, "on", "rel") else _prev_word(context, match.start())
-    return before not in WEEKDAY_BLOCK_BEFORE and _next_word(context, match.end()) not in WEEKDAY_BLOCK_AFTER
+    after = _next_word(context, match.end())
+    if before in SERVICE_TIME_BEFORE and after in SERVICE_WORDS:
+        return True  # "during Friday prayers": that Friday's
+    return before not in WEEKDAY_BLOCK_BEFORE and after not in WEEKDAY_BLOCK_AFTER
+
+
+SERVICE_TIME_BEFORE = frozenset({"during"})
+SERVICE_WORDS = frozenset({"prayer", "prayers", "sermon", "sermons", "mass"})
 
 
 def _accept_month_day(match, context):

@@ -38,7 +38,7 @@ ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z
 REPORTING_VERB = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
-    r"maintained|insisted|raised|revised|updated)\b|\b(?:said|says|claimed|announced|told|"
+    r"maintained|insisted|raised|revised|updated|a\s+day\s+of\s+(?:national\s+)?mourning)\b|\b(?:said|says|claimed|announced|told|"
     r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
     r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
     re.I,
@@ -95,6 +95,8 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
     """A date next to a reporting verb dates the statement, not the event ("X on Thursday said")."""
     if re.match(r"['’]s\b", article.text[date.evidence.end: date.evidence.end + 2]):
         return False  # "Monday's bombing": a possessive date dates the noun after it
+    if _deadline(article, date):
+        return True
     if any(s.date_evidence is not None and s.date_evidence.overlaps(date.evidence) for s in article.statements):
         return True
     after = article.text[date.evidence.end: date.evidence.end + 25]
@@ -378,9 +380,20 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
     sentence = article.sentences[mention.sentence]
     for date in dates_in(article, sentence):
         if date.precision == "day" and date.value and article.published and not dates_a_count(article, date) \
+                and not _after_publication(article, date) and not _deadline(article, date) \
                 and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
+
+
+def _deadline(article: Article, date: DateValue) -> bool:
+    """ "had claimed it by Saturday evening": a deadline, not the day of the incident."""
+    return bool(re.search(r"\b(?:by|until|till)\s*$", article.text[max(0, date.evidence.start - 8): date.evidence.start]))
+
+
+def _after_publication(article: Article, date: DateValue) -> bool:
+    return bool(date.value and article.published and date.precision == "day"
+                and dt.date.fromisoformat(date.value) > article.published)
 
 
 def context_date(article: Article, group: Group) -> DateValue | None:
@@ -471,13 +484,14 @@ def assign_sentences(article: Article, groups: list[Group]) -> None:
 # ---------------------------------------------------------------- values
 
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
-    """The date nearest a trigger in its clause, else in its sentence, skipping statement dates."""
+    """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
+    dates of counts and days after publication ("due in court on Saturday")."""
     for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
                 if date.value is None and date.precision is None or bound_to_statement(article, date) \
-                        or dates_a_count(article, date):
+                        or dates_a_count(article, date) or _after_publication(article, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:

@@ -82,3 +82,38 @@ def test_incidents_a_city_naming_an_institution_is_no_scene(article_from):
     from claimwatch.extract.incidents import _institution
     assert [_institution(article, p) for p in article.places] == [False, True]
     assert build_incidents(article)[0].location.city == "Nice"
+
+
+@pytest.mark.parametrize("phrase,expected", [("the previous afternoon", "2018-01-27"), ("the previous night", "2018-01-27")])
+def test_dates_the_previous_part_of_day(phrase, expected):
+    assert resolve(phrase, dt.date(2018, 1, 28))[0] == expected
+
+
+def test_dates_during_weekday_prayers_is_that_day(article_from):
+    from claimwatch.extract.dates import find_dates
+
+    dated = find_dates(article_from("He opened fire during Friday prayers at the mosque.", "2019-03-15"))
+    undated = find_dates(article_from("Friday prayers draw large crowds.", "2019-03-15"))
+    assert ([d.value for d in dated], undated) == (["2019-03-15"], [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man charged over the shootings that killed 49 people is due in court on Saturday.",
+    "Nobody had claimed the attack that killed 49 people by Saturday evening.",
+])
+def test_incidents_no_future_day_and_no_deadline_dates_the_incident(sentence):
+    import re
+
+    from claimwatch.extract.events import find_events
+    from claimwatch.extract.incidents import build_incidents
+    from claimwatch.model import Article, DateValue, Span
+
+    text = sentence
+    article = Article(id="t", text=text, published=dt.date(2019, 3, 15))
+    article.sentences = [Span.of(text, 0, len(text))]
+    phrase = re.search(r"on Saturday|Saturday evening", text).group(0)
+    start = text.index(phrase)
+    article.dates = [DateValue(phrase, Span.of(text, start, start + len(phrase)), "2019-03-16", "day")]
+    article.events = find_events(article)
+    (main,) = build_incidents(article)
+    assert main.date is None
