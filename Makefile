@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean bench train
+.PHONY: demo test install clean bench train train-stage1
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/speed.py
 
-# the roles tagger: one run of under an hour on 2 CPU cores (minutes on a GPU); see train/README.md
-train: $(STAMP)
+# the roles tagger, as shipped: two stages of about 55 + 45 minutes on 2 CPU cores (minutes on a
+# GPU); see train/README.md and claimwatch/data/roles/MODEL.md
+train-stage1: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
-	HF_HUB_OFFLINE=1 $(BIN)/python train/train_roles.py --epochs 7 --eval-from 4 --max-minutes 55
+	HF_HUB_OFFLINE=1 $(BIN)/python train/train_roles.py --epochs 7 --eval-from 4 --max-minutes 55 \
+		--work-dir build/roles-train-stage1 --out build/roles-stage1
+
+train: train-stage1
+	HF_HUB_OFFLINE=1 $(BIN)/python train/train_roles.py --init build/roles-train-stage1/best.pt --lr 5e-5 \
+		--epochs 6 --eval-from 3 --max-minutes 48 --work-dir build/roles-train-stage2
 
 clean:
 	rm -rf $(VENV) demo.db
