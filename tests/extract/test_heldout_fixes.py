@@ -117,3 +117,39 @@ def test_incidents_no_future_day_and_no_deadline_dates_the_incident(sentence):
     article.events = find_events(article)
     (main,) = build_incidents(article)
     assert main.date is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Italy grieved on Sunday for nine citizens killed in the siege at the cafe.",
+    "The president declared Sunday a day of mourning for those killed in the bombing.",
+])
+def test_incidents_a_day_of_mourning_does_not_date_the_incident(sentence):
+    import re
+
+    from claimwatch.extract.incidents import bound_to_statement
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date(2016, 7, 3))
+    phrase = re.search(r"on Sunday|Sunday", sentence).group(0)
+    start = sentence.index(phrase)
+    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2016-07-03", "day")
+    assert bound_to_statement(article, date)
+
+
+def test_events_a_fake_grenade_is_no_bombing(article_from):
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Span
+
+    text = "Police found a pistol and a fake grenade in the cab."
+    article = article_from(text, "2016-07-16")
+    article.sentences = [Span.of(text, 0, len(text))]
+    assert all(m.negated for m in find_events(article) if m.type == "bombing")
+
+
+@pytest.mark.slow
+def test_places_a_small_name_inside_a_big_citys_is_the_city(nlp_article):
+    from claimwatch.extract.places import make_places
+
+    text = "Three attackers struck the terminal of Istanbul's Atatürk Airport late on Tuesday."
+    found = [(p.city, p.country_code) for p in make_places()(nlp_article(text)).places if p.precision == "city"]
+    assert found == [("Istanbul", "TR")]
