@@ -69,6 +69,8 @@ NEGATED = re.compile(
 NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
                                r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
 WEAK_TYPES = {"other"}
+SPORTS = re.compile(r"\b(?:goalkeeper|goal|penalty|striker|midfielder|defender|half-time|second half|first half|"
+                    r"wicket|innings|batsman|bowler|scored|equaliser|equalizer)\b", re.I)
 
 
 def find_events(article: Article) -> list[EventMention]:
@@ -88,6 +90,8 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
     word = match.group(0)
     if NON_EVENT_CONTEXT.search(sentence.text[max(0, match.start() - 12): match.end() + 25]):
         return None
+    if before.lower().endswith("counter-") and SPORTS.search(sentence.text):
+        return None  # "a quick counter-attack" past the goalkeeper
     generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])
     start = sentence.start + match.start()
     return EventMention(

@@ -153,3 +153,16 @@ def test_places_a_small_name_inside_a_big_citys_is_the_city(nlp_article):
     text = "Three attackers struck the terminal of Istanbul's Atatürk Airport late on Tuesday."
     found = [(p.city, p.country_code) for p in make_places()(nlp_article(text)).places if p.precision == "city"]
     assert found == [("Istanbul", "TR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He scored in the second half, firing a low shot past the goalkeeper after a quick counter-attack.", 0),
+    ("Troops launched a counter-attack on the rebel positions near the town.", 1),
+])
+def test_events_a_counter_attack_in_football_is_no_attack(article_from, text, expected):
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Span
+
+    article = article_from(text, "2017-10-09")
+    article.sentences = [Span.of(text, 0, len(text))]
+    assert len([m for m in find_events(article) if not m.negated]) == expected
