@@ -129,7 +129,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_country and _elsewhere(article, mention, clause, main_country):
         return True
     # a claim made months before the incident is about another one: a far statement date still counts
-    dates = [d for d in dates_in(article, clause)
+    dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if not bound_to_statement(article, d) or _far_from(d, main_date, article.published)]
     if main_date and any(d.value == main_date.value for d in dates):
         return False
@@ -156,6 +156,13 @@ def _dates_trigger(article: Article, mention: EventMention, date: DateValue) -> 
         return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start]))
     return date.evidence.start >= trigger.end and date.evidence.start - trigger.end <= 12 and \
         bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))
+
+
+def _when_dates(article: Article, clause: Span) -> list[DateValue]:
+    """ "since March 11, 2004, when bombs killed 191": a "when" clause happens at the date just before it."""
+    if not re.search(r",?\swhen\s$", article.text[max(0, clause.start - 7): clause.start]):
+        return []
+    return [d for d in article.dates if 0 <= clause.start - d.evidence.end <= 8]
 
 
 def _elsewhere(article: Article, mention: EventMention, clause: Span, main_country: str) -> bool:
@@ -568,6 +575,8 @@ def _dateline_city(article: Article, best: Place | None) -> Place | None:
 def _scene_place(article: Article, group: Group) -> Place | None:
     places = [p for p in article.places if holds(article, group, p.evidence)
               and p.country_code and not _not_scene(article, p)]
+    if not places and group.leads and _dateline_city(article, None) is not None:
+        return None  # the dateline's city says more than a place anywhere else in the report
     if not places and group.leads:
         places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
                   and not _not_scene(article, p)]
@@ -674,9 +683,16 @@ INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:p
                                r"governor|government|officials|authorities|ministry|office|headquarters)\b", re.I)
 
 
+INSTITUTION_BEFORE = re.compile(r"\b(?:prosecutors?|courts?|judges?|investigators|ministry|ministers?|officials|"
+                                r"authorities|headquarters)\s+(?:in|at)\s+$", re.I)
+
+
 def _institution(article: Article, place: Place) -> bool:
-    return place.precision == "city" and bool(INSTITUTION_AFTER.match(article.text[place.evidence.end:
-                                                                                  place.evidence.end + 40].lstrip()))
+    """ "the Paris prosecutor's office", "prosecutors in Paris": a city naming an institution's seat."""
+    if place.precision != "city":
+        return False
+    return bool(INSTITUTION_AFTER.match(article.text[place.evidence.end: place.evidence.end + 40].lstrip())
+                or INSTITUTION_BEFORE.search(article.text[max(0, place.evidence.start - 40): place.evidence.start]))
 
 
 def _names_party(article: Article, place: Place) -> bool:

@@ -166,3 +166,43 @@ def test_events_a_counter_attack_in_football_is_no_attack(article_from, text, ex
     article = article_from(text, "2017-10-09")
     article.sentences = [Span.of(text, 0, len(text))]
     assert len([m for m in find_events(article) if not m.negated]) == expected
+
+
+def _hand_article(text, published, dates=(), places=()):
+    import re
+
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Article, DateValue, Place, Span
+
+    article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
+    article.sentences = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    article.sentences = [Span.of(text, s.start + len(s.text) - len(s.text.lstrip()), s.end) for s in article.sentences]
+    for phrase, value in dates:
+        start = text.index(phrase)
+        article.dates.append(DateValue(phrase, Span.of(text, start, start + len(phrase)), value, "day"))
+    for name, code in places:
+        start = text.index(name)
+        article.places.append(Place(name=name, evidence=Span.of(text, start, start + len(name)), city=name,
+                                    country_code=code, precision="city"))
+    article.events = find_events(article)
+    return article
+
+
+def test_incidents_a_when_clause_happens_at_the_date_before_it():
+    from claimwatch.extract.incidents import build_incidents
+
+    text = ("A van ploughed into crowds in Barcelona on Thursday, killing 13 people. "
+            "Spain had been spared such attacks since March 11, 2004, when bombs on Madrid trains killed 191 people.")
+    article = _hand_article(text, "2017-08-17", [("on Thursday", "2017-08-17"), ("March 11, 2004", "2004-03-11")],
+                            [("Barcelona", "ES"), ("Madrid", "ES")])
+    main, *rest = build_incidents(article)
+    assert main.location.city == "Barcelona"
+    assert any(any(e.text == "bombs" for e in i.evidence) and i.role == "background" for i in rest)
+
+
+def test_incidents_prosecutors_in_a_city_name_no_scene():
+    from claimwatch.extract.incidents import _institution
+
+    text = "The inquiry was handed to anti-terrorism prosecutors in Paris. A lorry killed 84 people in Nice."
+    article = _hand_article(text, "2016-07-15", places=[("Paris", "FR"), ("Nice", "FR")])
+    assert [_institution(article, p) for p in article.places] == [True, False]
