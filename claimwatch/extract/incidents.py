@@ -17,9 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..geo import km
 from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
+from .dates import NUMBER_WORDS
 from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
@@ -228,7 +230,6 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
 
 BOUNDED_AGO = re.compile(r"\b(?:more than|over|at least) (?P<n>a|an|one|two|three|four|five|six|\d+) "
                          r"(?P<unit>day|week|month)s? ago\b", re.I)
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -241,7 +242,7 @@ def _bounded_anchor(main_date: DateValue | None, published: dt.date | None) -> d
     if not match:
         return published
     n = match["n"].lower()
-    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
     return published - dt.timedelta(days=count * _UNIT_DAYS[match["unit"].lower()])
 
 
@@ -617,15 +618,7 @@ def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
     if place.lat is None or not any(vicinity(p) for p in candidates if p.name == place.name):
         return False
     return any(other.precision == place.precision and other.lat is not None and other.name != place.name
-               and not vicinity(other) and _km(place, other) <= VICINITY_KM for other in candidates)
-
-
-def _km(a: Place, b: Place) -> float:
-    import math
-
-    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+               and not vicinity(other) and km(place, other) <= VICINITY_KM for other in candidates)
 
 
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from ..geo import km
 from .types import Profile
 
 WINDOW_DAYS = 7
@@ -54,14 +55,6 @@ def type_relation(a: str | None, b: str | None) -> int:
         return 1
     fa, fb = TYPE_FAMILIES.get(a, "other"), TYPE_FAMILIES.get(b, "other")
     return 1 if fa == fb or frozenset((fa, fb)) in RELATED_FAMILIES else 0
-
-
-def km(p: Profile, q: Profile) -> float:
-    """Great-circle distance (haversine) in kilometres."""
-    lat1, lat2 = math.radians(p.lat), math.radians(q.lat)
-    dlat, dlon = lat2 - lat1, math.radians(q.lon - p.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def place_compatible(p: Profile, q: Profile) -> bool:
