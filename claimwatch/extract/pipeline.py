@@ -34,7 +34,7 @@ DEFAULT_PIPELINE = (
 )
 # The learned MUC-4 role tagger beside the rules: better role fillers (perpetrators, targets,
 # victims, weapons), at about half the speed. `claimwatch evaluate muc4` uses it; `--roles` elsewhere.
-WITH_ROLES = (*DEFAULT_PIPELINE[:2], "roles", *DEFAULT_PIPELINE[2:])
+WITH_ROLES = (*DEFAULT_PIPELINE, "roles")  # last: it tags only the articles with an incident
 PROFILES = {"default": DEFAULT_PIPELINE, "roles": WITH_ROLES}
 
 
@@ -71,11 +71,6 @@ class Pipeline:
                 raise PipelineConfigError(f"component {name!r} requires {missing}, which nothing before it assigns")
             available.update(info.assigns)
 
-    @property
-    def fork_safe(self) -> bool:
-        """ONNX Runtime's thread pools do not survive a fork: a pipeline with the model runs in one process."""
-        return "roles" not in self.names
-
     def __call__(self, article: Article) -> Article:
         return next(iter(self.pipe([article])))
 
@@ -84,7 +79,7 @@ class Pipeline:
         skip the heavy steps. With `n_process` > 1, batches run in forked worker processes that share
         the loaded models copy-on-write."""
         batches = _batches(articles, batch_size)
-        if n_process > 1 and self.fork_safe:
+        if n_process > 1:
             yield from _pipe_parallel(self, batches, n_process)
             return
         for batch in batches:
@@ -119,6 +114,13 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 _WORKER: Pipeline | None = None
 
 
+def _start_worker(n_process: int) -> None:
+    """In a fresh worker: tell the components that want to know (a model sizes its thread pool)."""
+    for _name, proc in _WORKER.components:
+        if hasattr(proc, "on_worker"):
+            proc.on_worker(n_process)
+
+
 def _work(batch: list[Article]) -> list[Article]:
     return _WORKER._run_batch(batch)
 
@@ -128,7 +130,7 @@ def _pipe_parallel(pipeline: Pipeline, batches: Iterator[list[Article]], n_proce
     global _WORKER
     _WORKER = pipeline  # inherited by the forked workers, models and all
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process) as pool:
+    with context.Pool(n_process, initializer=_start_worker, initargs=(n_process,)) as pool:
         for done in pool.imap(_work, batches):
             yield from done
 

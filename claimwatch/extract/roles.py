@@ -16,6 +16,7 @@ numpy so that training and inference share them.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -225,9 +226,16 @@ class RoleTagger:
         return [select(text, cands, self.config) for text, cands in zip(texts, self.candidates(texts))]
 
 
-@lru_cache(maxsize=1)
-def load_tagger(model_dir: Path = MODEL_DIR) -> RoleTagger:
-    return RoleTagger(model_dir)
+@lru_cache(maxsize=2)
+def _tagger(model_dir: Path, threads: int, pid: int) -> RoleTagger:
+    return RoleTagger(model_dir, threads)
+
+
+def load_tagger(model_dir: Path = MODEL_DIR, threads: int = THREADS) -> RoleTagger:
+    """The tagger of this process. ONNX Runtime's thread pool does not survive a fork, so a forked
+    worker never uses a session its parent made: the cache is keyed by process id, and the session
+    is made on first use, inside the process that runs it."""
+    return _tagger(model_dir, threads, os.getpid())
 
 
 class RolesComponent:
@@ -240,26 +248,35 @@ class RolesComponent:
                 f"the roles component needs {missing} in {model_dir}; run train/train_roles.py or drop 'roles' from the pipeline"
             )
         self.model_dir = model_dir
+        self.threads = THREADS
+
+    def on_worker(self, n_process: int) -> None:
+        """In one of `n_process` worker processes: share the cores instead of oversubscribing them."""
+        self.threads = max(1, THREADS // n_process)
 
     def __call__(self, article: Article) -> Article:
         self.pipe([article])
         return article
 
     def pipe(self, articles: list[Article]) -> None:
-        self.set_annotations(articles, self.predict(articles))
+        """Tag the articles in which the rules found an incident: the fillers only ever join an
+        incident (`evaluate.muc4_map`), so tagging the others would be time spent for nothing."""
+        todo = [article for article in articles if article.incidents]
+        self.set_annotations(todo, self.predict(todo))
+        for article in articles:
+            article.trace["roles_ran"] = True
 
     def predict(self, articles: Sequence[Article]) -> list[list[RoleSpan]]:
         if not articles:
             return []
-        return load_tagger(self.model_dir)([article.text for article in articles])
+        return load_tagger(self.model_dir, self.threads)([article.text for article in articles])
 
     @staticmethod
     def set_annotations(articles: Sequence[Article], predictions: Sequence[list[RoleSpan]]) -> None:
         for article, roles in zip(articles, predictions, strict=True):
             article.roles = list(roles)
-            article.trace["roles_ran"] = True
 
 
-@component("roles", requires=("text",), assigns=("roles",))
+@component("roles", requires=("text", "incidents"), assigns=("roles",))
 def make_roles() -> RolesComponent:
     return RolesComponent()

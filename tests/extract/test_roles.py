@@ -7,7 +7,7 @@ import pytest
 from claimwatch.errors import PipelineConfigError
 from claimwatch.extract import roles
 from claimwatch.extract.roles import Candidate, DecodeConfig, RolesComponent, decode, select, window_bounds
-from claimwatch.model import RoleSpan, Span
+from claimwatch.model import Incident, RoleSpan, Span
 
 MODEL_PRESENT = all((roles.MODEL_DIR / name).exists() for name in roles.MODEL_FILES)
 
@@ -72,6 +72,15 @@ def test_roles_set_annotations_from_hand_built_prediction(article_from, n_articl
     assert articles[1].roles == []
 
 
+@pytest.mark.parametrize("text", ["guerrillas threw a grenade at the mayor's house ."])
+def test_roles_skip_articles_without_an_incident(article_from, text, tmp_path):
+    for name in roles.MODEL_FILES:
+        (tmp_path / name).write_text("")  # empty files: loading them would fail, so nothing may load
+    article = article_from(text)
+    RolesComponent(tmp_path).pipe([article])
+    assert article.roles == [] and article.trace["roles_ran"]
+
+
 @pytest.mark.parametrize("missing", ["model.onnx"])
 def test_roles_missing_model_is_a_config_error(tmp_path, missing):
     for name in roles.MODEL_FILES:
@@ -89,6 +98,7 @@ def test_roles_missing_model_is_a_config_error(tmp_path, missing):
 )
 def test_roles_model_tags_fillers(article_from, text, weapon):
     article = article_from(text)
+    article.incidents = [Incident("main", "bombing", [article.span(text.index("attacked"), text.index(" the police"))])]
     RolesComponent().pipe([article])
     found = {(s.role, s.evidence.text) for s in article.roles}
     assert ("Weapon", weapon) in found
