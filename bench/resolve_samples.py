@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-HELDOUT = (SAMPLES / "heldout", SAMPLES / "heldout-2", SAMPLES / "heldout-3", SAMPLES / "heldout-4")
+HELDOUT = tuple(sorted(SAMPLES.glob("heldout*/")))  # every held-out folder, in order
 
 
 def extract(*paths: Path) -> list[Article]:
