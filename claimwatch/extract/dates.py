@@ -392,7 +392,7 @@ _PREV_WORD = re.compile(r"(\w+|[-–/])\s*$")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _DATE_WORD = re.compile(rf"{_alt([*MONTHS, *WEEKDAYS])}|(?:1[89]|20)\d\d(?:['’]?s)?")
 _TIME_PAREN = re.compile(r"\s*\(\d{4}\b")  # "1800 (0000 GMT)"
-_NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|[A-Z])")
+_NOUN_PHRASE_NEXT = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our)\b|[A-Z])")
 
 
 def _prev_word(context: _Context, pos: int) -> str:

@@ -103,7 +103,13 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
         return True
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
-    return bool(REPORTING_VERB.search(after)) and not _trigger_near(after) or bool(REPORTING_VERB.search(before))
+    return bool(REPORTING_VERB.search(after)) and not _trigger_near(after) or bool(REPORTING_VERB.search(before)) \
+        or bool(MESSAGE_BEFORE.search(before))
+
+
+# "said in a televised address on Thursday", "in a statement late on Sunday": the date of a message
+MESSAGE_BEFORE = re.compile(r"\b(?:address|speech|statement|interview|broadcast|(?:news|press) conference|briefing|"
+                            r"message|video|audio recording|tweet|post)\s+$", re.I)
 
 
 # "rose to 100 on Tuesday", "stood at 139 on Tuesday": the date of a count, not of the incident
@@ -199,9 +205,11 @@ def _sentence_elsewhere(article: Article, mention: EventMention, main_country: s
 
 
 def main_country(article: Article, mention: EventMention) -> str | None:
-    """The country of the scene places in the main trigger's sentence, else the article's most named one."""
+    """The country of the scene places in the main trigger's sentence, else the article's most named one.
+    A dateline ("DUBAI, Jan 14 (Wire) —") says where the report was filed: it counts only when no other place does."""
     sentence = article.sentences[mention.sentence]
     scene = [p for p in article.places if p.country_code and not _not_scene(article, p)]
+    scene = [p for p in scene if not _in_dateline(article, p)] or scene
     codes = [p.country_code for p in scene if sentence.contains(p.evidence)]
     if not codes:
         codes = [p.country_code for p in scene if not article.is_excluded(p.evidence.start)]
@@ -491,15 +499,29 @@ def assign_sentences(article: Article, groups: list[Group]) -> None:
 
 # ---------------------------------------------------------------- values
 
+# "hunting two brothers on Thursday over the shooting": the date is the response's, the event its cause
+RESPONSE_TO = re.compile(
+    r"^\s+(?:(?:[\w'-]+\s+){0,6}?)(?:over|after|following|in connection with|in the wake of|in response to)"
+    r"\s+(?:the|a|an|this|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
+    if date.evidence.end > mention.trigger.start:
+        return False
+    return bool(RESPONSE_TO.match(article.text[date.evidence.end: mention.trigger.start]))
+
+
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
     """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
-    dates of counts and days after publication ("due in court on Saturday")."""
+    dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
+    after publication ("due in court on Saturday")."""
     for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
                 if date.value is None and date.precision is None or bound_to_statement(article, date) \
-                        or dates_a_count(article, date) or _after_publication(article, date):
+                        or dates_a_count(article, date) or _after_publication(article, date) \
+                        or dates_a_response(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -554,18 +576,31 @@ def incident_place(article: Article, group: Group) -> Place | None:
     best = _scene_place(article, group)
     if not group.leads:
         return best
+    if _here(article, group):
+        return _dateline_city(article, None) or best
     if best is None or best.precision != "city":
         return _dateline_city(article, best) or best
     return best
 
 
+HERE = re.compile(r"\b(?:near|outside|around|in|of|from) here\b", re.I)
+
+
+def _here(article: Article, group: Group) -> bool:
+    """ "SOUSSE (Wire) — ... shot dead 38 people at a beach hotel near here": wire copy's "here" is the dateline."""
+    return any(HERE.search(article.sentences[m.sentence].text) for m in group.mentions)
+
+
+def _in_dateline(article: Article, place: Place) -> bool:
+    return any(kind == "dateline" and start <= place.evidence.start < end
+               for kind, start, end in article.trace.get("zones", ()))
+
+
 def _dateline_city(article: Article, best: Place | None) -> Place | None:
     """ "NAIROBI, Jan. 15 (Wire) — ... a hotel in the capital's Westlands": where the report names the
     incident's country or region only, the dateline city inside it is the best guess, as a coder's."""
-    zones = [(start, end) for kind, start, end in article.trace.get("zones", ()) if kind == "dateline"]
     for place in article.places:
-        if place.precision != "city" or not place.country_code or \
-                not any(start <= place.evidence.start < end for start, end in zones):
+        if place.precision != "city" or not place.country_code or not _in_dateline(article, place):
             continue
         if best is None or (best.country_code == place.country_code and
                             (best.precision == "country" or (best.region and best.region == place.region))):
@@ -642,7 +677,10 @@ def _sentence_rank(index: int, first: int, near: set[int]) -> int:
 
 
 def _modifier(article: Article, place: Place) -> bool:
-    """A country name used as a modifier ("U.S. personnel", "a U.S. drone strike") says whose, not where."""
+    """A country name used as a modifier ("U.S. personnel", "a U.S. drone strike") says whose, not where;
+    "a Yemen-based group", "a London-based monitor" say where someone is based."""
+    if re.match(r"-based\b", article.text[place.evidence.end: place.evidence.end + 7], re.I):
+        return True
     if place.precision != "country" or article.doc is None:
         return False
     following = [t for t in article.doc if t.idx >= place.evidence.end][:1]
@@ -651,7 +689,8 @@ def _modifier(article: Article, place: Place) -> bool:
 
 SPEAKER_PLACE_BEFORE = re.compile(
     r"\b(?:media|officials?|sources?|diplomats?|authorities|spokes(?:man|woman|person)|ministry|government|"
-    r"police|reporters?|correspondents?|analysts?|experts?|press|newspapers?|television|radio)\s+(?:in|from)\s+(?:the\s+)?$",
+    r"police|reporters?|correspondents?|analysts?|experts?|press|newspapers?|television|radio|"
+    r"(?:news|press) conferences?|briefings?|summit|interview|speech)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
 SPEAKER_PLACE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}(?:says?|said|reports?|reported|told|announced|claimed)\b", re.I)
@@ -666,9 +705,19 @@ def _speaker_place(article: Article, place: Place) -> bool:
 
 
 def _not_scene(article: Article, place: Place) -> bool:
-    """The place names a party, a speaker's seat or whose something is, not the scene."""
+    """The place names a party, a speaker's seat, whose something is or where someone came from, not the scene."""
     return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
-        _institution(article, place)
+        _institution(article, place) or _origin(article, place)
+
+
+# "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
+# orders came from. A distance ("40 km from Kabul") still places the scene, through VICINITY-like reading.
+ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )(?<!kilometres )(?<!kilometers )"
+                           r"\bfrom\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?$", re.I)
+
+
+def _origin(article: Article, place: Place) -> bool:
+    return bool(ORIGIN_BEFORE.search(article.text[max(0, place.evidence.start - 40): place.evidence.start]))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened

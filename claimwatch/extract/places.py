@@ -521,10 +521,22 @@ def _signal(mention: Mention, gaz: Gazetteer) -> str | None:
     if not (mention.trusted or mention.cue) or key in gaz.common_words:
         return None
     if mention.prefer == "city":
-        return gaz.capitals.get(key) or _city_signal(key, gaz)
+        return _capital_signal(key, gaz) or _city_signal(key, gaz)
     if mention.prefer == "region":
         return _region_signal(key, gaz)
-    return gaz.capitals.get(key) or _region_signal(key, gaz) or _city_signal(key, gaz)
+    return _capital_signal(key, gaz) or _region_signal(key, gaz) or _city_signal(key, gaz)
+
+
+def _capital_signal(key: str, gaz: Gazetteer) -> str | None:
+    """A capital's country, unless a namesake elsewhere is as big as half of it: "Saint-Denis" (Réunion's
+    capital, and a town of 96,000 by Paris) points nowhere on its own; "Paris" (Texas: 25,000) still does."""
+    code = gaz.capitals.get(key)
+    if code is None:
+        return None
+    cities = [geo for geo in gaz.cities_for(key) if not geo.alternate]
+    own = max((geo.population for geo in cities if geo.country_code == code), default=0)
+    rival = max((geo.population for geo in cities if geo.country_code != code), default=0)
+    return None if rival >= own / 2 else code
 
 
 def _form_signal(key: str, geos: list, gaz: Gazetteer) -> str | None:

@@ -20,14 +20,17 @@ WINDOW_DAYS = 7
 MAX_KM = 100.0
 NEAR_KM = 25.0
 
+# A hostage siege is its own family: it is often one stage of a complex attack (gunmen and suicide
+# bombers who then hold a concert hall or a hotel), which a kidnapping off the street is not.
 TYPE_FAMILIES = {
     "bombing": "explosive", "armed_assault": "armed", "assassination": "armed", "unarmed_assault": "armed",
-    "facility_attack": "armed", "arson": "fire", "kidnapping": "abduction", "hostage_taking": "abduction",
+    "facility_attack": "armed", "arson": "fire", "kidnapping": "abduction", "hostage_taking": "siege",
     "other": "other",
 }
 RELATED_FAMILIES = frozenset(frozenset(pair) for pair in [
     ("explosive", "armed"), ("explosive", "fire"), ("armed", "fire"), ("armed", "abduction"),
-    ("other", "explosive"), ("other", "armed"), ("other", "fire"), ("other", "abduction"),
+    ("siege", "armed"), ("siege", "explosive"), ("siege", "fire"), ("siege", "abduction"),
+    ("other", "explosive"), ("other", "armed"), ("other", "fire"), ("other", "abduction"), ("other", "siege"),
 ])
 
 FEATURES = (

@@ -21,8 +21,10 @@ def make(key=1, article=1, lo=DAY, hi=None, type="bombing", country="AF", region
 
 @pytest.mark.parametrize("a,b,expected", [
     ("bombing", "bombing", 2), ("bombing", "armed_assault", 1), ("bombing", "kidnapping", 0),
-    ("arson", "hostage_taking", 0), ("kidnapping", "hostage_taking", 1), (None, "kidnapping", 1),
+    ("arson", "kidnapping", 0), ("kidnapping", "hostage_taking", 1), (None, "kidnapping", 1),
     ("other", "kidnapping", 1),
+    # a siege is often one stage of a complex attack with guns and suicide bombs (Mumbai, the Bataclan)
+    ("hostage_taking", "bombing", 1), ("hostage_taking", "armed_assault", 1),
 ])
 def test_features_type_relation(a, b, expected):
     assert type_relation(a, b) == expected

@@ -1,0 +1,106 @@
+"""Rules that the fifth held-out set's blind run called for: "the previous day as ...", the date of a
+response to an attack, the date of a televised address, places where people came from or where a
+group is based, wire copy's "near here", datelines in the country vote, and capitals with big namesakes."""
+import datetime as dt
+
+import pytest
+
+from tests.extract.test_heldout_fixes import _hand_article
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The man shot dead 38 people at a hotel the previous day as tourists watched.", ["2015-06-26"]),
+    ("They met the previous day, police said.", ["2015-06-26"]),
+    ("It was the previous day the minister spoke of.", []),  # "the previous day the minister": a noun phrase follows
+])
+def test_dates_the_previous_day_before_as(article_from, text, expected):
+    from claimwatch.extract.dates import find_dates
+
+    found = find_dates(article_from(text, "2015-06-27"))
+    assert [d.value for d in found if d.evidence.text == "the previous day"] == expected
+
+
+@pytest.mark.parametrize("text,published,dates,expected", [
+    # the hunt is on Thursday; the shooting it is over was on Wednesday
+    ("Police were hunting two brothers on Thursday over the shooting of 12 people at the paper. "
+     "Wednesday's attack killed eight journalists.", "2015-01-08",
+     [("on Thursday", "2015-01-08"), ("Wednesday", "2015-01-07")], "2015-01-07"),
+    ("Police arrested three men on Friday in connection with the bombing of the market. "
+     "The bomb went off on Tuesday.", "2016-03-05",
+     [("on Friday", "2016-03-04"), ("on Tuesday", "2016-03-01")], "2016-03-01"),
+    # no response between them: the date is the attack's own
+    ("Gunmen stormed the hotel on Thursday and killed 12 people.", "2015-01-08",
+     [("on Thursday", "2015-01-08")], "2015-01-08"),
+])
+def test_incidents_the_date_of_a_response_does_not_date_the_attack(text, published, dates, expected):
+    from claimwatch.extract.incidents import build_incidents
+
+    main = build_incidents(_hand_article(text, published, dates))[0]
+    assert main.date is not None and main.date.value == expected
+
+
+@pytest.mark.parametrize("sentence,phrase,bound", [
+    ("The prime minister said in a televised address on Thursday that the group was based abroad.", "on Thursday", True),
+    ("The group said in a statement on Sunday that its fighters had done it.", "on Sunday", True),
+    ("Gunmen attacked the hotel on Thursday, killing six.", "on Thursday", False),
+])
+def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound):
+    from claimwatch.extract.incidents import bound_to_statement
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date(2008, 11, 28))
+    start = sentence.index(phrase)
+    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2008-11-27", "day")
+    assert bound_to_statement(article, date) is bound
+
+
+@pytest.mark.parametrize("text,name,origin", [
+    ("The gunmen had been guided by telephone from Afghanistan.", "Afghanistan", True),
+    ("Tour operators flew holidaymakers home from the nearby Enfidha airport.", "Enfidha", True),
+    ("The blast happened 40 km from Kabul.", "Kabul", False),
+    ("Gunmen attacked a school in Peshawar.", "Peshawar", False),
+])
+def test_incidents_where_people_came_from_is_no_scene(text, name, origin):
+    from claimwatch.extract.incidents import _origin
+
+    article = _hand_article(text, "2016-01-24", places=[(name, "XX")])
+    assert _origin(article, article.places[0]) is origin
+
+
+@pytest.mark.parametrize("text,name,based", [
+    ("A senior figure in the Yemen-based group spoke.", "Yemen", True),
+    ("Gunmen attacked a hotel in Yemen.", "Yemen", False),
+])
+def test_incidents_where_a_group_is_based_is_no_scene(text, name, based):
+    from claimwatch.extract.incidents import _modifier
+
+    article = _hand_article(text, "2015-01-14", places=[(name, "YE")])
+    assert _modifier(article, article.places[0]) is based
+
+
+def test_incidents_near_here_is_the_dateline_city():
+    from claimwatch.extract.incidents import build_incidents
+
+    text = ("SOUSSE, June 27 (Wire) - The minister named the man who shot dead 38 people at a beach hotel near here. "
+            "Holidaymakers flew out of London.")
+    article = _hand_article(text, "2015-06-27", places=[("SOUSSE", "TN"), ("London", "GB")])
+    article.trace["zones"] = [("dateline", 0, text.index(" - "))]
+    assert build_incidents(article)[0].location.city == "SOUSSE"
+
+
+def test_incidents_a_dateline_does_not_outvote_the_scene():
+    from claimwatch.extract.incidents import main_country
+
+    text = "DUBAI, Jan 14 (Wire) - The group said it directed last week's attack in which gunmen killed 12 people in Paris."
+    article = _hand_article(text, "2015-01-14", places=[("DUBAI", "AE"), ("Paris", "FR")])
+    article.trace["zones"] = [("dateline", 0, text.index(" - "))]
+    main = next(m for m in article.events if m.trigger.text == "attack")
+    assert main_country(article, main) == "FR"
+
+
+@pytest.mark.parametrize("name,code", [("saint denis", None), ("paris", "FR"), ("kabul", "AF")])
+def test_places_a_capital_with_a_big_namesake_signals_no_country(name, code):
+    from claimwatch.extract.gazetteer import load_gazetteer
+    from claimwatch.extract.places import _capital_signal
+
+    assert _capital_signal(name, load_gazetteer()) == code
