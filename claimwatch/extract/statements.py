@@ -43,7 +43,7 @@ ATTACKER_NOUNS = (
 # What a claimant calls its own people: "two of its members", "its fighters".
 OWN_PEOPLE = (
     r"fighters|members|militants|mujahideen|mujahedeen|martyrs?|operatives|men|soldiers|suicide\s+bombers?|"
-    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?"
+    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?|gunm[ae]n|bombers|shooters"
 )
 # Nouns that make "an al-Qaeda ___" an affiliation.
 MEMBER_NOUNS = (
@@ -176,9 +176,12 @@ MEMBER_OF_BETWEEN = re.compile(
     re.I,
 )
 SPOKESMAN_AFTER = re.compile(r"\s+(?:spokes\w+|leader|commander)\b", re.I)
+# "A spokesman for the Pakistani Taliban, Muhammad Umar Khorasani, said": the group before the name
+SPOKESMAN_FOR_BEFORE = re.compile(
+    r"\b(?:spokes\w+|leader|commander|chief|head|emir)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 ACCORDING_TO = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 COMPLEMENT = re.compile(r"^\s*(?:of|for)\s+[^.;]{0,80}", re.I)
-EVENT_OBJECT = re.compile(r"\s*(?:the\s+|this\s+|that\s+|\w+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:%s)" % EVENT_NOUNS, re.I)
+EVENT_OBJECT = re.compile(r"\s*(?:the\s+|this\s+|that\s+|\w+['’]s\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)" % EVENT_NOUNS, re.I)
 OBJECT_END = re.compile(
     r"[,;:.!?(]|\s(?:that|which|who|where|when|while|after|before|because|and\s+(?:said|added|vowed|warned|called))\s"
 )
@@ -268,13 +271,32 @@ CLAIM_RULES = (
     ),
     Rule(
         "said-it-was-behind", "claim", ("behind", "responsible"),
-        SAY_THAT + r"(?:it|they)\s+(?:was|were|had\s+been|is|are)\s+(?:behind|responsible\s+for)\b",
+        SAY_THAT + r"(?:it|they)\s+(?:was|were|had\s+been|is|are)\s+(?:behind|responsible\s+for)\b"
+        r"|" + SAY_THAT + r"(?:it|they)\s+(?:was|were|had\s+been|is|are)\s+responsible(?=\s*[.;])",
     ),
     Rule(
         "said-it-carried-out", "claim",
         ("carried out", "conducted", "staged", "launched", "perpetrated", "executed", "organi"),
         SAY_THAT + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?"
         r"(?:carried\s+out|conducted|staged|launched|perpetrated|executed|organi[sz]ed)\b",
+    ),
+    Rule(
+        # "said on Wednesday that it had directed last week's attack": a claim to have led it
+        "said-it-directed", "claim", ("directed", "ordered", "masterminded", "orchestrated"),
+        SAY_THAT + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?(?:directed|ordered|masterminded|orchestrated)\b",
+        needs_event=True,
+    ),
+    Rule(
+        # "said the movement had sent six fighters into the school"
+        "said-it-sent", "claim", ("sent",),
+        SAY_THAT + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?sent\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:its\s+|their\s+)?"
+        r"(?:" + OWN_PEOPLE + r")\b",
+    ),
+    Rule(
+        # "said on Friday that the attack was the work of one of its fighters"
+        "said-work-of-its", "claim", ("work of",),
+        SAY_THAT + r"(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:" + EVENT_NOUNS + r")\s+(?:was|were|had\s+been|is)\s+"
+        r"(?:the\s+)?work\s+of\s+(?:(?:one|two|three|some)\s+of\s+)?(?:its|their)\s+(?:own\s+)?(?:" + OWN_PEOPLE + r")\b",
     ),
     Rule(
         "said-its-fighters", "claim", ("its ", "their ", "his ", "her "),
@@ -401,6 +423,15 @@ ACCUSATION_RULES = (
         target="right", gap=LOOSE_GAP, names_only=True,
     ),
     Rule(
+        # "named the wanted men as X", "named the man who shot dead 38 people ... as X": a plain "the man"
+        # may be a victim ("named the dead man as"), so the noun needs "wanted" or an attacker's deed
+        "named-wanted-as", "accusation", ("identified", "named"),
+        r"\b(?:identified|named)\s+(?:the\s+)?(?:(?:wanted|suspected|alleged)\s+(?:man|men|woman|women|brothers|pair)|"
+        r"(?:man|men|woman|women)\s+(?:who|whom\s+police\s+say)\s+(?:had\s+)?(?:shot|killed|opened\s+fire|attacked|"
+        r"carried\s+out|stormed|detonated|blew|planted|drove)\b[^.;]{0,100}?)\s+as\b",
+        target="right", gap=LOOSE_GAP, names_only=True,
+    ),
+    Rule(
         "named-x-as", "accusation", ("identified", "named"),
         r"\b(?:identified|named)\s+(?P<t>(?-i:[A-Z])[^,.;]{0,50}?)\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:" + ATTACKER_NOUNS + r")\b",
@@ -463,8 +494,8 @@ DENIAL_RULES = (
     ),
     Rule(
         "denied-that", "denial", ("den",),
-        r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|they|he|she|its\s+\w+)\s+(?:was|were|had|has|have)\s+"
-        r"(?:been\s+|any\s+)?(?:behind|involved|responsible|carried|played)|"
+        r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|they|he|she|its\s+\w+|the\s+(?:group|movement|organi[sz]ation))\s+"
+        r"(?:was|were|had|has|have)\s+(?:been\s+|any\s+|a\s+)?(?:behind|involved|responsible|carried|played|hand|role|part)|"
         r"\bden(?:y|ies|ied|ying)\s+(?:carrying\s+out|being\s+behind|having\s+(?:any|a)\s+(?:role|hand|part))",
     ),
     Rule(
@@ -475,7 +506,8 @@ DENIAL_RULES = (
     ),
     Rule(
         "nothing-to-do", "denial", ("nothing to do", " not "),
-        SAY + r"\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+with\b|"
+        SAY + r"\s+(?:that\s+)?(?:it|they|he|she|we|(?:his|her|its|their|our)\s+(?:government|group|movement|"
+        r"organi[sz]ation|country|party))\s+(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+with\b|"
         + SAY + r"\s+(?:that\s+)?(?:it|they|he|she|we)\s+(?:was|were|is|are)\s+not\s+(?:involved|behind|responsible)\b",
     ),
 )
@@ -917,12 +949,23 @@ def _group_of(context: _Context, person: Actor) -> Actor | None:
             return actor
         if len(after) <= 12 and APPOSITIVE_BETWEEN.match(after) and SPOKESMAN_AFTER.match(text, actor.evidence.end):
             return actor
+        if re.fullmatch(r",\s*", before) and SPOKESMAN_FOR_BEFORE.search(text, max(0, actor.evidence.start - 40),
+                                                                        actor.evidence.start):
+            return actor
         if len(after) <= 50 and MEMBER_OF_BETWEEN.match(after):
             return actor
     return None
 
 
 # --- statements --------------------------------------------------------------------------------
+
+
+def _once(statements: list[Statement]) -> list[Statement]:
+    """One statement per party: a spokesman and the group he speaks for make one claim."""
+    seen: dict[tuple[str | None, str | None], Statement] = {}
+    for statement in statements:
+        seen.setdefault((statement.by_id or None, statement.by if statement.by_id is None else None), statement)
+    return list(seen.values())
 
 
 def _statements(context: _Context, found: _Found) -> list[Statement]:
@@ -933,9 +976,9 @@ def _statements(context: _Context, found: _Found) -> list[Statement]:
         agents = found.agents
         if "his" in found.match.re.groupindex and found.match.group("his"):
             agents = [a for a in agents if a.kind == "individual" and _group_of(context, a)]  # "his fighters"
-        return [_statement(context, found, _claimant(context, agent), []) for agent in agents]
+        return _once([_statement(context, found, _claimant(context, agent), []) for agent in agents])
     if kind == "denial":
-        return [_statement(context, found, _state_for(context, agent), []) for agent in found.agents]
+        return _once([_statement(context, found, _state_for(context, agent), []) for agent in found.agents])
     return [_statement(context, found, nearest, found.targets if kind == "accusation" else [])]
 
 

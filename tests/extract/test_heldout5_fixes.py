@@ -104,3 +104,35 @@ def test_places_a_capital_with_a_big_namesake_signals_no_country(name, code):
     from claimwatch.extract.places import _capital_signal
 
     assert _capital_signal(name, load_gazetteer()) == code
+
+
+def _statements_of(text):
+    from claimwatch.extract.pipeline import get_pipeline
+    from claimwatch.model import Article
+
+    article = get_pipeline("default")(Article(id="t", text=text, published=dt.date(2015, 1, 14)))
+    return [(s.kind, s.by, list(s.against)) for s in article.statements if s.kind != "condemnation"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen killed 12 people. Al Qaeda in the Arabian Peninsula said on Wednesday that it had directed "
+     "last Wednesday's attack.", [("claim", "al-Qaeda in the Arabian Peninsula", [])]),
+    ("Gunmen killed 38 people. The Islamic State group, which said on Friday that the attack was the work of one of "
+     "its fighters, named him.", [("claim", "Islamic State", [])]),
+    ("Gunmen killed 101 people. A group calling itself the Deccan Mujahideen said in an email that it was responsible.",
+     [("claim", "Deccan Mujahideen", [])]),
+    ("Gunmen killed 132 children. A spokesman for the Pakistani Taliban, Muhammad Umar Khorasani, said the movement "
+     "had sent six fighters into the school.", [("claim", "Tehrik-i-Taliban Pakistan", [])]),
+    ("Gunmen killed 101 people. A spokesman for Lashkar-e-Taiba denied that the group had any hand in the attacks.",
+     [("denial", "Lashkar-e-Taiba", [])]),
+    ("Gunmen killed 101 people. Pakistan said its government had nothing to do with it.", [("denial", "Pakistan", [])]),
+    ("Gunmen killed 12 people. Police named the wanted men as Said Kouachi and Cherif Kouachi.",
+     [("accusation", "Police", ["Said Kouachi", "Cherif Kouachi"])]),
+    # no claim: an inquiry is no attack, police sending officers are no fighters, a dead man named is a victim
+    ("A bomb killed 12 people. The government said it had ordered an inquiry into the bombing.", []),
+    ("A bomb killed 12 people. Police said they had sent more officers to the city.", []),
+    ("A bomb killed 12 people. Police named the dead man as John Smith, a teacher.", []),
+])
+def test_statements_claims_denials_and_suspects_the_fifth_set_showed(text, expected):
+    assert _statements_of(text) == expected
