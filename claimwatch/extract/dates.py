@@ -58,6 +58,8 @@ HOLIDAYS = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
     "bastille day": (7, 14), "valentine's day": (2, 14), "halloween": (10, 31), "armistice day": (11, 11),
 }
+# Feasts that move with Easter (Western churches; dateutil's computus): days from Easter Sunday
+MOVABLE_FEASTS = {"easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2, "palm sunday": -7}
 # words before a weekday or a month that point strictly before / strictly after the anchor
 BACKWARD = frozenset({"last", "past", "this past"})
 FORWARD = frozenset({"next", "coming", "this coming"})
@@ -306,9 +308,27 @@ def _read_month_day(match, anchor, future):
     return _relative(anchor, "day", lambda a: _month_day_near(a, month, day, future, _weekday_of(match)))
 
 
+def _accept_holiday(match, context):
+    """ "the Good Friday Agreement" is a peace deal, not a day."""
+    return not re.match(r"\s+(?:agreement|accord|deal|peace)\b", context.text[match.end():match.end() + 12], re.I)
+
+
 def _read_holiday(match, anchor, future):
-    month, day = HOLIDAYS[_norm(match["holiday"])]
+    name = _norm(match["holiday"])
+    if name in MOVABLE_FEASTS:
+        return _relative(anchor, "day", lambda a: _feast_near(a, MOVABLE_FEASTS[name], future))
+    month, day = HOLIDAYS[name]
     return _relative(anchor, "day", lambda a: _month_day_near(a, month, day, future, None))
+
+
+def _feast_near(anchor: dt.date, offset: int, future: bool) -> dt.date | None:
+    """The nearest past (future) day `offset` days from Easter Sunday."""
+    from dateutil.easter import easter
+
+    options = [easter(year) + dt.timedelta(days=offset) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if future:
+        return min((d for d in options if d >= anchor), default=None)
+    return max((d for d in options if d <= anchor), default=None)
 
 
 def _read_month_year(match, anchor, future):
@@ -512,7 +532,8 @@ RULES: tuple[Rule, ...] = (
     _rule("month_day", rf"\b{_ON}{_LEAD_WD}{_MONTH}\.?\s+{_DAY}\b(?![.,:]?\d)", _read_month_day, _accept_month_day),
     _rule("day_month", rf"\b{_ON}{_LEAD_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!['’]s)", _read_month_day,
           _accept_month_day),
-    _rule("holiday", rf"\b(?:on\s+)?(?P<holiday>{_alt(HOLIDAYS)})\b", _read_holiday),
+    _rule("holiday", rf"\b(?:on\s+)?(?P<holiday>{_alt([*HOLIDAYS, *MOVABLE_FEASTS])})\b", _read_holiday,
+          _accept_holiday),
     _rule("month_year", rf"\b(?:(?P<pre>in|during)\s+)?{_MOD}{_MONTH}\.?,?\s+{_YEAR}\b", _read_month_year),
     _rule("month", rf"\b(?:(?P<pre>in|during)\s+)?(?:(?P<rel>{_alt(BACKWARD | FORWARD | {'this'})})\s+)?{_MOD}"
           rf"{_FULL_MONTH}\b(?!\s*\d)", _read_month, _accept_month),
@@ -616,7 +637,7 @@ _CORE = re.compile(
     rf"\b(?:(?P<period>(?:last|this|next|coming)\s+(?:weekend|week|month|year))"
     rf"|(?P<day_word>{_alt(DAY_WORDS)})|(?P<weekday>{_alt(WEEKDAYS)})|(?P<month>{_alt(MONTHS)})"
     r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago|(?:(?<=day )|(?<=days )|(?<=night )|(?<=nights ))earlier)"
-    rf"|(?P<holiday>{_alt(HOLIDAYS)})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
+    rf"|(?P<holiday>{_alt([*HOLIDAYS, *MOVABLE_FEASTS])})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
 )
 _WORD_START = re.compile(r"\b\w")
 # core kind -> (rules tried, how many words before the core a phrase may start)

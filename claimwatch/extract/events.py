@@ -39,6 +39,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
                       r"(?:ploughed|plowed|smashed|careered|rammed) into (?:the )?(?:[\w-]+ ){0,2}?"
                       r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
+                      r"(?:drove|driving|driven|steered|steering|ploughed|ploughing|plowed|rammed|ramming|careered) (?:a |an |the |his |her |their )?"
+                      r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w'-]+ ){0,3}?"
+                      r"(?:market|festival|parade|promenade|square|concert|rally|procession|march|celebrations?)|"
+                      r"(?:truck|lorry|van) (?:that|which) (?:killed|ploughed|plowed|rammed|mowed)|"
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),

@@ -300,9 +300,30 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
     for strong in (True, False):
         for mention in pool:
             if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
-                    and not is_background(article, mention, None) and not _dated_long_ago(article, mention):
+                    and not is_background(article, mention, None) and not _dated_long_ago(article, mention) \
+                    and not security_operation(article, mention):
                 return mention
     return None
+
+
+FORCES = r"(?:police(?:men)?|officers?|troops|soldiers|security\s+forces|commandos|special\s+forces|patrol|army|marines)"
+# "was shot dead by Italian police", "troops shot all four attackers dead": the security forces' act
+# against the attackers or a suspect ends or follows an attack; it is not the attack a report is about
+FORCES_BY = re.compile(r"^\s*by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + FORCES + r"\b", re.I)
+FORCES_ACT = re.compile(FORCES + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
+SUSPECTS = r"(?:attackers?|gunm[ae]n|suspect(?:s|ed)?|assailants?|militants?|bombers?|hostage-takers?|wanted)"
+SUSPECT_AFTER = re.compile(r"^\s*(?:dead\s+)?(?:(?:the|all|both|\w+)\s+){0,2}" + SUSPECTS + r"\b", re.I)
+SUSPECT_BEFORE = re.compile(r"\b" + SUSPECTS + r"\b", re.I)
+
+
+def security_operation(article: Article, mention: EventMention) -> bool:
+    """Only against the attackers or a suspect: "civilians killed by soldiers" is violence in its own right."""
+    after = article.text[mention.trigger.end: mention.trigger.end + 60]
+    before = article.text[max(0, mention.trigger.start - 40): mention.trigger.start]
+    if FORCES_BY.match(after):
+        sentence = article.sentences[mention.sentence]
+        return bool(SUSPECT_BEFORE.search(article.text, sentence.start, mention.trigger.start))
+    return bool(FORCES_ACT.search(before) and SUSPECT_AFTER.match(after))
 
 
 def _dated_long_ago(article: Article, mention: EventMention) -> bool:
@@ -470,7 +491,7 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
     modified = _modified_group(article, mention, groups)
     if modified is not None and modified.role == "background":
         return modified
-    if not is_background(article, mention, main.date, main.country):
+    if not is_background(article, mention, main.date, main.country) and not security_operation(article, mention):
         return main
     previous = groups[-1]
     anaphoric = ANAPHORIC.search(article.text[max(0, mention.trigger.start - 30): mention.trigger.start])

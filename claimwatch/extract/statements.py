@@ -539,9 +539,12 @@ def _member_after() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _date_context() -> tuple[re.Pattern, re.Pattern]:
-    """A date right after an attack noun ("the attacks on Wednesday") or before one ("Monday's attack") dates it."""
+    """A date right after an attack noun ("the attacks on Wednesday") or before one ("Monday's attack",
+    "the Easter Sunday suicide bombings") dates it; "said on Monday the bombing ..." does not."""
     before = re.compile(r"\b(?:%s)\b(?:\s+[\w,]+){0,3}\s*$" % EVENT_NOUNS, re.I)
-    after = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:%s)\b" % EVENT_NOUNS, re.I)
+    modifier = r"(?!(?:the|a|an|that|this|its|their|his|her|for|of|over|in|on|at|to|after|before|against|with|by|and|or|"\
+               r"from|as|said|says|was|were|is|are)\b)[\w-]+\s+"
+    after = re.compile(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s+(?:%s){0,2})(?:%s)\b" % (modifier, EVENT_NOUNS), re.I)
     return before, after
 
 

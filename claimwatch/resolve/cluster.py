@@ -25,7 +25,7 @@ import numpy as np
 
 from .block import BlockIndex
 from .columns import Columns, Probe, compatible, feature_columns, feature_row, logits
-from .features import WINDOW_DAYS
+from .features import WINDOW_DAYS, type_relation
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
 
@@ -44,6 +44,7 @@ class Resolver:
         self.span: dict[int, tuple[int, int]] = {}  # cluster root -> (latest lo, earliest hi) of its dated members
         self.pinned: set[int] = set()  # clusters never merged automatically
         self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
+        self.recounted: dict[int, set[tuple[int, str | None]]] = defaultdict(set)  # report -> (day, type) it recounts
         self.index = BlockIndex()
         self._coef = np.array(weights.weights)
         self._next = -1
@@ -80,6 +81,8 @@ class Resolver:
 
     def add(self, profile: Profile) -> Decision:
         """Join the best cluster above the threshold (bridging the others), or open a new one."""
+        if profile.background and _exact(profile):
+            self.recounted[profile.article].add((profile.lo, profile.type))
         best, scored, materialise = self._score(profile)
         joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)), key=lambda c: scored[c])
         if not joinable:
@@ -138,7 +141,18 @@ class Resolver:
     def _may_join(self, profile: Profile, cluster: int) -> bool:
         if profile.article in self.articles[cluster] or not _coherent(_widen(self.span.get(cluster), profile)):
             return False
+        if self._recounted_apart(profile, cluster):
+            return False
         return not any(self._placed_cluster(key) == cluster for key in self.apart.get(profile.key, EMPTY))
+
+    def _recounted_apart(self, profile: Profile, cluster: int) -> bool:
+        """The report recounts an incident of this kind on the cluster's day, and dates its own to
+        another day: "a day after the station bombing, a bomber struck a trolleybus"."""
+        span = self.span.get(cluster)
+        if profile.background or not _exact(profile) or span is None or span[0] != span[1] or span[0] == profile.lo:
+            return False
+        return any(day == span[0] and type_relation(kind, profile.type) > 0
+                   for day, kind in self.recounted.get(profile.article, ()))
 
     def _bridge(self, joinable: list[int]) -> tuple[int, tuple[int, ...]]:
         """Merge the joinable clusters that may be merged into the oldest of them; return it and the merged."""
@@ -202,8 +216,37 @@ def _younger(a: int, b: int) -> int:
 
 
 def cluster_profiles(profiles: Iterable[Profile], weights: Weights) -> dict[int, int]:
-    """Cluster profiles from scratch, in the order given; return each key's cluster."""
+    """Cluster profiles from scratch, in the order given (each report's mentions in `report_order`);
+    return each key's cluster."""
     resolver = Resolver(weights)
-    for _ in resolver.add_all(profiles):
+    for _ in resolver.add_all(report_order(list(profiles))):
         pass
     return resolver.clusters()
+
+
+def _exact(profile: Profile) -> bool:
+    return profile.lo is not None and profile.lo == profile.hi and not profile.proxy
+
+
+def _dated_apart(profile: Profile, main: Profile | None) -> bool:
+    """A background mention the report itself dates to another day than its main incident."""
+    return profile.background and main is not None and _exact(profile) and _exact(main) and profile.lo != main.lo
+
+
+def report_order(profiles: list[Profile], profile_of=lambda item: item) -> list:
+    """The items in their order, except that within a report the background mentions it dates to
+    another day than its main incident come before the main one. "A day after the station bombing,
+    a bomber struck a trolleybus": the recounted bombing joins the incident it is (the station's),
+    and the report's main mention can then no longer join that incident, since one report's two
+    mentions are never one incident. Report by report, the items keep their relative order."""
+    mains = {}
+    for item in profiles:
+        profile = profile_of(item)
+        if not profile.background:
+            mains.setdefault(profile.article, profile)
+    rank = {id(item): 0 if _dated_apart(profile_of(item), mains.get(profile_of(item).article)) else 1
+            for item in profiles}
+    first_of: dict[int, int] = {}
+    for index, item in enumerate(profiles):
+        first_of.setdefault(profile_of(item).article, index)
+    return sorted(profiles, key=lambda item: (first_of[profile_of(item).article], rank[id(item)]))

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from ..errors import NotFound, ResolveError
 from ..store import schema as s
 from ..store.db import Database, now
-from .cluster import Resolver
+from .cluster import Resolver, report_order
 from .features import WINDOW_DAYS
 from .profile import SPAN_DAYS, profile
 from .record import changes, incident_record, row
@@ -163,6 +163,7 @@ def resolve(db: Database, weights: Weights | None = None, chunk: int = CHUNK) ->
                 return linked
             resolver = Resolver(weights)
             _seed(conn, resolver, new)
+            new = report_order(new, lambda pending: pending.profile)
             decisions = [resolver.add(pending.profile) for pending in new]
             _write(conn, resolver, weights, new, decisions)
         linked += len(new)

@@ -127,3 +127,31 @@ def test_cluster_blocking_finds_every_compatible_pair(seed):
     found = {(p.key, q.key) for p, q in blocked_pairs(profiles)}
     brute = {(p.key, q.key) for i, q in enumerate(profiles) for p in profiles[:i] if compatible(p, q)}
     assert found == brute
+
+
+def background(key, article, days=0, type="bombing"):
+    record = {"role": "background", "type": type, "summary": "a bomber struck the station",
+              "date": {"value": (DAY + dt.timedelta(days=days)).isoformat(), "precision": "day"}, "location": {}}
+    return profile(record, key, article)
+
+
+@pytest.mark.parametrize("recounted_day,recounted_type,joined", [
+    (0, "bombing", False),  # "a day after the station bombing, a bomber struck a trolleybus": two incidents
+    (5, "bombing", True),  # the report recounts another day's bombing: no bearing on this cluster
+    (0, "kidnapping", True),  # ... or another kind of incident on that day
+])
+def test_cluster_a_report_that_recounts_the_clusters_incident_dates_its_own_apart(recounted_day, recounted_type,
+                                                                                  joined):
+    chosen = {"same_city": 3.0, "type_same": 3.0, "text_sim": 2.0}
+    loose = Weights(FEATURES, tuple(chosen.get(f, 0.0) for f in FEATURES), -5.0, 0.5)  # a day apart still joins
+    station = mention(1, 1, summary="suicide bomber station blast", type="bombing")
+    trolleybus = mention(2, 2, summary="suicide bomber trolleybus blast", type="bombing", days=1)
+    clusters = cluster_profiles([station, trolleybus, background(3, 2, recounted_day, recounted_type)], loose)
+    assert (clusters[1] == clusters[2]) is joined
+
+
+def test_cluster_report_order_puts_backgrounds_dated_apart_first():
+    from claimwatch.resolve.cluster import report_order
+
+    items = [mention(1, 1), mention(2, 2, days=1), background(3, 2, 0), background(4, 2, 1), mention(5, 3)]
+    assert [p.key for p in report_order(items)] == [1, 3, 2, 4, 5]
