@@ -37,11 +37,17 @@ BACKGROUND_CUE = re.compile(
     re.I,
 )
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
-REPORTING_VERB = re.compile(
+# A reporting verb right after a date ("on Thursday said") or right before it ("said on Thursday")
+# dates the statement. After the date only the verb that follows at once counts: in "killed 12 people
+# on Thursday, police said" the date is the killing's.
+REPORTING_AFTER = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
-    r"maintained|insisted|raised|revised|updated|a\s+day\s+of\s+(?:national\s+)?mourning)\b|\b(?:said|says|claimed|announced|told|"
-    r"confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
+    r"maintained|insisted|raised|revised|updated|a\s+day\s+of\s+(?:national\s+)?mourning)\b",
+    re.I,
+)
+REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|claimed|announced|told|confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
     r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
     re.I,
 )
@@ -103,7 +109,7 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
         return True
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
-    return bool(REPORTING_VERB.search(after)) and not _trigger_near(after) or bool(REPORTING_VERB.search(before)) \
+    return bool(REPORTING_AFTER.search(after)) and not _trigger_near(after) or bool(REPORTING_BEFORE.search(before)) \
         or bool(MESSAGE_BEFORE.search(before))
 
 

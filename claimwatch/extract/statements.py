@@ -541,7 +541,8 @@ def _member_after() -> re.Pattern:
 def _date_context() -> tuple[re.Pattern, re.Pattern]:
     """A date right after an attack noun ("the attacks on Wednesday") or before one ("Monday's attack",
     "the Easter Sunday suicide bombings") dates it; "said on Monday the bombing ..." does not."""
-    before = re.compile(r"\b(?:%s)\b(?:\s+[\w,]+){0,3}\s*$" % EVENT_NOUNS, re.I)
+    # "the attacks on Wednesday"; "the van attack that killed 13 people on Barcelona's Las Ramblas on Thursday"
+    before = re.compile(r"\b(?:%s)\b(?:(?:\s+[\w,]+){0,3}|\s+(?:that|which)(?:\s+[\w'’,-]+){0,9})\s*$" % EVENT_NOUNS, re.I)
     modifier = r"(?!(?:the|a|an|that|this|its|their|his|her|for|of|over|in|on|at|to|after|before|against|with|by|and|or|"\
                r"from|as|said|says|was|were|is|are)\b)[\w-]+\s+"
     after = re.compile(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s+(?:%s){0,2})(?:%s)\b" % (modifier, EVENT_NOUNS), re.I)
@@ -1079,7 +1080,7 @@ STATEMENT_DATE_REACH = 20  # characters after the statement's evidence where its
 
 def _dates_the_event(text: str, sentence: Span, evidence: Span) -> bool:
     before, after = _date_context()
-    left = text[max(sentence.start, evidence.start - 40):evidence.start]
+    left = text[max(sentence.start, evidence.start - 80):evidence.start]
     return bool(before.search(left) or after.match(text, evidence.end, evidence.end + 40))
 
 

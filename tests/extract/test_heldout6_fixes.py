@@ -70,3 +70,30 @@ def test_statements_a_date_before_an_attack_noun_dates_the_attack(sentence, phra
     start = sentence.index(phrase)
     assert _dates_the_event(sentence, Span.of(sentence, 0, len(sentence)),
                             Span.of(sentence, start, start + len(phrase))) is dates_event
+
+
+@pytest.mark.parametrize("sentence,phrase,bound", [
+    # the attribution at the end of the sentence does not make the date the statement's
+    ("A bomb killed 12 people in Kabul on Thursday, police said.", "on Thursday", False),
+    ("Islamic State has claimed the van attack that killed 13 people on Thursday, and police said on Friday "
+     "that the men belonged to a cell.", "on Thursday", False),
+    ("Police on Thursday said that 12 people had died in the blast.", "on Thursday", True),
+    ("Police said on Thursday that a bomb had killed 12 people.", "on Thursday", True),
+])
+def test_incidents_a_date_before_the_sentences_attribution_is_the_events(sentence, phrase, bound):
+    from claimwatch.extract.incidents import bound_to_statement
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date(2017, 8, 18))
+    start = sentence.index(phrase)
+    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2017-08-17", "day")
+    assert bound_to_statement(article, date) is bound
+
+
+def test_statements_a_date_in_the_attacks_relative_clause_dates_the_attack():
+    from claimwatch.extract.statements import _dates_the_event
+    from claimwatch.model import Span
+
+    sentence = "Islamic State has claimed the van attack that killed 13 people on Barcelona's Las Ramblas on Thursday."
+    start = sentence.index("on Thursday")
+    assert _dates_the_event(sentence, Span.of(sentence, 0, len(sentence)), Span.of(sentence, start, start + 11))
