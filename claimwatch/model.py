@@ -217,6 +217,7 @@ class Article:
     relevant: bool | None = None
     sentences: list[Span] = field(default_factory=list)
     excluded: list[Span] = field(default_factory=list)  # captions, bylines, datelines
+    dateline: Span | None = None  # "NAIROBI, Jan. 15 (Wire) —": where the report was filed, not where it happened
     dates: list[DateValue] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

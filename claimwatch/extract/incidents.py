@@ -619,8 +619,7 @@ def _here(article: Article, group: Group) -> bool:
 
 
 def _in_dateline(article: Article, place: Place) -> bool:
-    return any(kind == "dateline" and start <= place.evidence.start < end
-               for kind, start, end in article.trace.get("zones", ()))
+    return article.dateline is not None and article.dateline.contains(place.evidence)
 
 
 def _dateline_city(article: Article, best: Place | None) -> Place | None:

@@ -68,10 +68,12 @@ def find_zones(article: Article) -> list[Span]:
         if kind:
             zones.append(article.span(start, end))
             article.trace.setdefault("zones", []).append((kind, start, end))
+            if kind == "dateline" and article.dateline is None:
+                article.dateline = zones[-1]
     return zones
 
 
-@component("zones", requires=("text",), assigns=("excluded",))
+@component("zones", requires=("text",), assigns=("excluded", "dateline"))
 def make_zones():
     def mark(article: Article) -> Article:
         article.excluded = find_zones(article)

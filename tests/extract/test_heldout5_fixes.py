@@ -84,7 +84,7 @@ def test_incidents_near_here_is_the_dateline_city():
     text = ("SOUSSE, June 27 (Wire) - The minister named the man who shot dead 38 people at a beach hotel near here. "
             "Holidaymakers flew out of London.")
     article = _hand_article(text, "2015-06-27", places=[("SOUSSE", "TN"), ("London", "GB")])
-    article.trace["zones"] = [("dateline", 0, text.index(" - "))]
+    article.dateline = article.span(0, text.index(" - "))
     assert build_incidents(article)[0].location.city == "SOUSSE"
 
 
@@ -93,7 +93,7 @@ def test_incidents_a_dateline_does_not_outvote_the_scene():
 
     text = "DUBAI, Jan 14 (Wire) - The group said it directed last week's attack in which gunmen killed 12 people in Paris."
     article = _hand_article(text, "2015-01-14", places=[("DUBAI", "AE"), ("Paris", "FR")])
-    article.trace["zones"] = [("dateline", 0, text.index(" - "))]
+    article.dateline = article.span(0, text.index(" - "))
     main = next(m for m in article.events if m.trigger.text == "attack")
     assert main_country(article, main) == "FR"
 

@@ -256,7 +256,7 @@ def test_incidents_dateline_city_stands_in_for_a_country(places, expected):
                        figures=[("21 people", "killed", 21, None)])
     dateline_end = text.index("—") + 1
     article.excluded = [Span.of(text, 0, dateline_end)]
-    article.trace["zones"] = [("dateline", 0, dateline_end)]
+    article.dateline = article.span(0, dateline_end)
     (main,) = build_incidents(article)
     assert (main.location.city if main.location and main.location.precision == "city" else None) == expected
 

@@ -33,4 +33,13 @@ def test_zones_find_zones_spans_match_text(text, zone):
     ("Title here\n\nEL PASO, Texas, Aug. 4 — A gunman opened fire.", "EL PASO, Texas, Aug. 4 — "),
 ])
 def test_zones_dateline_prefix(text, zone):
-    assert [z.text for z in find_zones(Article(id="t", text=text))] == [zone]
+    article = Article(id="t", text=text)
+    assert [z.text for z in find_zones(article)] == [zone]
+    assert article.dateline is not None and article.dateline.text == zone  # where it was filed, for the rules
+
+
+@pytest.mark.parametrize("text", ["Gunmen attacked a checkpoint in Kabul on Monday."])
+def test_zones_no_dateline(text):
+    article = Article(id="t", text=text)
+    find_zones(article)
+    assert article.dateline is None
