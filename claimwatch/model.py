@@ -184,6 +184,7 @@ class Incident:
     confidence: float = 0.5
     summary: str = ""
     parts: int | None = None  # coordinated attacks: number of explosions/attacks reported
+    types: list[str] = field(default_factory=list)  # every type its triggers name (a gun and bomb attack: both)
 
 
 @dataclass

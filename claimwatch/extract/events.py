@@ -43,6 +43,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w'-]+ ){0,3}?"
                       r"(?:market|festival|parade|promenade|square|concert|rally|procession|march|celebrations?)|"
                       r"(?:truck|lorry|van) (?:that|which) (?:killed|ploughed|plowed|rammed|mowed)|"
+                      r"(?:ran|run|running) (?:down|over) (?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|"
+                      r"revellers|tourists|passers-by)|"
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),
@@ -73,6 +75,7 @@ NEGATED = re.compile(
 NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
                                r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
 WEAK_TYPES = {"other"}
+HIJACKED_VEHICLE = re.compile(r"hijacked\s+(?:[\w-]+\s+){0,2}?(?:lorry|truck|van|car|vehicle|suv|pick-?up)s?\b", re.I)
 SPORTS = re.compile(r"\b(?:goalkeeper|goal|penalty|striker|midfielder|defender|half-time|second half|first half|"
                     r"wicket|innings|batsman|bowler|scored|equaliser|equalizer)\b", re.I)
 
@@ -96,6 +99,8 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
         return None
     if before.lower().endswith("counter-") and SPORTS.search(sentence.text):
         return None  # "a quick counter-attack" past the goalkeeper
+    if HIJACKED_VEHICLE.match(sentence.text, match.start()):
+        return None  # "drove a hijacked beer lorry": the lorry was stolen for the attack, nobody held hostage
     generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])
     start = sentence.start + match.start()
     return EventMention(

@@ -238,6 +238,11 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
     if date.precision == "year":
         return value.year < anchor.year
     if date.precision == "month":
+        if main_date is None or not main_date.value:
+            # no main incident yet, only the report's date: "last month's bombing" in a report of Feb. 8
+            # may be the report's own incident, if the month ended within the gap allowed
+            last = (value.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return anchor - last > MAX_MAIN_DATE_GAP
         return (anchor.year, anchor.month) != (value.year, value.month) and value < anchor
     return abs(anchor - value) > MAX_MAIN_DATE_GAP
 
@@ -277,7 +282,8 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     lead = [m for m in mentions if m.sentence < _lead_limit(article)]
     if not _headline_violent(article):
         return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
-    follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)), None)
+    follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)
+                      and not security_operation(article, m)), None)
     if REMEMBERING_HEADLINE.search(article.title or _headline_line(article) or ""):
         # a report that remembers an incident is news only of what its lead reports afresh: "the shooting"
         # there is the remembered one
@@ -322,10 +328,16 @@ SUSPECT_AFTER = re.compile(r"^\s*(?:dead\s+)?(?:(?:the|all|both|\w+)\s+){0,2}" +
 SUSPECT_BEFORE = re.compile(r"\b" + SUSPECTS + r"\b", re.I)
 
 
+RAID = re.compile(r"raid(?:s|ed|ing)?|storm(?:ed|ing)?", re.I)
+
+
 def security_operation(article: Article, mention: EventMention) -> bool:
-    """Only against the attackers or a suspect: "civilians killed by soldiers" is violence in its own right."""
+    """Only against the attackers or a suspect: "civilians killed by soldiers" is violence in its own right.
+    A raid by the security forces ("armed officers raided a block of flats") is theirs whatever it targets."""
     after = article.text[mention.trigger.end: mention.trigger.end + 60]
     before = article.text[max(0, mention.trigger.start - 40): mention.trigger.start]
+    if RAID.fullmatch(mention.trigger.text) and FORCES_ACT.search(before):
+        return True
     if FORCES_BY.match(after):
         sentence = article.sentences[mention.sentence]
         return bool(SUSPECT_BEFORE.search(article.text, sentence.start, mention.trigger.start))
@@ -739,11 +751,16 @@ def _not_scene(article: Article, place: Place) -> bool:
 # "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
 # orders came from. A distance ("40 km from Kabul") still places the scene, through VICINITY-like reading.
 ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )(?<!kilometres )(?<!kilometers )"
-                           r"\bfrom\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?$", re.I)
+                           r"\bfrom\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
+                           r"(?:(?:village|town|city|region|province|district)\s+of\s+)?$", re.I)
+# "detained a man in Marsta", "arrested two suspects in Birmingham": where someone was caught
+CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up)\s+"
+                            r"(?:[\w'-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$", re.I)
 
 
 def _origin(article: Article, place: Place) -> bool:
-    return bool(ORIGIN_BEFORE.search(article.text[max(0, place.evidence.start - 40): place.evidence.start]))
+    before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
+    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
@@ -875,6 +892,7 @@ def assemble(article: Article, group: Group) -> Incident:
     incident.targets = _unique_parties(p for p in article.targets if holds(article, group, p.evidence))
     incident.victims = _unique_parties(p for p in article.victims if holds(article, group, p.evidence))
     incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
+    incident.types = sorted({incident.type, *(m.type for m in group.mentions if m.type not in WEAK_TYPES)} - {None})
     incident.confidence = _confidence(incident)
     return incident
 

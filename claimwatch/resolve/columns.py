@@ -27,7 +27,7 @@ RELATION = np.array([[type_relation(a, b) for b in (*INCIDENT_TYPES, None)] for 
                     dtype=np.int8)
 NAME_BITS = 128
 INTS = ("key", "lo", "hi", "proxy", "article", "type", "country", "region", "city", "killed", "site_n", "parties_n",
-        "tokens_n")
+        "tokens_n", "types")
 I = {name: i for i, name in enumerate(INTS)}
 MASKS = (("site", SITE_BITS), ("parties", PARTY_BITS), ("tokens", TOKEN_BITS), ("actors", NAME_BITS),
          ("victims", NAME_BITS))
@@ -88,7 +88,7 @@ class Columns:
         return [p.key, p.lo or 0, p.hi or 0, int(p.proxy), p.article, TYPE_CODES.get(p.type, _NONE),
                 self.codes["country"].code(p.country), self.codes["region"].code(p.region),
                 self.codes["city"].code(p.city), p.killed if p.killed is not None else -1,
-                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count()]
+                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count(), p.types]
 
     def append(self, p: Profile) -> int:
         if self.size == len(self.ints):
@@ -255,7 +255,7 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
         ~np.isnan(dist) & (dist <= NEAR_KM) if q.coords else 0.0,
         text["site"],
         1.0 if not (p.city or p.region) else (city < 0) & (region < 0),
-        RELATION[q.type, b.col("type")] == 2,
+        (RELATION[q.type, b.col("type")] == 2) | ((b.col("types") & p.types) != 0),
         *_parties(q, c, b, text["parties"]), *_killed(p.killed, b.col("killed")),
         text["tokens"],
         1.0 if not p.tokens else b.col("tokens_n") == 0,

@@ -127,8 +127,13 @@ def _figure_features(p: Profile, q: Profile) -> tuple[float, float]:
     return float(same), float(not same and min(p.killed, q.killed) >= 0.5 * max(p.killed, q.killed))
 
 
+def type_same(p: Profile, q: Profile) -> bool:
+    """The same type, or one the triggers of both name: a siege with gunfire and an armed assault."""
+    return type_relation(p.type, q.type) == 2 or bool(p.types & q.types)
+
+
 def features(p: Profile, q: Profile) -> tuple[float, ...]:
     """The pair's feature vector, in the order of `FEATURES`."""
-    return (*_date_features(p, q), *_place_features(p, q), float(type_relation(p.type, q.type) == 2),
+    return (*_date_features(p, q), *_place_features(p, q), float(type_same(p, q)),
             *_party_features(p, q), *_figure_features(p, q),
             ochiai(p.tokens, q.tokens), float(not p.tokens or not q.tokens))

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ClaimwatchError
+from ..model import INCIDENT_TYPES
 from .types import EMPTY, Profile
 
 TOKEN_BITS = 1024
@@ -158,5 +159,16 @@ def profile(record: dict, key: int, article: int, published: dt.date | None = No
         lat=location.get("lat"), lon=location.get("lon"), site=mask(site_words(location), SITE_BITS),
         actors=actor_keys(record), victims=victim_names(record), parties=mask(party_words(record), PARTY_BITS),
         killed=killed(record), tokens=mask(content_words(f"{title} {record.get('summary') or ''}"), TOKEN_BITS),
-        published=published.toordinal() if published else None,
+        published=published.toordinal() if published else None, types=type_bits(record),
     )
+
+
+TYPE_BIT = {t: 1 << i for i, t in enumerate(INCIDENT_TYPES)}
+
+
+def type_bits(record: dict) -> int:
+    """The types a mention's triggers name ("bombing" and "armed_assault" for a gun and bomb attack)."""
+    out = 0
+    for kind in [record.get("type"), *(record.get("types") or ())]:
+        out |= TYPE_BIT.get(kind, 0)
+    return out

@@ -37,6 +37,7 @@ class Profile(NamedTuple):
     killed: int | None
     tokens: int  # bitmask of the content words of the summary sentence (and title)
     published: int | None
+    types: int = 0  # bitmask of the types its triggers name (`profile.TYPE_BIT`), its own type included
 
 
 class Scored(NamedTuple):

@@ -28,6 +28,7 @@ def random_record(rng: random.Random) -> dict:
         "victims": [{"text": n, "named": True} for n in rng.sample(["Ana Flores", "Flores", "Juan Perez"], rng.randint(0, 2))],
         "targets": [{"text": rng.choice(["the airport gate", "a hotel"])}],
         "killed": rng.choice([None, {"value": 13}, {"value": 20}, {"value": 170}]),
+        "types": rng.sample(["bombing", "armed_assault", "hostage_taking"], rng.randint(0, 2)),
     }
     return record
 

@@ -79,3 +79,16 @@ def test_features_text_similarity_of_identical_summaries_is_one(text):
     words = content_words(text)
     assert ochiai(mask(words, 1024), mask(words, 1024)) == 1.0
     assert fold("Abbey  GATE's") == "abbey gate s"
+
+
+@pytest.mark.parametrize("a_types,b_types,same", [
+    (["hostage_taking", "armed_assault"], ["armed_assault"], True),  # a siege with gunfire, and an armed assault
+    (["hostage_taking"], ["armed_assault"], False),
+    ([], [], False),
+])
+def test_features_type_same_counts_every_type_the_triggers_name(a_types, b_types, same):
+    from claimwatch.resolve.features import type_same
+
+    a = make(1, 1, type=a_types[0] if a_types else "bombing", types=a_types)
+    b = make(2, 2, type=b_types[0] if b_types else "kidnapping", types=b_types)
+    assert type_same(a, b) is same
