@@ -59,6 +59,10 @@ def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound
     ("Tour operators flew holidaymakers home from the nearby Enfidha airport.", "Enfidha", True),
     ("The blast happened 40 km from Kabul.", "Kabul", False),
     ("Gunmen attacked a school in Peshawar.", "Peshawar", False),
+    # the seventh set: where someone was caught, or the village someone came from
+    ("Police detained a man in Marsta, north of the city.", "Marsta", True),
+    ("The bomber came from the village of Ali-Yurt in Ingushetia.", "Ali-Yurt", True),
+    ("A bomb exploded in Marsta on Friday.", "Marsta", False),
 ])
 def test_incidents_where_people_came_from_is_no_scene(text, name, origin):
     from claimwatch.extract.incidents import _origin

@@ -1,6 +1,6 @@
 """Rules that the seventh held-out set's blind run called for: police raids as operations, a hijacked
-lorry as no hostage-taking, "ran down people", where someone was caught or came from, "last month's
-bombing" as a possible main incident, and an incident's types."""
+lorry as no hostage-taking, "ran down people", "last month's bombing" as a possible main incident,
+and an incident's types. (Where someone was caught or came from: in test_heldout5_fixes.)"""
 import datetime as dt
 
 import pytest
@@ -35,18 +35,6 @@ def test_incidents_a_raid_by_the_forces_is_an_operation(text, trigger, operation
     article = _hand_article(text, "2005-07-29")
     mention = next(m for m in article.events if m.trigger.text == trigger)
     assert security_operation(article, mention) is operation
-
-
-@pytest.mark.parametrize("text,name,not_scene", [
-    ("Police detained a man in Marsta, north of the city.", "Marsta", True),
-    ("The bomber came from the village of Ali-Yurt in Ingushetia.", "Ali-Yurt", True),
-    ("A bomb exploded in Marsta on Friday.", "Marsta", False),
-])
-def test_incidents_where_someone_was_caught_or_came_from_is_no_scene(text, name, not_scene):
-    from claimwatch.extract.incidents import _origin
-
-    article = _hand_article(text, "2017-04-07", places=[(name, "SE")])
-    assert _origin(article, article.places[0]) is not_scene
 
 
 @pytest.mark.parametrize("published,far", [("2011-02-08", False), ("2011-03-20", True)])
