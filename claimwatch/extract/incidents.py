@@ -30,7 +30,8 @@ BACKGROUND_CUE = re.compile(
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?) (?:since|after)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
-    r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing)|"
+    r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing|shooting|blast|explosion)|separately|"
+    r"(?:on|the) same (?:day|morning|night|evening)|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:after|before|earlier))\b",
@@ -647,8 +648,9 @@ def _dateline_city(article: Article, best: Place | None) -> Place | None:
 
 
 def _scene_place(article: Article, group: Group) -> Place | None:
+    # the dateline says where the report was filed; it names the scene only when nothing else does
     places = [p for p in article.places if holds(article, group, p.evidence)
-              and p.country_code and not _not_scene(article, p)]
+              and p.country_code and not _not_scene(article, p) and not _in_dateline(article, p)]
     if not places and group.leads and _dateline_city(article, None) is not None:
         return None  # the dateline's city says more than a place anywhere else in the report
     if not places and group.leads:
@@ -764,12 +766,13 @@ def _origin(article: Article, place: Place) -> bool:
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
+# (a headquarters or an office is a building, and often what was attacked: "the brigade headquarters at Uri")
 INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|police|mayor|"
-                               r"governor|government|officials|authorities|ministry|office|headquarters)\b", re.I)
+                               r"governor|government|officials|authorities|ministry)\b", re.I)
 
 
 INSTITUTION_BEFORE = re.compile(r"\b(?:prosecutors?|courts?|judges?|investigators|ministry|ministers?|officials|"
-                                r"authorities|headquarters)\s+(?:in|at)\s+$", re.I)
+                                r"authorities)\s+(?:in|at)\s+$", re.I)
 
 
 def _institution(article: Article, place: Place) -> bool:

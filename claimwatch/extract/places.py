@@ -650,7 +650,8 @@ def _place(reading: Reading, mention: Mention) -> Place | None:
 
 def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
     if mention.label == "PERSON" and not mention.cue:
-        return False
+        # "the Alexandria cathedral", tagged a person, where the article names Alexandria a place elsewhere
+        return _names_facility(reading.tokens, mention) and reading.tagged_elsewhere(mention) and reading.in_context(geo)
     if mention.within is not None:
         return True
     if geo.precision != "country" and _acronym(reading.tokens, mention):

@@ -1,0 +1,48 @@
+"""Rules that the eighth held-out set's blind run called for: a dateline is no scene while the report
+names one, a headquarters is a building that can be attacked, "on the same day" opens another
+incident, and a place spaCy took for a person before a building word."""
+import pytest
+
+from tests.extract.test_heldout_fixes import _hand_article
+
+
+def test_incidents_the_dateline_is_no_scene_when_the_report_names_one():
+    from claimwatch.extract.incidents import build_incidents
+
+    text = ("SRINAGAR, Sept 18 (Wire) - Militants killed 17 soldiers on Sunday. "
+            "The assault on the brigade headquarters at Uri lasted hours.")
+    article = _hand_article(text, "2016-09-18", [("on Sunday", "2016-09-18")], [("SRINAGAR", "IN"), ("Uri", "IN")])
+    article.dateline = article.span(0, text.index(" - "))
+    assert build_incidents(article)[0].location.city == "Uri"
+
+
+@pytest.mark.parametrize("text,name,institution", [
+    ("The assault on the brigade headquarters at Uri lasted hours.", "Uri", False),
+    ("The case went to prosecutors in Paris.", "Paris", True),
+])
+def test_incidents_a_headquarters_is_no_institutions_seat(text, name, institution):
+    from claimwatch.extract.incidents import _institution
+
+    article = _hand_article(text, "2016-09-18", places=[(name, "XX")])
+    assert _institution(article, article.places[0]) is institution
+
+
+def test_incidents_on_the_same_day_opens_another_incident():
+    from claimwatch.extract.incidents import build_incidents
+
+    text = ("Gunmen seized 129 students in Monday night's raid on the school in Chibok. "
+            "On the same day, a bomb at a bus station near Abuja killed more than 70 people.")
+    article = _hand_article(text, "2014-04-17", [("Monday night", "2014-04-14")], [("Chibok", "NG"), ("Abuja", "NG")])
+    main, *rest = build_incidents(article)
+    assert main.location.city == "Chibok" and any(i.role == "background" and i.location.city == "Abuja" for i in rest)
+
+
+@pytest.mark.slow
+def test_places_a_person_tag_before_a_building_word_is_a_place_named_elsewhere(nlp_article):
+    from claimwatch.extract.places import make_places
+
+    text = ("A day after a suicide bomber struck the Alexandria cathedral, the Vatican said the visit was on. "
+            "The bomber set off his explosives at the gate of the cathedral in Alexandria, Egypt.")
+    found = [(p.evidence.start, p.city) for p in make_places()(nlp_article(text, "2017-04-10")).places
+             if p.city == "Alexandria"]
+    assert found and found[0][0] < 60
