@@ -54,32 +54,28 @@ def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound
     assert bound_to_statement(article, date) is bound
 
 
-@pytest.mark.parametrize("text,name,origin", [
-    ("The gunmen had been guided by telephone from Afghanistan.", "Afghanistan", True),
-    ("Tour operators flew holidaymakers home from the nearby Enfidha airport.", "Enfidha", True),
-    ("The blast happened 40 km from Kabul.", "Kabul", False),
-    ("Gunmen attacked a school in Peshawar.", "Peshawar", False),
+@pytest.mark.parametrize("rule,text,name,expected", [
+    # where people or orders came from
+    ("_origin", "The gunmen had been guided by telephone from Afghanistan.", "Afghanistan", True),
+    ("_origin", "Tour operators flew holidaymakers home from the nearby Enfidha airport.", "Enfidha", True),
+    ("_origin", "The blast happened 40 km from Kabul.", "Kabul", False),
+    ("_origin", "Gunmen attacked a school in Peshawar.", "Peshawar", False),
     # the seventh set: where someone was caught, or the village someone came from
-    ("Police detained a man in Marsta, north of the city.", "Marsta", True),
-    ("The bomber came from the village of Ali-Yurt in Ingushetia.", "Ali-Yurt", True),
-    ("A bomb exploded in Marsta on Friday.", "Marsta", False),
+    ("_origin", "Police detained a man in Marsta, north of the city.", "Marsta", True),
+    ("_origin", "The bomber came from the village of Ali-Yurt in Ingushetia.", "Ali-Yurt", True),
+    ("_origin", "A bomb exploded in Marsta on Friday.", "Marsta", False),
+    # where a group is based
+    ("_modifier", "A senior figure in the Yemen-based group spoke.", "Yemen", True),
+    ("_modifier", "Gunmen attacked a hotel in Yemen.", "Yemen", False),
+    # the eighth set: a headquarters is a building, and may be what was attacked; prosecutors are a seat
+    ("_institution", "The assault on the brigade headquarters at Uri lasted hours.", "Uri", False),
+    ("_institution", "The case went to prosecutors in Paris.", "Paris", True),
 ])
-def test_incidents_where_people_came_from_is_no_scene(text, name, origin):
-    from claimwatch.extract.incidents import _origin
+def test_incidents_places_that_name_no_scene(rule, text, name, expected):
+    from claimwatch.extract import incidents
 
     article = _hand_article(text, "2016-01-24", places=[(name, "XX")])
-    assert _origin(article, article.places[0]) is origin
-
-
-@pytest.mark.parametrize("text,name,based", [
-    ("A senior figure in the Yemen-based group spoke.", "Yemen", True),
-    ("Gunmen attacked a hotel in Yemen.", "Yemen", False),
-])
-def test_incidents_where_a_group_is_based_is_no_scene(text, name, based):
-    from claimwatch.extract.incidents import _modifier
-
-    article = _hand_article(text, "2015-01-14", places=[(name, "YE")])
-    assert _modifier(article, article.places[0]) is based
+    assert getattr(incidents, rule)(article, article.places[0]) is expected
 
 
 def test_incidents_near_here_is_the_dateline_city():
