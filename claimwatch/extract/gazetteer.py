@@ -258,6 +258,8 @@ class Gazetteer:
         """The best reading of one name; `within` narrows to a country or region, `prefer` to a kind."""
         context = context or Context()
         forms = self.forms_for(key, surface)
+        if forms and within is not None:  # "Indian-controlled Kashmir": the form on that side
+            forms = [f for f in forms if f.geo is not None and f.geo.country_code == within.country_code] or forms
         if forms:
             return self._best_form(key, forms, context)
         if prefer == "region":

@@ -156,8 +156,24 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         return True
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
         return True
-    window = article.text[max(clause.start, mention.trigger.start - CUE_REACH): mention.trigger.end + CUE_AFTER]
-    return BACKGROUND_CUE.search(window) is not None
+    start = max(clause.start, mention.trigger.start - CUE_REACH)
+    cue = BACKGROUND_CUE.search(article.text, start, mention.trigger.end + CUE_AFTER)
+    return cue is not None and not _after_a_statement(article, mention, cue)
+
+
+RELATIVE_TIME = re.compile(r"(?:days?|weeks?|months?) (?:after|before|earlier)$", re.I)
+
+
+def _after_a_statement(article: Article, mention: EventMention, cue: re.Match) -> bool:
+    """ "the Vatican said on Monday, a day after a suicide bomber struck the cathedral": "a day after"
+    dates the attack against what the sentence reports before it; when that is no violent event (a
+    statement, a visit), the attack is the report's own, not an earlier one."""
+    if cue.end() > mention.trigger.start or not RELATIVE_TIME.search(cue.group()):
+        return False
+    sentence = article.sentences[mention.sentence]
+    from .events import TRIGGER
+
+    return TRIGGER.search(article.text, sentence.start, cue.start()) is None
 
 
 OWN_DAY_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")

@@ -573,11 +573,23 @@ def _named_regions(mentions: list[Mention], gaz: Gazetteer) -> frozenset[tuple[s
 # --- resolving -------------------------------------------------------------------------------------
 
 
+# "Indian-controlled Kashmir", "Pakistani-administered Kashmir": the region on that country's side
+CONTROLLED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-(?:controlled|administered|held|occupied|ruled)\s+$")
+
+
 def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
     for mention in mentions:
-        mention.resolved = _resolve(mention, gaz, context)
+        mention.within = _controlled_by(tokens, mention, gaz)
+        mention.resolved = _resolve(mention, gaz, context, mention.within)
     for first, second in zip(mentions, mentions[1:]):
         _read_within(tokens, first, second, gaz, context)
+
+
+def _controlled_by(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> Geo | None:
+    start = tokens.idx[mention.start]
+    found = CONTROLLED_BEFORE.search(tokens.source, max(0, start - 40), start)
+    code = gaz.demonym(name_key(found.group(1))) if found else None
+    return gaz.countries.get(code) if code else None
 
 
 def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | None = None) -> Geo | None:
@@ -590,8 +602,9 @@ def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | N
 
 
 def _read_within(tokens: Tokens, first: Mention, second: Mention, gaz: Gazetteer, context: Context) -> None:
-    """ "El Paso, Texas": the first name inside the region or country the second names."""
-    if second.start != first.end + 1 or tokens.text[first.end] != ",":
+    """ "El Paso, Texas": the first name inside the region or country the second names (not after
+    "Indian-controlled Kashmir, Pakistan said", whose side is already known)."""
+    if second.start != first.end + 1 or tokens.text[first.end] != "," or first.within is not None:
         return
     outer = second.resolved
     if outer is None or outer.precision == "city":

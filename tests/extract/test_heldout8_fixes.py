@@ -35,3 +35,29 @@ def test_places_a_person_tag_before_a_building_word_is_a_place_named_elsewhere(n
     found = [(p.evidence.start, p.city) for p in make_places()(nlp_article(text, "2017-04-10")).places
              if p.city == "Alexandria"]
     assert found and found[0][0] < 60
+
+
+@pytest.mark.parametrize("text,background", [
+    # "a day after" against a statement: the attack is the report's own
+    ("The Vatican said on Monday the visit was on, a day after a suicide bomber struck the cathedral.", False),
+    # against another attack: the earlier one is background
+    ("Gunmen stormed a hotel on Monday, a day after a suicide bomber struck the cathedral.", True),
+])
+def test_incidents_a_day_after_against_a_statement_is_no_background(text, background):
+    from claimwatch.extract.incidents import is_background
+
+    article = _hand_article(text, "2017-04-10")
+    mention = next(m for m in article.events if m.trigger.text == "suicide bomber")
+    assert is_background(article, mention, None) is background
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,code", [
+    ("Pakistan denied any role in the bombing in Indian-controlled Kashmir, Pakistan said.", "IN"),
+    ("The quake hit Pakistani-administered Kashmir.", "PK"),
+])
+def test_places_a_controlled_region_lies_on_that_side(nlp_article, text, code):
+    from claimwatch.extract.places import make_places
+
+    found = [p.country_code for p in make_places()(nlp_article(text, "2019-02-19")).places if p.name == "Kashmir"]
+    assert found == [code]

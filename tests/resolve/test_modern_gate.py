@@ -1,7 +1,7 @@
 """Quality gate for resolution on modern news: the bundled samples and the held-out sets, through the
 real extraction pipeline and the packaged weights. Floors sit a little under the figures measured when
 the gate was written (bench/resolve_samples.py prints them); precision must stay perfect there, except
-where a set says otherwise (a known false merge, documented beside it)."""
+where a set gives its own precision floor (for a known false merge, documented beside it)."""
 from __future__ import annotations
 
 import json
@@ -17,7 +17,7 @@ from claimwatch.resolve.profile import profile
 from claimwatch.resolve.scoring import load_weights
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 1.000, 0.800, 1.000, 0.870, 0.455
+# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 1.000, 0.800, 1.000, 0.870, 0.636
 SETS = {
     "samples": ("reports.jsonl", "gold.jsonl", 0.90),
     "heldout": ("heldout/reports-*.jsonl", "heldout/gold-*.jsonl", 0.90),
@@ -27,9 +27,7 @@ SETS = {
     "heldout-5": ("heldout-5/reports-*.jsonl", "heldout-5/gold-*.jsonl", 0.75),
     "heldout-6": ("heldout-6/reports-*.jsonl", "heldout-6/gold-*.jsonl", 0.90),
     "heldout-7": ("heldout-7/reports-*.jsonl", "heldout-7/gold-*.jsonl", 0.80),
-    # one known false merge: a report about the Pope's trip places the Alexandria bombing in Tanta (where the
-    # same morning's other church bombing was), so it meets a Tanta report; precision 0.714 when written
-    "heldout-8": ("heldout-8/reports-*.jsonl", "heldout-8/gold-*.jsonl", 0.40, 0.70),
+    "heldout-8": ("heldout-8/reports-*.jsonl", "heldout-8/gold-*.jsonl", 0.55),
 }
 
 
