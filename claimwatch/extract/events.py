@@ -16,10 +16,17 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"hijack(?:ed|ing|ers?)?|hostages?|siege"),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
-                   r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys))|"
-                   r"(?:led|took|carried|marched|herded|whisked) (?:away|off) (?:[\w-]+ ){0,5}?"
+                   r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys|"
+                   r"schoolgirls|schoolboys|schoolchildren|passengers))|"
+                   r"(?:led|took|carried|marched|herded|whisked|drove) (?:away|off) (?:with )?(?:[\w-]+ ){0,5}?"
                    r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|children|girls|boys|women|villagers|"
-                   r"worshippers|passengers|residents|people|hostages|captives)"),
+                   r"worshippers|passengers|residents|people|hostages|captives)|"
+                   # "the schoolgirls seized from their boarding school", "students taken in Monday night's raid"
+                   r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|girls|boys|passengers|hostages) "
+                   r"(?:who (?:were|had been) )?(?:seized|snatched|taken(?! to\b| into (?:hospital|care))|carried off) "
+                   r"(?:from|in|by|during|at)\b|"
+                   r"loaded (?:them|the (?:girls|boys|pupils|students|children|women|hostages)) (?:on|onto|into) "
+                   r"(?:lorries|trucks|vehicles|pick-?ups|buses)"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
     ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
                 r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"

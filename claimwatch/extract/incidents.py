@@ -44,7 +44,8 @@ ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z
 REPORTING_AFTER = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
-    r"maintained|insisted|raised|revised|updated|a\s+day\s+of\s+(?:national\s+)?mourning)\b",
+    r"maintained|insisted|raised|revised|updated|withdrew|retracted|corrected|"
+    r"a\s+day\s+of\s+(?:national\s+)?mourning)\b",
     re.I,
 )
 REPORTING_BEFORE = re.compile(

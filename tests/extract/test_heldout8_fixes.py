@@ -1,6 +1,8 @@
 """Rules that the eighth held-out set's blind run called for: a dateline is no scene while the report
 names one, "on the same day" opens another incident, and a place spaCy took for a person before a
 building word. (A headquarters as a building that can be attacked: in test_heldout5_fixes.)"""
+import datetime as dt
+
 import pytest
 
 from tests.extract.test_heldout_fixes import _hand_article
@@ -61,3 +63,28 @@ def test_places_a_controlled_region_lies_on_that_side(nlp_article, text, code):
 
     found = [p.country_code for p in make_places()(nlp_article(text, "2019-02-19")).places if p.name == "Kashmir"]
     assert found == [code]
+
+
+@pytest.mark.parametrize("text,kidnapping", [
+    ("Gunmen stormed the school and drove off with about 100 students.", True),
+    ("the schoolgirls seized from their boarding school", True),
+    ("the 129 students taken in Monday night's raid", True),
+    ("They loaded them onto lorries and left.", True),
+    ("Three students taken to hospital were treated for burns.", False),
+])
+def test_events_abductions_told_without_the_word(text, kidnapping):
+    from claimwatch.extract.events import TRIGGER
+
+    assert any(m.lastgroup == "kidnapping" for m in TRIGGER.finditer(text)) is kidnapping
+
+
+@pytest.mark.parametrize("sentence,phrase", [
+    ("Nigeria's military on Thursday withdrew its statement that the schoolgirls had been rescued.", "on Thursday"),
+])
+def test_incidents_a_retraction_dates_itself(sentence, phrase):
+    from claimwatch.extract.incidents import bound_to_statement
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date(2014, 4, 17))
+    start = sentence.index(phrase)
+    assert bound_to_statement(article, DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2014-04-17", "day"))
