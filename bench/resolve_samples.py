@@ -67,6 +67,14 @@ class Mentions:
                 if record["role"] == "main":
                     self.main.add(key)
                     self.gold[key] = incident_of.get(article.id) or f"solo:{article.id}"
+        # a report of a gold incident in which extraction found no main incident still counts: its
+        # pairs are gold pairs that nothing can find (a stand-in key, never clustered)
+        found = {self.report_of[k] for k in self.main}
+        for report, incident in incident_of.items():
+            if incident and report not in found:
+                key = -1 - len(self.gold)
+                self.main.add(key)
+                self.gold[key], self.report_of[key] = incident, report
 
     def corpus(self, without: set[str] = frozenset()) -> Corpus:
         """Main mentions only (background ones have no label), less the reports of `without` incidents."""
@@ -84,7 +92,7 @@ class Mentions:
     def score(self, predicted: dict[int, object], keys: set[int] | None = None) -> dict:
         keys = self.main if keys is None else keys
         gold = {k: self.gold[k] for k in keys}
-        return muc4_xdoc.score(gold, {k: predicted[k] for k in keys}, self.report_of)
+        return muc4_xdoc.score(gold, {k: predicted.get(k, f"none:{k}") for k in keys}, self.report_of)
 
 
 def cross_validated(mentions: Mentions, muc_train: Corpus) -> dict:
