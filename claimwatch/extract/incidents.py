@@ -735,9 +735,10 @@ def _sentence_rank(index: int, first: int, near: set[int]) -> int:
 
 def _modifier(article: Article, place: Place) -> bool:
     """A country name used as a modifier ("U.S. personnel", "a U.S. drone strike") says whose, not where;
-    "a Yemen-based group", "a London-based monitor" say where someone is based."""
-    if re.match(r"-based\b", article.text[place.evidence.end: place.evidence.end + 7], re.I):
-        return True
+    "a Yemen-based group", "a London-based monitor" say where someone is based, "a Nairobi-bound bus"
+    where it was going."""
+    if re.match(r"-(?:based|bound)\b", article.text[place.evidence.end: place.evidence.end + 7], re.I):
+        return True  # "a Nairobi-bound bus" says where it was going
     if place.precision != "country" or article.doc is None:
         return False
     following = [t for t in article.doc if t.idx >= place.evidence.end][:1]
@@ -784,7 +785,9 @@ def _origin(article: Article, place: Place) -> bool:
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
 # (a headquarters or an office is a building, and often what was attacked: "the brigade headquarters at Uri")
-INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|police|mayor|"
+INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|mayor|"
+                               r"police(?!\s+(?:academy|station|stations|school|college|post|posts|checkpoint|compound|"
+                               r"cadet|cadets|training|barracks|headquarters|base)\b)|"
                                r"governor|government|officials|authorities|ministry)\b", re.I)
 
 

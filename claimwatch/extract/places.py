@@ -139,8 +139,9 @@ def find_places(article: Article) -> list[Place]:
 CAPITAL_PHRASE = re.compile(r"\b(?!The |A |In |At |Its |This |That )(?P<country>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?) capital\b(?!s)")
 
 
+# "in the capital", "at the capital's police cadet school" (not "the capital of X", "the capital, Kabul")
 BARE_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside|into|of) the (capital)\b"
-                          r"(?!\s+(?:of|city of)\b|['’]|,?\s+(?:city\s+)?[A-Z])")
+                          r"(?!\s+(?:of|city of)\b|,?\s+(?:city\s+)?[A-Z])")
 
 
 def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Place]:

@@ -70,6 +70,10 @@ def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound
     # the eighth set: a headquarters is a building, and may be what was attacked; prosecutors are a seat
     ("_institution", "The assault on the brigade headquarters at Uri lasted hours.", "Uri", False),
     ("_institution", "The case went to prosecutors in Paris.", "Paris", True),
+    # the ninth set: where a bus was going; a police school is a building, the police of a city a speaker
+    ("_modifier", "Gunmen stopped a Nairobi-bound bus outside Mandera.", "Nairobi", True),
+    ("_institution", "The bomb killed 21 people at the Bogota police cadet school.", "Bogota", False),
+    ("_institution", "The Bogota police said 21 people died.", "Bogota", True),
 ])
 def test_incidents_places_that_name_no_scene(rule, text, name, expected):
     from claimwatch.extract import incidents

@@ -88,3 +88,14 @@ def test_incidents_a_retraction_dates_itself(sentence, phrase):
     article = Article(id="t", text=sentence, published=dt.date(2014, 4, 17))
     start = sentence.index(phrase)
     assert bound_to_statement(article, DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2014-04-17", "day"))
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The car bomb killed 21 people at the capital's police cadet school.", True),
+    ("The car bomb killed 21 people in the capital.", True),
+    ("He flew to the capital of Cuba.", False),
+])
+def test_places_the_capitals_building_is_in_the_capital(text, found):
+    from claimwatch.extract.places import BARE_CAPITAL
+
+    assert (BARE_CAPITAL.search(text) is not None) is found
