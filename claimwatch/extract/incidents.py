@@ -562,6 +562,14 @@ RESPONSE_TO = re.compile(
     r"\s+(?:the|a|an|this|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+# "the deadliest attack on the city since the U.S.-led invasion of 2003": the date the comparison runs from
+SINCE_BEFORE = re.compile(r"\bsince\b[^;]{0,40}$", re.I)
+
+
+def dates_a_comparison(article: Article, date: DateValue) -> bool:
+    return bool(SINCE_BEFORE.search(article.text, max(0, date.evidence.start - 45), date.evidence.start))
+
+
 def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
     if date.evidence.end > mention.trigger.start:
         return False
@@ -578,7 +586,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
             for date in dates_in(article, scope(mention)):
                 if date.value is None and date.precision is None or bound_to_statement(article, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
-                        or dates_a_response(article, mention, date):
+                        or dates_a_response(article, mention, date) or dates_a_comparison(article, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:

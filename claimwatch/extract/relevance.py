@@ -14,6 +14,7 @@ VIOLENCE_STEMS = (
     r"wound", r"injur", r"militant", r"insurgen", r"terror", r"suicide", r"grenade", r"massacre",
     r"murder", r"stab", r"ambush", r"raid", r"rocket", r"mortar", r"missile", r"dynamite", r"guerrill",
     r"casualt", r"victim", r"slain", r"behead", r"lynch", r"sabotage", r"clash", r"fire[ds]? on",
+    r"siege", r"death toll", r"toll (?:rises|rose|climbs|climbed|passes|passed|hits|reaches|reached)",
 )
 VIOLENCE = re.compile(r"\b(?:" + "|".join(VIOLENCE_STEMS) + ")", re.IGNORECASE)
 

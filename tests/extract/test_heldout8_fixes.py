@@ -99,3 +99,28 @@ def test_places_the_capitals_building_is_in_the_capital(text, found):
     from claimwatch.extract.places import BARE_CAPITAL
 
     assert (BARE_CAPITAL.search(text) is not None) is found
+
+
+@pytest.mark.parametrize("headline,violent", [
+    ("Afghan government raises hotel siege toll to 22, blames Haqqani network", True),
+    ("Baghdad toll passes 200 as Iraq's interior minister steps down", True),
+    ("Egypt qualify for the World Cup after late penalty", False),
+])
+def test_relevance_follow_up_headlines_speak_of_violence(headline, violent):
+    from claimwatch.extract.relevance import is_relevant
+
+    assert is_relevant(headline) is violent
+
+
+@pytest.mark.parametrize("sentence,phrase,comparison", [
+    ("It was the deadliest attack on the city since the U.S.-led invasion of 2003.", "2003", True),
+    ("A bomb killed 12 people in the city in 2003.", "2003", False),
+])
+def test_incidents_the_date_a_comparison_runs_from_dates_nothing(sentence, phrase, comparison):
+    from claimwatch.extract.incidents import dates_a_comparison
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date(2016, 7, 5))
+    start = sentence.index(phrase)
+    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2003-01-01", "year")
+    assert dates_a_comparison(article, date) is comparison

@@ -17,13 +17,13 @@ from claimwatch.resolve.profile import profile
 from claimwatch.resolve.scoring import load_weights
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 0.857, 0.800, 1.000, 0.870, 0.636, 0.700
+# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 1.000, 0.800, 1.000, 0.870, 0.636, 0.700
 SETS = {
     "samples": ("reports.jsonl", "gold.jsonl", 0.90),
     "heldout": ("heldout/reports-*.jsonl", "heldout/gold-*.jsonl", 0.90),
     "heldout-2": ("heldout-2/reports-*.jsonl", "heldout-2/gold-*.jsonl", 0.85),
     "heldout-3": ("heldout-3/reports-*.jsonl", "heldout-3/gold-*.jsonl", 0.85),
-    "heldout-4": ("heldout-4/reports-*.jsonl", "heldout-4/gold-*.jsonl", 0.80),
+    "heldout-4": ("heldout-4/reports-*.jsonl", "heldout-4/gold-*.jsonl", 0.90),
     "heldout-5": ("heldout-5/reports-*.jsonl", "heldout-5/gold-*.jsonl", 0.75),
     "heldout-6": ("heldout-6/reports-*.jsonl", "heldout-6/gold-*.jsonl", 0.90),
     "heldout-7": ("heldout-7/reports-*.jsonl", "heldout-7/gold-*.jsonl", 0.80),
