@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tests.extract.test_heldout_fixes import _hand_article
+from tests.extract.test_heldout_fixes import _dated, _hand_article
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -46,12 +46,8 @@ def test_incidents_the_date_of_a_response_does_not_date_the_attack(text, publish
 ])
 def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound):
     from claimwatch.extract.incidents import bound_to_statement
-    from claimwatch.model import Article, DateValue, Span
 
-    article = Article(id="t", text=sentence, published=dt.date(2008, 11, 28))
-    start = sentence.index(phrase)
-    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2008-11-27", "day")
-    assert bound_to_statement(article, date) is bound
+    assert bound_to_statement(*_dated(sentence, phrase, "2008-11-27", "2008-11-28")) is bound
 
 
 @pytest.mark.parametrize("rule,text,name,expected", [

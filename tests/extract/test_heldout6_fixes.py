@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from claimwatch.extract.events import TRIGGER
-from tests.extract.test_heldout_fixes import _hand_article
+from tests.extract.test_heldout_fixes import _dated, _hand_article
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -82,12 +82,8 @@ def test_statements_a_date_before_an_attack_noun_dates_the_attack(sentence, phra
 ])
 def test_incidents_a_date_before_the_sentences_attribution_is_the_events(sentence, phrase, bound):
     from claimwatch.extract.incidents import bound_to_statement
-    from claimwatch.model import Article, DateValue, Span
 
-    article = Article(id="t", text=sentence, published=dt.date(2017, 8, 18))
-    start = sentence.index(phrase)
-    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2017-08-17", "day")
-    assert bound_to_statement(article, date) is bound
+    assert bound_to_statement(*_dated(sentence, phrase, "2017-08-17", "2017-08-18")) is bound
 
 
 def test_statements_a_date_in_the_attacks_relative_clause_dates_the_attack():

@@ -1,11 +1,10 @@
 """Rules that the eighth held-out set's blind run called for: a dateline is no scene while the report
 names one, "on the same day" opens another incident, and a place spaCy took for a person before a
 building word. (A headquarters as a building that can be attacked: in test_heldout5_fixes.)"""
-import datetime as dt
 
 import pytest
 
-from tests.extract.test_heldout_fixes import _hand_article
+from tests.extract.test_heldout_fixes import _dated, _hand_article
 
 
 def test_incidents_the_dateline_is_no_scene_when_the_report_names_one():
@@ -83,11 +82,8 @@ def test_events_abductions_told_without_the_word(text, kidnapping):
 ])
 def test_incidents_a_retraction_dates_itself(sentence, phrase):
     from claimwatch.extract.incidents import bound_to_statement
-    from claimwatch.model import Article, DateValue, Span
 
-    article = Article(id="t", text=sentence, published=dt.date(2014, 4, 17))
-    start = sentence.index(phrase)
-    assert bound_to_statement(article, DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2014-04-17", "day"))
+    assert bound_to_statement(*_dated(sentence, phrase, "2014-04-17", "2014-04-17"))
 
 
 @pytest.mark.parametrize("text,found", [
@@ -118,9 +114,5 @@ def test_relevance_follow_up_headlines_speak_of_violence(headline, violent):
 ])
 def test_incidents_the_date_a_comparison_runs_from_dates_nothing(sentence, phrase, comparison):
     from claimwatch.extract.incidents import dates_a_comparison
-    from claimwatch.model import Article, DateValue, Span
 
-    article = Article(id="t", text=sentence, published=dt.date(2016, 7, 5))
-    start = sentence.index(phrase)
-    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2003-01-01", "year")
-    assert dates_a_comparison(article, date) is comparison
+    assert dates_a_comparison(*_dated(sentence, phrase, "2003-01-01", "2016-07-05", "year")) is comparison

@@ -8,6 +8,15 @@ from claimwatch.extract.dates import resolve
 from claimwatch.extract.events import TRIGGER
 
 
+def _dated(sentence, phrase, value, published, precision="day"):
+    """A one-sentence article built by hand, and the date `phrase` names in it."""
+    from claimwatch.model import Article, DateValue, Span
+
+    article = Article(id="t", text=sentence, published=dt.date.fromisoformat(published))
+    start = sentence.index(phrase)
+    return article, DateValue(phrase, Span.of(sentence, start, start + len(phrase)), value, precision)
+
+
 @pytest.mark.parametrize("phrase,anchor,expected", [
     ("Bastille Day", dt.date(2016, 7, 16), "2016-07-14"),
     ("two nights earlier", dt.date(2017, 8, 15), "2017-08-13"),
@@ -134,12 +143,8 @@ def test_incidents_a_day_of_mourning_does_not_date_the_incident(sentence):
     import re
 
     from claimwatch.extract.incidents import bound_to_statement
-    from claimwatch.model import Article, DateValue, Span
 
-    article = Article(id="t", text=sentence, published=dt.date(2016, 7, 3))
-    phrase = re.search(r"on Sunday|Sunday", sentence).group(0)
-    start = sentence.index(phrase)
-    date = DateValue(phrase, Span.of(sentence, start, start + len(phrase)), "2016-07-03", "day")
+    article, date = _dated(sentence, re.search(r"on Sunday|Sunday", sentence).group(0), "2016-07-03", "2016-07-03")
     assert bound_to_statement(article, date)
 
 
