@@ -37,7 +37,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
-    ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|opened fire|gunm[ae]n|gunfire|"
+    ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+                      r"opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
@@ -79,7 +80,7 @@ NEGATED = re.compile(
     re.I,
 )
 # words that make "attack"/"killed"/"violence" no event at all in the sentence
-NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
+NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|penalty shoot-?outs?|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
                                r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
 WEAK_TYPES = {"other"}
 HIJACKED_VEHICLE = re.compile(r"hijacked\s+(?:[\w-]+\s+){0,2}?(?:lorry|truck|van|car|vehicle|suv|pick-?up)s?\b", re.I)
@@ -104,8 +105,8 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
     word = match.group(0)
     if NON_EVENT_CONTEXT.search(sentence.text[max(0, match.start() - 12): match.end() + 25]):
         return None
-    if before.lower().endswith("counter-") and SPORTS.search(sentence.text):
-        return None  # "a quick counter-attack" past the goalkeeper
+    if (before.lower().endswith("counter-") or word.lower().replace("-", "") == "shootout") and SPORTS.search(sentence.text):
+        return None  # "a quick counter-attack" past the goalkeeper; "the shootout went on until the goalkeeper saved"
     if HIJACKED_VEHICLE.match(sentence.text, match.start()):
         return None  # "drove a hijacked beer lorry": the lorry was stolen for the attack, nobody held hostage
     generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])

@@ -779,7 +779,8 @@ def _not_scene(article: Article, place: Place) -> bool:
 # "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
 # orders came from. A distance ("40 km from Kabul") still places the scene, through VICINITY-like reading.
 ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )(?<!kilometres )(?<!kilometers )"
-                           r"\bfrom\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
+                           r"\b(?:from|(?:born|raised|grew\s+up)\s+in|native\s+of)\s+(?:the\s+)?"
+                           r"(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
                            r"(?:(?:village|town|city|region|province|district)\s+of\s+)?$", re.I)
 # "detained a man in Marsta", "arrested two suspects in Birmingham": where someone was caught
 CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up)\s+"

@@ -70,6 +70,10 @@ def test_incidents_the_date_of_an_address_is_the_message(sentence, phrase, bound
     ("_modifier", "Gunmen stopped a Nairobi-bound bus outside Mandera.", "Nairobi", True),
     ("_institution", "The bomb killed 21 people at the Bogota police cadet school.", "Bogota", False),
     ("_institution", "The Bogota police said 21 people died.", "Bogota", True),
+    # the tenth set: where someone was born
+    ("_origin", "Investigators said the bomber was born in Osh, Kyrgyzstan.", "Osh", True),
+    ("_origin", "The brothers, both French citizens born in Paris, were armed.", "Paris", True),
+    ("_origin", "A bomb exploded in a metro carriage in St Petersburg.", "St Petersburg", False),
 ])
 def test_incidents_places_that_name_no_scene(rule, text, name, expected):
     from claimwatch.extract import incidents
