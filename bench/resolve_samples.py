@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-HELDOUT = tuple(sorted(SAMPLES.glob("heldout*/")))  # every held-out folder, in order
+HELDOUT = tuple(sorted(SAMPLES.glob("heldout*/"), key=lambda p: int(p.name.partition("-")[2] or 1)))  # in order
 
 
 def extract(*paths: Path) -> list[Article]:
