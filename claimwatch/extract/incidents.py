@@ -129,6 +129,8 @@ TOLL_UPDATE = re.compile(
 
 
 def dates_a_count(article: Article, date: DateValue) -> bool:
+    if re.match(r"['’]s\b", article.text[date.evidence.end: date.evidence.end + 2]):
+        return False  # "revised the toll from Sunday's gun attack": a possessive date dates the noun after it
     return bool(TOLL_UPDATE.search(article.text[max(0, date.evidence.start - 40): date.evidence.start]))
 
 
@@ -648,7 +650,8 @@ def incident_place(article: Article, group: Group) -> Place | None:
     return best
 
 
-HERE = re.compile(r"\b(?:near|outside|around|in|of|from) here\b", re.I)
+HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at) this (?:[\w-]+ )?(?:town|city|village))\b",
+                  re.I)
 
 
 def _here(article: Article, group: Group) -> bool:

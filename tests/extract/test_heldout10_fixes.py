@@ -16,3 +16,24 @@ def test_events_shootings_and_shootouts(article_from, text, types):
     article = article_from(text, "2013-04-19")
     article.sentences = [Span.of(text, 0, len(text))]
     assert [m.type for m in find_events(article) if not m.negated] == types
+
+
+@pytest.mark.parametrize("sentence,phrase,count", [
+    ("Officials revised the toll from Sunday's gun attack to 19.", "Sunday", False),  # the attack's day
+    ("The toll rose to 19 on Monday.", "on Monday", True),
+])
+def test_incidents_a_possessive_date_after_a_toll_update_dates_the_attack(sentence, phrase, count):
+    from claimwatch.extract.incidents import dates_a_count
+    from tests.extract.test_heldout_fixes import _dated
+
+    assert dates_a_count(*_dated(sentence, phrase, "2016-03-13", "2016-03-15")) is count
+
+
+def test_incidents_this_seaside_town_is_the_dateline_city():
+    from claimwatch.extract.incidents import build_incidents
+    from tests.extract.test_heldout_fixes import _hand_article
+
+    text = "GRAND-BASSAM, March 15 (Wire) - Gunmen killed 19 people on this seaside town. France sent ministers."
+    article = _hand_article(text, "2016-03-15", places=[("GRAND-BASSAM", "CI"), ("France", "FR")])
+    article.dateline = article.span(0, text.index(" - "))
+    assert build_incidents(article)[0].location.city == "GRAND-BASSAM"
