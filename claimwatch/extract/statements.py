@@ -542,7 +542,9 @@ def _date_context() -> tuple[re.Pattern, re.Pattern]:
     """A date right after an attack noun ("the attacks on Wednesday") or before one ("Monday's attack",
     "the Easter Sunday suicide bombings") dates it; "said on Monday the bombing ..." does not."""
     # "the attacks on Wednesday"; "the van attack that killed 13 people on Barcelona's Las Ramblas on Thursday"
-    before = re.compile(r"\b(?:%s)\b(?:(?:\s+[\w,]+){0,3}|\s+(?:that|which)(?:\s+[\w'’,-]+){0,9})\s*$" % EVENT_NOUNS, re.I)
+    # "the bombing of a St Petersburg metro train on April 3"
+    before = re.compile(r"\b(?:%s)\b(?:(?:\s+[\w,]+){0,3}|\s+(?:that|which)(?:\s+[\w'’,-]+){0,9}|\s+of(?:\s+[\w'’-]+){1,6})\s*$"
+                        % EVENT_NOUNS, re.I)
     modifier = r"(?!(?:the|a|an|that|this|its|their|his|her|for|of|over|in|on|at|to|after|before|against|with|by|and|or|"\
                r"from|as|said|says|was|were|is|are)\b)[\w-]+\s+"
     after = re.compile(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s+(?:%s){0,2})(?:%s)\b" % (modifier, EVENT_NOUNS), re.I)

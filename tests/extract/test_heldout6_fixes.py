@@ -86,10 +86,13 @@ def test_incidents_a_date_before_the_sentences_attribution_is_the_events(sentenc
     assert bound_to_statement(*_dated(sentence, phrase, "2017-08-17", "2017-08-18")) is bound
 
 
-def test_statements_a_date_in_the_attacks_relative_clause_dates_the_attack():
+@pytest.mark.parametrize("sentence", [
+    "Islamic State has claimed the van attack that killed 13 people on Barcelona's Las Ramblas on Thursday.",
+    "A group has claimed responsibility for the bombing of a St Petersburg metro train on Thursday.",  # tenth set
+])
+def test_statements_a_date_in_the_attacks_relative_clause_dates_the_attack(sentence):
     from claimwatch.extract.statements import _dates_the_event
     from claimwatch.model import Span
 
-    sentence = "Islamic State has claimed the van attack that killed 13 people on Barcelona's Las Ramblas on Thursday."
     start = sentence.index("on Thursday")
     assert _dates_the_event(sentence, Span.of(sentence, 0, len(sentence)), Span.of(sentence, start, start + 11))
