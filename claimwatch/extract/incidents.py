@@ -44,7 +44,7 @@ ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z
 REPORTING_AFTER = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
-    r"maintained|insisted|raised|revised|updated|withdrew|retracted|corrected|"
+    r"maintained|insisted|raised|revised|updated|withdrew|retracted|corrected|called|described|branded|"
     r"a\s+day\s+of\s+(?:national\s+)?mourning)\b",
     re.I,
 )

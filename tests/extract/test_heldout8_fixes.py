@@ -79,6 +79,7 @@ def test_events_abductions_told_without_the_word(text, kidnapping):
 
 @pytest.mark.parametrize("sentence,phrase", [
     ("Nigeria's military on Thursday withdrew its statement that the schoolgirls had been rescued.", "on Thursday"),
+    ("President Obama on Tuesday called the twin bombings an act of terrorism.", "on Tuesday"),  # tenth set
 ])
 def test_incidents_a_retraction_dates_itself(sentence, phrase):
     from claimwatch.extract.incidents import bound_to_statement
