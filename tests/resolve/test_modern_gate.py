@@ -17,7 +17,7 @@ from claimwatch.resolve.profile import profile
 from claimwatch.resolve.scoring import load_weights
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 1.000, 0.696, 1.000, 0.870, 0.636, 0.700, 0.667
+# folder -> (reports glob, gold glob, pairwise F1 floor); measured 1.000, 1.000, 1.000, 0.933, 1.000, 0.696, 1.000, 0.870, 0.636, 0.700, 0.769, 0.833
 SETS = {
     "samples": ("reports.jsonl", "gold.jsonl", 0.90),
     "heldout": ("heldout/reports-*.jsonl", "heldout/gold-*.jsonl", 0.90),
@@ -30,7 +30,8 @@ SETS = {
     "heldout-7": ("heldout-7/reports-*.jsonl", "heldout-7/gold-*.jsonl", 0.80),
     "heldout-8": ("heldout-8/reports-*.jsonl", "heldout-8/gold-*.jsonl", 0.55),
     "heldout-9": ("heldout-9/reports-*.jsonl", "heldout-9/gold-*.jsonl", 0.65),
-    "heldout-10": ("heldout-10/reports-*.jsonl", "heldout-10/gold-*.jsonl", 0.60),
+    "heldout-10": ("heldout-10/reports-*.jsonl", "heldout-10/gold-*.jsonl", 0.70),
+    "heldout-11": ("heldout-11/reports-*.jsonl", "heldout-11/gold-*.jsonl", 0.80),
 }
 
 
