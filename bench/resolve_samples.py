@@ -29,12 +29,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from claimwatch import batch
-from claimwatch.evaluate import muc4_xdoc
-from claimwatch.model import Article, to_dict
+from claimwatch.evaluate import modern_xdoc, muc4_xdoc
+from claimwatch.evaluate.modern_xdoc import Mentions, read_reports
+from claimwatch.model import Article
 from claimwatch.resolve.calibrate import Corpus, fit
 from claimwatch.resolve.cluster import cluster_profiles
-from claimwatch.resolve.profile import profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -44,55 +43,11 @@ HELDOUT = tuple(sorted(SAMPLES.glob("heldout*/"), key=lambda p: int(p.name.parti
 
 
 def extract(*paths: Path) -> list[Article]:
-    items = batch.extract_all(batch.read_inputs(list(paths) or [SAMPLES / "reports.jsonl"]))
-    return sorted((a for a in items if isinstance(a, Article)), key=lambda a: (a.published, a.id))
+    return read_reports(*(paths or [SAMPLES / "reports.jsonl"]))
 
 
 def gold_incidents(*paths: Path) -> dict[str, str | None]:
-    rows = [json.loads(line) for path in (paths or [SAMPLES / "gold.jsonl"])
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {row["id"]: row.get("incident") for row in rows}
-
-
-class Mentions:
-    """The samples' mentions as profiles, with gold labels for the main ones."""
-
-    def __init__(self, articles: list[Article], incident_of: dict[str, str | None]) -> None:
-        self.profiles, self.report_of, self.main, self.gold = [], {}, set(), {}
-        for index, article in enumerate(articles):
-            for record in to_dict(article.incidents):
-                key = len(self.profiles)
-                self.profiles.append(profile(record, key, index, article.published, article.title or ""))
-                self.report_of[key] = article.id
-                if record["role"] == "main":
-                    self.main.add(key)
-                    self.gold[key] = incident_of.get(article.id) or f"solo:{article.id}"
-        # a report of a gold incident in which extraction found no main incident still counts: its
-        # pairs are gold pairs that nothing can find (a stand-in key, never clustered)
-        found = {self.report_of[k] for k in self.main}
-        for report, incident in incident_of.items():
-            if incident and report not in found:
-                key = -1 - len(self.gold)
-                self.main.add(key)
-                self.gold[key], self.report_of[key] = incident, report
-
-    def corpus(self, without: set[str] = frozenset()) -> Corpus:
-        """Main mentions only (background ones have no label), less the reports of `without` incidents."""
-        keep = [p for p in self.profiles if p.key in self.main and self.gold[p.key] not in without]
-        gold = {p.key: self.gold[p.key] for p in keep}
-        report_of = {p.key: self.report_of[p.key] for p in keep}
-        pairs = muc4_xdoc.report_pairs(gold, report_of)
-
-        def counts(predicted):
-            found = muc4_xdoc.report_pairs({k: predicted[k] for k in gold}, report_of)
-            return len(pairs & found), len(pairs), len(found)
-
-        return Corpus("samples", keep, gold, counts)
-
-    def score(self, predicted: dict[int, object], keys: set[int] | None = None) -> dict:
-        keys = self.main if keys is None else keys
-        gold = {k: self.gold[k] for k in keys}
-        return muc4_xdoc.score(gold, {k: predicted.get(k, f"none:{k}") for k in keys}, self.report_of)
+    return modern_xdoc.gold_incidents(*(paths or [SAMPLES / "gold.jsonl"]))
 
 
 def cross_validated(mentions: Mentions, muc_train: Corpus) -> dict:
