@@ -348,7 +348,16 @@ def _read_weekday(match, anchor, future):
         direction = "after"
     else:
         direction = "on_or_after" if future else "on_or_before"
-    return _relative(anchor, "day", lambda a: _shift_weekday(a, _weekday_of(match), direction))
+    weekday = _weekday_of(match)
+    if rel == "last":
+        return _relative(anchor, "day", lambda a: _last_weekday(a, weekday))
+    return _relative(anchor, "day", lambda a: _shift_weekday(a, weekday, direction))
+
+
+def _last_weekday(anchor: dt.date, weekday: int) -> dt.date:
+    """ "last Tuesday" written on a Wednesday is not yesterday (that is "on Tuesday") but the week before."""
+    day = _shift_weekday(anchor, weekday, "before")
+    return day - dt.timedelta(days=7) if anchor - day == dt.timedelta(days=1) else day
 
 
 def _read_day_word(match, anchor, future):

@@ -112,12 +112,13 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
     return bool(REPORTING_AFTER.search(after)) and not _trigger_near(after) or bool(REPORTING_BEFORE.search(before)) \
-        or bool(MESSAGE_BEFORE.search(before))
+        or bool(MESSAGE_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start))
 
 
 # "said in a televised address on Thursday", "in a statement late on Sunday": the date of a message
 MESSAGE_BEFORE = re.compile(r"\b(?:address|speech|statement|interview|broadcast|(?:news|press) conference|briefing|"
-                            r"message|video|audio recording|tweet|post)\s+$", re.I)
+                            r"message|video|audio recording|tweet|post)\s+"
+                            r"(?:(?:on|via|through|in)\s+(?:one\s+of\s+)?(?:its|their|his|her|the|a)\s+(?:[\w'-]+\s+){0,3})?$", re.I)
 
 
 # "rose to 100 on Tuesday", "stood at 139 on Tuesday": the date of a count, not of the incident
@@ -148,7 +149,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         return True
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
-             if not bound_to_statement(article, d) or _far_from(d, main_date, article.published)]
+             if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
+                 or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)]
     if main_date and any(d.value == main_date.value for d in dates):
         return False
     if main_date and main_date.precision == "day" and main_date.value and any(
@@ -183,13 +185,44 @@ OWN_DAY_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
 OWN_DAY_AFTER = re.compile(r"^\s*(?:\w+\s+)?$")
 
 
+def _opening_date_of(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The date opens the trigger's own clause ("..., and last Tuesday a man killed four"): the
+    trigger's, even where a statement nearby would take it for its own."""
+    return date.evidence.end <= mention.trigger.start and _opens_the_clause_of(article, date, mention.trigger)
+
+
 def _dates_trigger(article: Article, mention: EventMention, date: DateValue) -> bool:
-    """The date is the trigger's own: "Wednesday's bombing", "was killed on Friday"."""
+    """The date is the trigger's own: "Wednesday's bombing", "was killed on Friday", "On Sunday, two
+    gunmen from the town killed"."""
     trigger = mention.trigger
     if date.evidence.end <= trigger.start:
-        return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start]))
+        return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start])) or \
+            _opens_the_clause_of(article, date, trigger)
     return date.evidence.start >= trigger.end and date.evidence.start - trigger.end <= 12 and \
         bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))
+
+
+CLAUSE_OPENING = re.compile(r"^(?:\W*|.*(?:[;:]|,\s+(?:and|but)|\s[–—-])\s*|\W*(?:and|but|then)\s+)$", re.I | re.S)
+OPENING_REACH = 90  # characters from a clause-opening date to its verb
+
+
+def _opens_the_clause_of(article: Article, date: DateValue, trigger: Span) -> bool:
+    """A date that opens its clause dates the clause's first verb: "On Sunday, two gunmen from the
+    town killed two officers" (but not "On Sunday, police said the bombing killed")."""
+    if article.doc is None or trigger.start - date.evidence.end > OPENING_REACH:
+        return False
+    sentence = next((s for s in article.sentences if s.contains(date.evidence)), None)
+    if sentence is None or not sentence.contains(trigger):
+        return False
+    if not CLAUSE_OPENING.match(article.text[sentence.start: date.evidence.start]):
+        return False
+    between = article.doc.char_span(date.evidence.end, trigger.start, alignment_mode="expand")
+    if between is None:
+        return False
+    tokens = [t for t in between if t.idx < trigger.start]
+    while tokens and (tokens[-1].pos_ in ("AUX", "PART", "ADV") or tokens[-1].is_space):
+        tokens.pop()  # the trigger's own verb group: "had killed", "was also attacked"
+    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _when_dates(article: Article, clause: Span) -> list[DateValue]:
@@ -329,11 +362,20 @@ def _commemorated(article: Article, mention: EventMention) -> bool:
 
 
 def _first_current(article: Article, pool: list[EventMention]) -> EventMention | None:
+    """The first trigger of the pool that reports a current incident. "The raid" after an incident
+    dated weeks back ("claimed the killing of six aid workers last month ... mocked the raid") refers
+    back to it: an anaphoric trigger is no fresh incident once an earlier one was found past."""
     for strong in (True, False):
+        passed = False
         for mention in pool:
-            if (mention.type != "other" or not strong and _weak_ok(article, mention)) \
-                    and not is_background(article, mention, None) and not _dated_long_ago(article, mention) \
-                    and not security_operation(article, mention):
+            if mention.type == "other" and not (not strong and _weak_ok(article, mention)):
+                continue
+            if passed and _anaphoric(article, mention) and not dates_in(article, clause_of(article, mention.trigger)):
+                continue
+            if is_background(article, mention, None) or _dated_long_ago(article, mention):
+                passed = True
+                continue
+            if not security_operation(article, mention):
                 return mention
     return None
 
@@ -525,8 +567,35 @@ def _modified_group(article: Article, mention: EventMention, groups: list[Group]
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
+IN_AN_EVENT = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+EVENT_REACH = 80
+
+
+def _describing_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
+    """ "killed two officers in Hadera in an attack claimed by IS": "in an attack" names the event of
+    the trigger just before it, in the same clause, whatever incident that is."""
+    start = mention.trigger.start
+    if not IN_AN_EVENT.search(article.text[max(0, start - 40): start]):
+        return None
+    clause = clause_of(article, mention.trigger)
+    earlier = [(m.trigger.start, g) for g in groups for m in g.mentions
+               if m.sentence == mention.sentence and clause.contains(m.trigger)
+               and 0 <= start - m.trigger.end <= EVENT_REACH]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
+def _dated_apart(article: Article, mention: EventMention, group: Group) -> bool:
+    """ "On Sunday, gunmen killed two officers in Hadera, and last Tuesday a man killed four in
+    Beersheba": a trigger with a day of its own, not the group's, is another incident."""
+    own = [d for d in dates_in(article, clause_of(article, mention.trigger))
+           if d.precision == "day" and d.value and _dates_trigger(article, mention, d)]
+    theirs = event_date(article, group.mentions)
+    return bool(own) and theirs is not None and theirs.precision == "day" and \
+        all(d.value != theirs.value for d in own)
+
+
 def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
-    modified = _modified_group(article, mention, groups)
+    modified = _modified_group(article, mention, groups) or _describing_group(article, mention, groups)
     if modified is not None and modified.role == "background":
         return modified
     if not is_background(article, mention, main.date, main.country) and not security_operation(article, mention):
@@ -536,7 +605,7 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
     joins = previous.role == "background" and (
         mention.sentence in previous.sentences
         or (anaphoric and mention.sentence - max(previous.sentences) <= 1)
-    )
+    ) and not _dated_apart(article, mention, previous)
     if joins:
         return previous
     background = Group("background")
@@ -566,10 +635,27 @@ RESPONSE_TO = re.compile(
 
 # "the deadliest attack on the city since the U.S.-led invasion of 2003": the date the comparison runs from
 SINCE_BEFORE = re.compile(r"\bsince\b[^;]{0,40}$", re.I)
+# "the deadliest attack since Islamist violence spread into the country six years ago"
+SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^;.]{0,40}\bsince\b[^;.]{0,60}$", re.I)
 
 
-def dates_a_comparison(article: Article, date: DateValue) -> bool:
-    return bool(SINCE_BEFORE.search(article.text, max(0, date.evidence.start - 45), date.evidence.start))
+def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "Gunmen killed 100 ..., the deadliest attack since Islamist violence spread six years ago":
+    the date is the comparison's, not the trigger's, when the trigger stands before the "since"
+    ("the deadliest since gunmen stormed the mall last September, killing 67": that trigger is the
+    compared incident's, and so is its date)."""
+    start = date.evidence.start
+    match = SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)
+    if match is None:
+        return False
+    since = match.start() + match.group().lower().rfind("since")
+    return mention.trigger.end <= since
+
+
+def dates_a_comparison(article: Article, date: DateValue, superlative_only: bool = False) -> bool:
+    start = date.evidence.start
+    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)) or \
+        not superlative_only and bool(SINCE_BEFORE.search(article.text, max(0, start - 45), start))
 
 
 def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -586,7 +672,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
-                if date.value is None and date.precision is None or bound_to_statement(article, date) \
+                if date.value is None and date.precision is None \
+                        or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
                         or dates_a_response(article, mention, date) or dates_a_comparison(article, date):
                     continue
@@ -784,7 +871,8 @@ def _not_scene(article: Article, place: Place) -> bool:
 ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )(?<!kilometres )(?<!kilometers )"
                            r"\b(?:from|(?:born|raised|grew\s+up)\s+in|native\s+of)\s+(?:the\s+)?"
                            r"(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
-                           r"(?:(?:village|town|city|region|province|district)\s+of\s+)?$", re.I)
+                           r"(?:(?:[\w'-]+\s+){0,2}?(?:village|town|city|region|province|district|camp|suburb)\s+of\s+)?$",
+                           re.I)
 # "detained a man in Marsta", "arrested two suspects in Birmingham": where someone was caught
 CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up)\s+"
                             r"(?:[\w'-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$", re.I)

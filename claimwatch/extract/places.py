@@ -179,7 +179,7 @@ def _country_name(code: str) -> str | None:
 
 # "a school in Kuriga in Kaduna state", "in Kuriga, in northwestern Nigeria": an unknown name placed
 # inside a known one
-INSIDE = re.compile(r"\bin ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? in (?:the )?(?:(?:far |north|south|east|west|"
+INSIDE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? in (?:the )?(?:(?:far |north|south|east|west|"
                     r"central|northern|southern|eastern|western|north-?\w+ern|south-?\w+ern)[\w-]*\s+)?")
 CONTAINER = re.compile(r"^,? in (?:the )?(?:(?:far |north|south|east|west|central)[\w-]*\s+)?")
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
