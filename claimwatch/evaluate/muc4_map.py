@@ -28,7 +28,8 @@ no template: the pipeline said there was no incident.
 
 Extra slots, from the same record (matched against the keys in `muc4_slots`):
 
-    INCIDENT: DATE       the incident's DateValue as a day range: a day, a week (7 days), a month, a year
+    INCIDENT: DATE       the incident's DateValue as a day range: a day, a week (7 days), a month, a year;
+                         undated: on or before the header date, as the task's fill rules say
     INCIDENT: LOCATION   the incident's Place: country (ISO code and name) and its specific names (the
                          surface form and the city for a city, the region and the surface for a region)
     HUM TGT: EFFECT      a set from the headline figures: killed > 0 -> DEATH, killed = 0 -> NO DEATH,
@@ -68,6 +69,7 @@ PERPETRATOR_ROLE = {
 }
 CLAIMED, REPORTED = "CLAIMED OR ADMITTED", "REPORTED AS FACT"
 ACCUSED, ACCUSED_BY_AUTHORITIES = "SUSPECTED OR ACCUSED", "SUSPECTED OR ACCUSED BY AUTHORITIES"
+POSSIBLE = "POSSIBLE"
 AUTHORITY_KINDS = frozenset({"state", "state_agency"})
 AUTHORITY_WORDS = re.compile(
     r"\b(?:police|army|military|armed forces|government|authorit(?:y|ies)|officials?|ministry|minister|"
@@ -241,6 +243,17 @@ def _organisation_key(name: str) -> str | None:
 
 # ---------------------------------------------------------------- extra slots
 
+HEADER_DEFAULT_DAYS = 31  # "on or before the header date", read as this many days up to it (as muc4_slots reads keys)
+
+
+def header_default(article: Article) -> tuple[dt.date, dt.date] | None:
+    """The task's rule for an incident the text does not date (template-doc-part1.v7, slot 2, note 3):
+    the date is derived from the message header, as "on or before" it (`- 03 JAN 90`)."""
+    if article.published is None:
+        return None
+    return article.published - dt.timedelta(days=HEADER_DEFAULT_DAYS), article.published
+
+
 def date_range(date: DateValue | None) -> tuple[dt.date, dt.date] | None:
     """The days a DateValue covers: one day, a week, a month or a year."""
     if date is None or date.value is None:
@@ -271,17 +284,36 @@ def _count(figure: Figure) -> int | None:
     return figure.low or figure.high or (1 if figure.qualifier else None)
 
 
-def effects(incident: Incident) -> frozenset[str]:
-    """HUM TGT: EFFECT OF INCIDENT as a set of labels, from the headline killed and wounded figures."""
+# a trigger that says someone died or was hurt, where no figure counts them ("the murder of the
+# priests", "the mayor was assassinated"); not when it was only tried ("an assassination attempt")
+DEATH_TRIGGER = re.compile(r"\b(?:kill\w*|murder\w*|assassinat\w*|massacre\w*|slay\w*|slain|execut\w*|"
+                           r"shot dead|gunned down|dead|died)\b", re.I)
+INJURY_TRIGGER = re.compile(r"\b(?:wound\w*|injur\w*|hurt)\b", re.I)
+ONLY_TRIED = re.compile(r"\b(?:attempt\w*|tried|try|trying|plot\w*|fail\w*|foil\w*|thwart\w*|escaped|survived)\b", re.I)
+
+
+def effects(incident: Incident, text: str = "") -> frozenset[str]:
+    """HUM TGT: EFFECT OF INCIDENT as a set of labels, from the headline killed and wounded figures;
+    failing a figure, from the incident's own triggers (`text`: the article's, to read around them)."""
     labels = set()
     for figure, hit, spared in ((incident.killed, "DEATH", "NO DEATH"), (incident.wounded, "INJURY", "NO INJURY")):
         count = _count(figure) if figure is not None else None
         if count is not None:
             labels.add(spared if count == 0 else hit)
+        elif text and any(_reports(text, trigger, DEATH_TRIGGER if hit == "DEATH" else INJURY_TRIGGER)
+                          for trigger in incident.evidence):
+            labels.add(hit)
     if {"NO DEATH", "NO INJURY"} <= labels:
         labels -= {"NO DEATH", "NO INJURY"}
         labels.add("NO INJURY OR DEATH")
     return frozenset(labels)
+
+
+def _reports(text: str, trigger: Span, words: re.Pattern) -> bool:
+    if not words.search(trigger.text):
+        return False
+    around = text[max(0, trigger.start - 30): trigger.end + 30]
+    return not ONLY_TRIED.search(around)
 
 
 def _is_authority(article: Article, name: str | None) -> bool:
@@ -306,13 +338,74 @@ def confidence_label(article: Article, incident: Incident, perpetrator: Perpetra
     return ACCUSED_BY_AUTHORITIES if statement and _is_authority(article, statement.by) else ACCUSED
 
 
+def _same_org(name: str | None, mention: str) -> bool:
+    a, b = normalize(name or ""), normalize(mention)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def tagged_label(article: Article, incident: Incident, mention: str) -> str:
+    """The confidence of an organisation the tagger found: claimed if a claim of the incident (else
+    of the article) is its, accused if an accusation names it, else reported as fact."""
+    for statements in (incident.statements, article.statements):
+        for statement in statements:
+            if statement.kind == "claim" and _same_org(statement.by, mention):
+                return CLAIMED
+        for statement in statements:
+            if statement.kind == "accusation" and any(_same_org(name, mention) for name in statement.against):
+                return ACCUSED_BY_AUTHORITIES if _is_authority(article, statement.by) else ACCUSED
+    return _context_label(article.text, mention)
+
+
+# Around an organisation's name in a text the statement rules could not read (MUC-4's lower-case
+# copy names few actors): "the extraditables today claimed responsibility", "blamed the fmln for",
+# "(fmln) denied any responsibility", "could have been carried out by the shining path".
+_GAP = r"[^.;]{0,40}?"  # an acronym in brackets, "today", an apposition
+CLAIM_AFTER = re.compile(_GAP + r"\b(?:(?:claimed|claims|claim|admitted|took|takes|assumed)\s+"
+                         r"(?:(?:full|the|its|their)\s+)?(?:responsibility|credit|authorship)|"
+                         r"said\s+(?:that\s+)?(?:they|it)\s+(?:were|was)\s+responsible)", re.I)
+CLAIM_BEFORE = re.compile(r"\b(?:claimed by|claim by|claimed responsibility on behalf of)\s+(?:the\s+)?$", re.I)
+DENIAL_AFTER = re.compile(_GAP + r"\b(?:denied|denies|deny|denying|rejected)\b", re.I)
+RESPONSIBLE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:is|was|were|are)\s+(?:\w+\s+)?responsible\b", re.I)
+ACCUSED_BEFORE = re.compile(r"\b(?:blamed|blames|blame|accused|accuses|accuse|attributed\s+(?:\w+\s+){0,6}?to|"
+                            r"charged|held\s+responsible|holds?|presumed\s+to\s+be(?:\s+members\s+of)?|"
+                            r"suspected|believed\s+to\s+be(?:\s+members\s+of)?|presumably\s+(?:\w+\s+){0,3}?by)"
+                            r"\s+(?:\w+\s+){0,4}?(?:the\s+)?$", re.I)
+POSSIBLE_BEFORE = re.compile(r"\b(?:could|may|might)\s+have\s+been\s+(?:carried\s+out|committed|perpetrated|"
+                             r"staged|planted)\s+by\s+[^.;]{0,60}$", re.I)
+AUTHORITY_CONTEXT = re.compile(r"\b(?:president|government|army|armed forces|military|police|minister|ministry|"
+                               r"officials?|authorities|spokesman|command|colonel|general|security forces|sources)\b",
+                               re.I)
+
+
+def _context_label(text: str, mention: str) -> str:
+    lowered, needle = text.lower(), mention.lower()
+    labels = []
+    start = lowered.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        sentence_start = max(text.rfind(".", 0, start), text.rfind("\n\n", 0, start)) + 1
+        before = text[max(sentence_start, start - 120): start]
+        speaker = text[sentence_start: start]
+        if CLAIM_AFTER.match(text, end) or CLAIM_BEFORE.search(text[max(0, start - 50): start]):
+            labels.append(CLAIMED)
+        elif POSSIBLE_BEFORE.search(before):
+            labels.append(POSSIBLE)
+        elif ACCUSED_BEFORE.search(before) or RESPONSIBLE_AFTER.match(text, end) or DENIAL_AFTER.match(text, end):
+            labels.append(ACCUSED_BY_AUTHORITIES if AUTHORITY_CONTEXT.search(speaker) else ACCUSED)
+        start = lowered.find(needle, end)
+    for label in (CLAIMED, ACCUSED_BY_AUTHORITIES, ACCUSED, POSSIBLE):
+        if label in labels:
+            return label
+    return REPORTED
+
+
 def confidences(article: Article, incident: Incident, tagged_orgs: list[str]) -> list[tuple[str, str]]:
     """(PerpOrg mention, PERP: ORGANIZATION CONFIDENCE) pairs, one per distinct organisation."""
     pairs = [
         (perpetrator_mention(article, p), confidence_label(article, incident, p))
         for p in incident.perpetrators if PERPETRATOR_ROLE.get(p.kind) == "PerpOrg"
     ]
-    pairs += [(mention, REPORTED) for mention in tagged_orgs]
+    pairs += [(mention, tagged_label(article, incident, mention)) for mention in tagged_orgs]
     seen: dict[str, tuple[str, str]] = {}
     for mention, label in pairs:
         seen.setdefault(normalize(mention), (mention, label))
@@ -335,9 +428,9 @@ def incident_template(article: Article, incident: Incident, tagged: dict[str, li
     return PredictedTemplate(
         incident_type=muc_type(incident.type),
         roles=roles,
-        date=date_range(incident.date),
+        date=date_range(incident.date) or header_default(article),
         location=location_fill(incident.location),
-        effects=effects(incident),
+        effects=effects(incident, article.text),
         confidence=confidences(article, incident, tagged.get("PerpOrg", [])),
     )
 

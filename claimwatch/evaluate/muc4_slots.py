@@ -49,7 +49,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .muc4_map import ACCUSED, ACCUSED_BY_AUTHORITIES, LocationFill, PredictedTemplate
+from .muc4_map import ACCUSED, ACCUSED_BY_AUTHORITIES, HEADER_DEFAULT_DAYS, LocationFill, PredictedTemplate
 from .muc4_raw import country_code
 from .scorers import ROLES, normalize
 
@@ -61,7 +61,7 @@ KEY_SLOT = {
     "confidence": "PERP: ORGANIZATION CONFIDENCE",
 }
 OFFICIAL_SLOT = {"date": "inc-date", "location": "inc-loc", "effect": "hum-tgt-effect", "confidence": "perp-org-conf"}
-OPEN_RANGE_DAYS = 31
+OPEN_RANGE_DAYS = HEADER_DEFAULT_DAYS  # one reading of "on or before", for the keys and for ours
 LESS_INFORMATION = {"NO INJURY OR DEATH": frozenset({"NO INJURY", "NO DEATH"})}
 PARTIAL_CONFIDENCE = {ACCUSED_BY_AUTHORITIES: ACCUSED}
 MONTHS = {m: i for i, m in enumerate(

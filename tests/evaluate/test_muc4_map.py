@@ -283,3 +283,43 @@ def test_muc4_map_organisation_names_join_one_entity(mentions, expected):
 def test_muc4_map_other_roles_keep_one_entity_per_mention():
     assert entities(["fmln", "farabundo marti national liberation front"], "Target") == \
         [["fmln"], ["farabundo marti national liberation front"]]
+
+
+def test_muc4_map_an_undated_incident_is_on_or_before_the_header_date():
+    import datetime as dt
+
+    from claimwatch.evaluate.muc4_map import HEADER_DEFAULT_DAYS, header_default
+    from claimwatch.model import Article
+
+    article = Article(id="m", text="x", published=dt.date(1990, 1, 3))
+    assert header_default(article) == (dt.date(1990, 1, 3) - dt.timedelta(days=HEADER_DEFAULT_DAYS), dt.date(1990, 1, 3))
+    assert header_default(Article(id="m", text="x")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the priests were murdered at dawn.", {"DEATH"}),
+    ("the mayor was wounded by gunmen.", {"INJURY"}),
+    ("an assassination attempt against the minister failed.", set()),
+    ("the bomb damaged the bank.", set()),
+])
+def test_muc4_map_effects_from_triggers_without_figures(text, expected):
+    from claimwatch.model import Span
+
+    trigger = next(word for word in ("murdered", "wounded", "assassination", "damaged") if word in text)
+    start = text.index(trigger)
+    value = Incident(role="main", type="armed_assault", evidence=[Span.of(text, start, start + len(trigger))])
+    assert effects(value, text) == frozenset(expected)
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("the extraditables today claimed responsibility for the murder.", "extraditables", "CLAIMED OR ADMITTED"),
+    ("the movement (mrta) today claimed responsibility for the kidnapping.", "mrta", "CLAIMED OR ADMITTED"),
+    ("president cristiani accused the fmln of the crime.", "fmln", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+    ("a priest blamed the death squads for the killing.", "death squads", "SUSPECTED OR ACCUSED"),
+    ("the attacks could have been carried out by the shining path.", "shining path", "POSSIBLE"),
+    ("the fmln attacked a barracks in the north.", "fmln", "REPORTED AS FACT"),
+])
+def test_muc4_map_confidence_from_the_words_around_an_organisation(text, mention, expected):
+    from claimwatch.evaluate.muc4_map import _context_label
+
+    assert _context_label(text, mention) == expected
