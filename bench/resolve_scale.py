@@ -1,6 +1,6 @@
 """Resolve a million synthetic mentions in memory: time, peak memory, and agreement with the truth.
 
-    .venv/bin/python bench/resolve_scale.py [--mentions 1000000] [--seed 7]
+    .venv/bin/python bench/resolve_scale.py [--mentions 1000000] [--seed 7] [--weights FILE]
 
 (A smaller --mentions shortens the three years in proportion, so that a quick run meets the same
 density of incidents per country and week as the full one.)
@@ -131,11 +131,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--weights", help="a weights file other than the packaged one (bench/resolve_refit.py writes one)")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     world = World(args.mentions // 4 + 1, rng, days=max(7, DAYS * args.mentions // 1_000_000))
     plan = arrivals(world, args.mentions, rng)
-    resolver, truth, building = Resolver(load_weights()), [], 0.0
+    resolver, truth, building = Resolver(load_weights(args.weights)), [], 0.0
     start, cpu = time.perf_counter(), time.process_time()
     for key, (incident, made, published) in enumerate(records(world, plan, rng)):
         truth.append(incident)

@@ -151,7 +151,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
                  or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)]
-    if main_date and any(d.value == main_date.value for d in dates):
+    if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
     if main_date and main_date.precision == "day" and main_date.value and any(
             d.precision == "day" and d.value and d.value != main_date.value and _dates_trigger(article, mention, d)
@@ -164,6 +164,19 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     start = max(clause.start, mention.trigger.start - CUE_REACH)
     cue = BACKGROUND_CUE.search(article.text, start, mention.trigger.end + CUE_AFTER)
     return cue is not None and not _after_a_statement(article, mention, cue)
+
+
+# "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another
+# incident, even when its date is the main one's
+ANOTHER_INCIDENT = re.compile(
+    r"\b(?:(?:on|the) same (?:day|morning|night|evening)|separately|separate (?:attack|incident|bombing|shooting|"
+    r"blast|explosion)|another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid))\b",
+    re.I)
+
+
+def _another_incident_cue(article: Article, mention: EventMention, clause: Span) -> bool:
+    start = max(clause.start, mention.trigger.start - CUE_REACH)
+    return ANOTHER_INCIDENT.search(article.text, start, mention.trigger.end) is not None
 
 
 RELATIVE_TIME = re.compile(r"(?:days?|weeks?|months?) (?:after|before|earlier)$", re.I)
@@ -181,7 +194,7 @@ def _after_a_statement(article: Article, mention: EventMention, cue: re.Match) -
     return TRIGGER.search(article.text, sentence.start, cue.start()) is None
 
 
-OWN_DAY_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+OWN_DAY_BEFORE = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+)$")  # "Monday's truck bombing", "the March 18 assault"
 OWN_DAY_AFTER = re.compile(r"^\s*(?:\w+\s+)?$")
 
 
@@ -629,7 +642,8 @@ def assign_sentences(article: Article, groups: list[Group]) -> None:
 
 # "hunting two brothers on Thursday over the shooting": the date is the response's, the event its cause
 RESPONSE_TO = re.compile(
-    r"^\s+(?:(?:[\w'-]+\s+){0,6}?)(?:over|after|following|in connection with|in the wake of|in response to)"
+    r"^\s+(?:(?:[\w'-]+\s+){0,6}?)(?:over|after|following|in connection with|in the wake of|in response to|"
+    r"for (?:the )?(?:victims|dead|families|those killed) of)"
     r"\s+(?:the|a|an|this|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
@@ -787,6 +801,12 @@ def _scene_place(article: Article, group: Group) -> Place | None:
     for (code, _), value in weight.items():
         votes[code] += value
     country = votes.most_common(1)[0][0]
+    # "the suicide bombing in Indian-controlled Kashmir", "killed 40 police in Pulwama district": where
+    # the triggers' own locative phrases agree on a country, parties named in every other sentence
+    # (a neighbour that denies, a capital that condemns) do not outvote them
+    attached = {p.country_code for p in places if _attached(article, p, triggers)}
+    if len(attached) == 1:
+        country = attached.pop()
     candidates = [p for p in places if p.country_code == country]
     return min(candidates, key=lambda p: (
         _precision_rank(p), _only_near(article, p, candidates),

@@ -103,3 +103,34 @@ def test_incidents_where_attackers_came_from_is_no_scene(before, origin):
     from claimwatch.extract.incidents import ORIGIN_BEFORE
 
     assert bool(ORIGIN_BEFORE.search(before[-40:])) is origin
+
+
+def test_incidents_on_the_same_day_is_another_incident_even_with_the_main_date():
+    text = ("TUNIS, June 26 (Wire) - A gunman opened fire on tourists at a beach hotel near Sousse on Friday, "
+            "killing 37 people, officials said.\n\n"
+            "The shooting came on the same day that a suicide bomber killed 27 worshippers at a mosque in "
+            "Kuwait City during Friday prayers.\n\n"
+            "The country was still recovering from the March 18 assault on a museum in Tunis, in which "
+            "gunmen killed 22 people.")
+    main, *background = _summary(_extract(text, "2015-06-26"))
+    assert main[:4] == ("main", "2015-06-26", "Sousse", 37)
+    assert ("background", "2015-06-26", "Kuwait City") in [b[:3] for b in background]
+    assert ("background", "2015-03-18") in [b[:2] for b in background]
+
+
+def test_incidents_a_funeral_for_the_victims_dates_the_funeral():
+    text = ("CAIRO, April 10 (Wire) - Funerals were held in Tanta on Monday for the victims of the bomb that "
+            "tore through a church in the city the previous morning.")
+    main = _summary(_extract(text, "2017-04-10"))[0]
+    assert main[1] == "2017-04-09"
+
+
+def test_incidents_the_triggers_own_place_outvotes_parties_named_everywhere():
+    text = ("ISLAMABAD, Feb 19 (Wire) - Pakistan's prime minister said on Tuesday that Pakistan had no part in "
+            "last Thursday's suicide bombing in Indian-controlled Kashmir and warned India against an attack.\n\n"
+            "He said India had blamed Pakistan for the attack without proof, and that Pakistan would answer any "
+            "strike.\n\n"
+            "A group based in Pakistan claimed the bombing. Pakistan's foreign ministry said Pakistan had been "
+            "shown no evidence of the attack.")
+    article = _extract(text, "2019-02-19")
+    assert article.incidents[0].location.country_code == "IN" and _summary(article)[0][1] == "2019-02-14"
