@@ -150,7 +150,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
-                 or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)]
+                 or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)
+             and not _after_publication(article, d) and not _deadline(article, d)]  # "unless the UN takes charge by June 30"
     if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
     if main_date and main_date.precision == "day" and main_date.value and any(
@@ -678,6 +679,36 @@ def dates_a_response(article: Article, mention: EventMention, date: DateValue) -
     return bool(RESPONSE_TO.match(article.text[date.evidence.end: mention.trigger.start]))
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _opens_another_clause(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "On Wednesday a grand jury returned an indictment against the man accused of the attack": a
+    date that opens its clause dates the clause's first verb; when that verb is no trigger, the date
+    is not a trigger's later in the sentence."""
+    if article.doc is None or date.evidence.end > mention.trigger.start:
+        return False
+    sentence = next((s for s in article.sentences if s.contains(date.evidence)), None)
+    if sentence is None or not CLAUSE_OPENING.match(article.text[sentence.start: date.evidence.start]):
+        return False
+    between = article.doc.char_span(date.evidence.end, mention.trigger.start, alignment_mode="expand")
+    verb = next((t for t in between or [] if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and t.idx < mention.trigger.start),
+                None)  # a finite verb: "while visiting Tbilisi, a grenade landed" keeps its date
+    if verb is None:
+        return False
+    return not any(m.trigger.start <= verb.idx < m.trigger.end for m in article.events)
+
+
+def _dates_another_noun(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "Sunday's general election, three days after the bombings": a possessive date dates the noun
+    right after it; unless that noun is the trigger, it is not the trigger's date."""
+    end = date.evidence.end
+    if not re.match(r"['’]s\b", article.text[end: end + 2]):
+        return False
+    return not any(0 <= m.trigger.start - end <= 25 and OWN_DAY_BEFORE.match(article.text[end: m.trigger.start])
+                   for m in [mention, *article.events])
+
+
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
     """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
     dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
@@ -686,7 +717,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
-                if date.value is None and date.precision is None \
+                if date.value is None and date.precision is None or _dates_another_noun(article, mention, date) \
+                        or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
                         or dates_a_response(article, mention, date) or dates_a_comparison(article, date):
@@ -834,8 +866,15 @@ def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
 
 
+NAME_BEFORE_TRIGGER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
-    """A locative phrase right after a trigger names the place ("bombings in Iran")."""
+    """A locative phrase right after a trigger names the place ("bombings in Iran"), and so does a
+    name right before it ("the Madrid train bombings", "Kampala's twin blasts")."""
+    if any(0 <= t.start - place.evidence.end <= 25
+           and NAME_BEFORE_TRIGGER.match(article.text[place.evidence.end: t.start]) for t in triggers):
+        return True
     before = article.text[max(0, place.evidence.start - 30): place.evidence.start]
     return bool(LOCATIVE.search(before)) and any(
         0 <= place.evidence.start - t.end <= PLACE_REACH and article.sentence_of(t.start) == article.sentence_of(place.evidence.start)

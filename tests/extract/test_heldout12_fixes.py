@@ -134,3 +134,25 @@ def test_incidents_the_triggers_own_place_outvotes_parties_named_everywhere():
             "shown no evidence of the attack.")
     article = _extract(text, "2019-02-19")
     assert article.incidents[0].location.country_code == "IN" and _summary(article)[0][1] == "2019-02-14"
+
+
+def test_incidents_a_deadline_and_an_election_day_do_not_make_the_bombings_background():
+    text = ("BARCELONA, March 15 (Wire) - The Socialists won Sunday's general election, three days after the "
+            "Madrid train bombings, and their leader said troops would leave Iraq unless the U.N. took charge "
+            "by June 30.\n\n"
+            "Voters punished the government over Thursday's attacks. Many had opposed its war in Iraq.")
+    main = _extract(text, "2004-03-15").incidents[0]
+    assert main.role == "main" and main.date.value == "2004-03-11" and main.location.city == "Madrid"
+
+
+def test_incidents_a_date_opening_a_clause_of_another_verb_dates_that_verb():
+    text = ("PITTSBURGH, Oct 31 (Wire) - The city held the first funerals on Tuesday for the 11 people shot dead "
+            "at the synagogue.\n\n"
+            "On Wednesday a grand jury returned an indictment against the man accused of the attack.\n\n"
+            "Saturday's shooting was the deadliest attack on Jews in the country's history.")
+    assert _extract(text, "2018-10-31").incidents[0].date.value == "2018-10-27"
+
+
+def test_incidents_while_visiting_keeps_the_clause_opening_date():
+    text = "TBILISI, May 18 (Wire) - On May 10 while visiting the capital a live hand grenade landed near the stage."
+    assert _extract(text, "2005-05-18").incidents[0].date.value == "2005-05-10"
