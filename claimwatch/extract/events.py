@@ -10,10 +10,16 @@ import re
 from ..model import Article, EventMention, Span
 from .pipeline import component
 
+_HELD_PLACES = (r"(?:school|theatre|theater|hospital|hotel|mall|church|cathedral|mosque|embassy|consulate|university|"
+                r"parliament|ship|airliner|plane|train)")
+
 # (type, pattern). Order matters only for overlaps: the first pattern that matches a stretch wins.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("hostage_taking", r"(?:took|taken|taking|held|holding|seized) (?:\w+ ){0,3}hostages?|hostage[- ]taking|"
-                       r"hijack(?:ed|ing|ers?)?|hostages?|siege"),
+                       r"hijack(?:ed|ing|ers?)?|hostages?|siege|"
+                       # "the seizure of the school in Beslan", "the theatre was seized": a building held
+                       r"(?:seized|seizing|seizure of) (?:the |a |an )?(?:[\w-]+ ){0,2}?" + _HELD_PLACES + r"|"
+                       + _HELD_PLACES + r" (?:was|were|had been) seized"),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
                    r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys|"

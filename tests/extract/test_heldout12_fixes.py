@@ -156,3 +156,25 @@ def test_incidents_a_date_opening_a_clause_of_another_verb_dates_that_verb():
 def test_incidents_while_visiting_keeps_the_clause_opening_date():
     text = "TBILISI, May 18 (Wire) - On May 10 while visiting the capital a live hand grenade landed near the stage."
     assert _extract(text, "2005-05-18").incidents[0].date.value == "2005-05-10"
+
+
+def test_events_a_building_seized_is_a_hostage_taking(article_from):
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Span
+
+    for text in ("He claimed the seizure of the school in the town.", "The theatre was seized by gunmen."):
+        article = article_from(text, "2004-09-17")
+        article.sentences = [Span.of(text, 0, len(text))]
+        assert [m.type for m in find_events(article) if not m.negated][0] == "hostage_taking"
+    text = "Police seized the weapons in a raid."
+    article = article_from(text, "2004-09-17")
+    article.sentences = [Span.of(text, 0, len(text))]
+    assert "hostage_taking" not in [m.type for m in find_events(article)]
+
+
+def test_incidents_a_claim_weeks_later_takes_the_date_of_the_retelling():
+    text = ("MOSCOW, Sept 17 (Wire) - The rebel commander has claimed responsibility for the siege of the "
+            "school in Beslan, in a statement posted on Friday on a separatist website.\n\n"
+            "The school siege began on Sept. 1 and ended two days later.")
+    main = _extract(text, "2004-09-17").incidents[0]
+    assert main.role == "main" and main.type == "hostage_taking" and main.date.value == "2004-09-01"

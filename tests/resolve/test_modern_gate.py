@@ -19,7 +19,7 @@ FLOORS = {
     # 0.800 before "born in Paris" stopped placing a Charlie Hebdo follow-up that names no other scene
     "heldout-5": 0.65,
     "heldout-6": 0.90, "heldout-7": 0.80, "heldout-8": 0.55, "heldout-9": 0.65, "heldout-10": 0.90, "heldout-11": 0.80,
-    "heldout-12": 0.80, "heldout-13": 0.90,
+    "heldout-12": 0.80, "heldout-13": 0.95,
 }
 
 
