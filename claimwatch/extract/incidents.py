@@ -53,6 +53,10 @@ REPORTING_BEFORE = re.compile(
     r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
     re.I,
 )
+# "had named him on Monday as the planner", "told reporters on Friday": a reporting verb and its object
+REPORTING_OBJECT_BEFORE = re.compile(
+    r"\b(?:named|identified|charged|arrested|told|blamed|accused|quoted|detained|questioned|briefed)\s+"
+    r"(?:him|her|them|reporters|journalists|lawmakers|parliament|senators)\s+$", re.I)
 SUICIDE_FALSE = re.compile(
     r"\b(?:planted|remote(?:ly)?[- ]control(?:led)?|remotely detonated|timer|timed device|left (?:in|at|on|near)|"
     r"hidden in|was arrested|were arrested|surrendered|taken into custody|in custody|fled|escaped|"
@@ -112,6 +116,7 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
     return bool(REPORTING_AFTER.search(after)) and not _trigger_near(after) or bool(REPORTING_BEFORE.search(before)) \
+        or bool(REPORTING_OBJECT_BEFORE.search(before)) \
         or bool(MESSAGE_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start))
 
 

@@ -178,3 +178,15 @@ def test_incidents_a_claim_weeks_later_takes_the_date_of_the_retelling():
             "The school siege began on Sept. 1 and ended two days later.")
     main = _extract(text, "2004-09-17").incidents[0]
     assert main.role == "main" and main.type == "hostage_taking" and main.date.value == "2004-09-01"
+
+
+@pytest.mark.parametrize("sentence,phrase,bound", [
+    ("Officials had named him on Monday as the planner of the shootings.", "on Monday", True),
+    ("The minister told reporters on Friday that the bombing was planned abroad.", "on Friday", True),
+    ("Gunmen shot him on Monday outside his home.", "on Monday", False),
+])
+def test_incidents_a_reporting_verb_and_its_object_date_the_statement(sentence, phrase, bound):
+    from claimwatch.extract.incidents import bound_to_statement
+    from tests.extract.test_heldout_fixes import _dated
+
+    assert bound_to_statement(*_dated(sentence, phrase, "2015-11-16", "2015-11-19")) is bound
