@@ -400,13 +400,14 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
     return None
 
 
-FORCES = r"(?:police(?:men)?|officers?|troops|soldiers|security\s+forces|commandos|special\s+forces|patrol|army|marines)"
+FORCES = r"(?:police(?:men)?|officers?|troops|soldiers|(?:security\s+|its\s+|special\s+)?forces|commandos|patrol|army|marines)"
 # "was shot dead by Italian police", "troops shot all four attackers dead": the security forces' act
 # against the attackers or a suspect ends or follows an attack; it is not the attack a report is about
 FORCES_BY = re.compile(r"^\s*by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + FORCES + r"\b", re.I)
 FORCES_ACT = re.compile(FORCES + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
 SUSPECTS = r"(?:attackers?|gunm[ae]n|suspect(?:s|ed)?|assailants?|militants?|bombers?|hostage-takers?|wanted)"
-SUSPECT_AFTER = re.compile(r"^\s*(?:dead\s+)?(?:(?:the|all|both|\w+)\s+){0,2}" + SUSPECTS + r"\b", re.I)
+SUSPECT_AFTER = re.compile(r"^\s*(?:dead\s+)?(?:(?:more\s+than|at\s+least|over|nearly|about|some)\s+)?"
+                           r"(?:(?:the|all|both|\w+)\s+){0,2}" + SUSPECTS + r"\b", re.I)
 SUSPECT_BEFORE = re.compile(r"\b" + SUSPECTS + r"\b", re.I)
 
 
@@ -812,7 +813,7 @@ def incident_place(article: Article, group: Group) -> Place | None:
     return best
 
 
-HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at) this (?:[\w-]+ )?(?:town|city|village))\b",
+HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|near|outside) this (?:[\w-]+ )?(?:town|city|village))\b",
                   re.I)
 
 

@@ -190,3 +190,18 @@ def test_incidents_a_reporting_verb_and_its_object_date_the_statement(sentence, 
     from tests.extract.test_heldout_fixes import _dated
 
     assert bound_to_statement(*_dated(sentence, phrase, "2015-11-16", "2015-11-19")) is bound
+
+
+def test_incidents_near_this_town_and_the_forces_strike_back():
+    text = ("MANDERA, Kenya, Nov 23 (Wire) - Kenya said on Sunday that its forces had killed more than 100 "
+            "militants in two operations across the border in Somalia, hunting the men who shot dead 28 bus "
+            "passengers near this town a day earlier.")
+    main = _extract(text, "2014-11-23").incidents[0]
+    assert main.location.name == "MANDERA" and main.date.value == "2014-11-22"
+
+
+def test_incidents_officers_killed_when_a_bomber_struck_are_no_security_operation():
+    from claimwatch.extract.incidents import SUSPECT_AFTER
+
+    assert SUSPECT_AFTER.match(" more than 100 militants in two operations")
+    assert not SUSPECT_AFTER.match(" when a suicide bomber struck")
