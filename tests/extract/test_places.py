@@ -359,3 +359,19 @@ def test_places_dateline_city_read_as_a_person_is_still_a_place(nlp_article):
             "on Lahore's main avenue on Monday evening.")
     names = [(p.evidence.text, p.city) for p in make_places()(nlp_article(text)).places if p.precision == "city"]
     assert ("Lahore", "Lahore") in names
+
+
+@pytest.mark.parametrize("hint,code", [(None, "PE"), ("AR", "AR")])
+def test_places_a_separate_datelines_country_tips_an_ambiguous_name(hint, code):
+    """MUC-4 keeps each message's dateline out of the text; its country (`country_hint`) weighs in."""
+    import datetime as dt
+
+    from claimwatch.extract.nlp import make_spacy
+    from claimwatch.extract.places import find_places
+    from claimwatch.model import Article
+
+    article = Article(id="t", text="guerrillas attacked a police post in san isidro last night, police said.",
+                      published=dt.date(1990, 1, 3))
+    article.country_hint = hint
+    make_spacy()(article)
+    assert [(p.name, p.country_code) for p in find_places(article)] == [("san isidro", code)]
