@@ -24,7 +24,7 @@ from functools import cached_property
 import numpy as np
 from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
 
-from ..model import Article, Place
+from ..model import Article, Place, Span
 from .gazetteer import CITY_WORDS, REGION_WORDS, Context, Gazetteer, Geo, load_gazetteer, name_key
 from .pipeline import component
 
