@@ -426,7 +426,8 @@ ACCUSATION_RULES = (
         # "named the wanted men as X", "named the man who shot dead 38 people ... as X": a plain "the man"
         # may be a victim ("named the dead man as"), so the noun needs "wanted" or an attacker's deed
         "named-wanted-as", "accusation", ("identified", "named"),
-        r"\b(?:identified|named)\s+(?:the\s+)?(?:(?:wanted|suspected|alleged)\s+(?:man|men|woman|women|brothers|pair)|"
+        r"\b(?:identified|named)\s+(?:the\s+)?(?:(?:wanted|suspected|alleged|arrested|detained)\s+(?:man|men|woman|women|brothers|pair)|"
+        r"(?:man|men|woman|women)\s+(?:arrested|detained|held)\s+(?:[\w-]+\s+){0,4}?|"
         r"(?:man|men|woman|women)\s+(?:who|whom\s+police\s+say)\s+(?:had\s+)?(?:shot|killed|opened\s+fire|attacked|"
         r"carried\s+out|stormed|detonated|blew|planted|drove)\b[^.;]{0,100}?)\s+as\b",
         target="right", gap=LOOSE_GAP, names_only=True,
@@ -477,6 +478,13 @@ ACCUSATION_RULES = (
         "attackers-had-links", "accusation", ("links", "ties", "connections"),
         r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?P<v>(?:had|have|has)\s+(?:close\s+|direct\s+)?"
         r"(?:links|ties|connections)\s+(?:to|with))\b",
+        agent="speaker", target="right",
+    ),
+    Rule(
+        # "police said the father led the local cell of Jamaah Ansharut Daulah"
+        "led-cell-of", "accusation", ("cell", "branch", "wing", "faction"),
+        r"\b(?:led|headed|ran|belonged\s+to|(?:was|were)\s+(?:a\s+)?members?\s+of)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:cell|branch|wing|faction)\s+of\b",
         agent="speaker", target="right",
     ),
     Rule(

@@ -205,3 +205,16 @@ def test_incidents_officers_killed_when_a_bomber_struck_are_no_security_operatio
 
     assert SUSPECT_AFTER.match(" more than 100 militants in two operations")
     assert not SUSPECT_AFTER.match(" when a suicide bomber struck")
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("OSLO, July 23 (Wire) - A bomb killed seven people in the government quarter on Friday. Broadcasters "
+     "named the arrested man as Anders Behring Breivik, a Norwegian.", "Breivik"),
+    ("SURABAYA, May 13 (Wire) - Suicide bombers killed 11 people at three churches on Sunday. Police said the "
+     "father led the local cell of Jamaah Ansharut Daulah, a network loyal to Islamic State.",
+     "Jamaah Ansharut Daulah"),
+])
+def test_statements_the_arrested_man_and_the_cell_he_led_are_accused(text, accused):
+    article = _extract(text, "2011-07-23")
+    names = [name for s in article.statements if s.kind == "accusation" for name in s.against]
+    assert any(accused in name for name in names)
