@@ -34,7 +34,7 @@ BACKGROUND_CUE = re.compile(
     r"(?:on|the) same (?:day|morning|night|evening)|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
-    r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:after|before|earlier))\b",
+    r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier))\b",
     re.I,
 )
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
@@ -181,12 +181,18 @@ ANOTHER_INCIDENT = re.compile(
     re.I)
 
 
+# "..., one week to the day after a bombing at a mosque in Kunduz": the trigger after "after" is an earlier one
+AFTER_ANOTHER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:to the day )?(?:after|before) (?:a|an|another) "
+                           r"(?:[\w-]+ ){0,2}$", re.I)
+
+
 def _another_incident_cue(article: Article, mention: EventMention, clause: Span) -> bool:
     start = max(clause.start, mention.trigger.start - CUE_REACH)
-    return ANOTHER_INCIDENT.search(article.text, start, mention.trigger.end) is not None
+    return ANOTHER_INCIDENT.search(article.text, start, mention.trigger.end) is not None or \
+        AFTER_ANOTHER.search(article.text[start: mention.trigger.start]) is not None
 
 
-RELATIVE_TIME = re.compile(r"(?:days?|weeks?|months?) (?:after|before|earlier)$", re.I)
+RELATIVE_TIME = re.compile(r"(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier)$", re.I)
 
 
 def _after_a_statement(article: Article, mention: EventMention, cue: re.Match) -> bool:

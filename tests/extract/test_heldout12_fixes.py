@@ -218,3 +218,13 @@ def test_statements_the_arrested_man_and_the_cell_he_led_are_accused(text, accus
     article = _extract(text, "2011-07-23")
     names = [name for s in article.statements if s.kind == "accusation" for name in s.against]
     assert any(accused in name for name in names)
+
+
+def test_incidents_a_week_to_the_day_after_a_bombing_is_another_incident():
+    text = ("KANDAHAR, Oct 15 (Wire) - Suicide bombers attacked a mosque in the city of Kandahar during Friday "
+            "prayers, killing at least 41 people, officials said, one week to the day after a bombing at a "
+            "mosque in Kunduz.")
+    article = _extract(text, "2021-10-15")
+    main, *background = article.incidents
+    assert main.location.city == "Kandahar"
+    assert [b.location.city for b in background] == ["Kunduz"]
