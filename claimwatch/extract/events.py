@@ -91,7 +91,9 @@ NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|penalty shoot-?o
 WEAK_TYPES = {"other"}
 HIJACKED_VEHICLE = re.compile(r"hijacked\s+(?:[\w-]+\s+){0,2}?(?:lorry|truck|van|car|vehicle|suv|pick-?up)s?\b", re.I)
 SPORTS = re.compile(r"\b(?:goalkeeper|goal|penalty|striker|midfielder|defender|half-time|second half|first half|"
-                    r"wicket|innings|batsman|bowler|scored|equaliser|equalizer)\b", re.I)
+                    r"wicket|innings|batsman|bowler|scored|equaliser|equalizer|penalties|extra time|kick-off|"
+                    r"semi-final|quarter-final|tournament|cup final|final whistle)\b", re.I)
+FIGURATIVE_IN_SPORT = frozenset({"shootout", "siege", "attack"})  # "laid siege to the goal", "under attack all second half"
 
 
 def find_events(article: Article) -> list[EventMention]:
@@ -111,7 +113,8 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
     word = match.group(0)
     if NON_EVENT_CONTEXT.search(sentence.text[max(0, match.start() - 12): match.end() + 25]):
         return None
-    if (before.lower().endswith("counter-") or word.lower().replace("-", "") == "shootout") and SPORTS.search(sentence.text):
+    if (before.lower().endswith("counter-") or word.lower().replace("-", "") in FIGURATIVE_IN_SPORT) \
+            and SPORTS.search(sentence.text):
         return None  # "a quick counter-attack" past the goalkeeper; "the shootout went on until the goalkeeper saved"
     if HIJACKED_VEHICLE.match(sentence.text, match.start()):
         return None  # "drove a hijacked beer lorry": the lorry was stolen for the attack, nobody held hostage

@@ -37,3 +37,17 @@ def test_incidents_this_seaside_town_is_the_dateline_city():
     article = _hand_article(text, "2016-03-15", places=[("GRAND-BASSAM", "CI"), ("France", "FR")])
     article.dateline = article.span(0, text.index(" - "))
     assert build_incidents(article)[0].location.city == "GRAND-BASSAM"
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Italy laid siege to the goal in the second half and scored from close range.", []),
+    ("It felt like we were under attack for the whole of the second half.", []),
+    ("Gunmen laid siege to the hotel for two days.", ["armed_assault", "hostage_taking"]),
+])
+def test_events_figurative_siege_and_attack_in_sport(article_from, text, types):
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Span
+
+    article = article_from(text, "2021-07-12")
+    article.sentences = [Span.of(text, 0, len(text))]
+    assert [m.type for m in find_events(article) if not m.negated] == types
