@@ -844,12 +844,31 @@ def _dateline_city(article: Article, best: Place | None) -> Place | None:
     return None
 
 
+def _dateline_named_in_lead(article: Article, group: Group) -> bool:
+    """The dateline's city, read by no place rule, names the first trigger's sentence's scene ("Gunmen
+    stormed Kabul University"), and no place there says otherwise."""
+    city = _dateline_city(article, None)
+    if city is None or not city.name:
+        return False
+    sentence = article.sentences[group.mentions[0].sentence]
+    found = re.search(r"\b" + re.escape(city.name.title()) + r"\b(?![-’'])", sentence.text)
+    if found is None:
+        return False
+    start = sentence.start + found.start()
+    if any(p.evidence.start <= start < p.evidence.end for p in article.places):
+        return False  # a place rule read it (and judged it)
+    return not any(sentence.contains(p.evidence) and p.country_code and not _not_scene(article, p)
+                   for p in article.places if not _in_dateline(article, p))
+
+
 def _scene_place(article: Article, group: Group) -> Place | None:
     # the dateline says where the report was filed; it names the scene only when nothing else does
     places = [p for p in article.places if holds(article, group, p.evidence)
               and p.country_code and not _not_scene(article, p) and not _in_dateline(article, p)]
     if not places and group.leads and _dateline_city(article, None) is not None:
         return None  # the dateline's city says more than a place anywhere else in the report
+    if group.leads and _dateline_named_in_lead(article, group):
+        return None  # "KABUL (Wire) — Gunmen stormed Kabul University": the dateline city is the scene's name too
     if not places and group.leads:
         places = [p for p in article.places if not article.is_excluded(p.evidence.start) and p.country_code
                   and not _not_scene(article, p)]

@@ -228,3 +228,11 @@ def test_incidents_a_week_to_the_day_after_a_bombing_is_another_incident():
     main, *background = article.incidents
     assert main.location.city == "Kandahar"
     assert [b.location.city for b in background] == ["Kunduz"]
+
+
+def test_incidents_the_dateline_city_named_in_the_lead_beats_a_place_in_passing():
+    text = ("KABUL, Nov 2 (Wire) - Gunmen stormed Kabul University on Monday, killing at least 19 people, "
+            "officials said.\n\n"
+            "The attack came as negotiators met in Doha for peace talks.")
+    article = _extract(text, "2020-11-02")
+    assert article.incidents[0].location.country_code == "AF"
