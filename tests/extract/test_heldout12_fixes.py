@@ -236,3 +236,12 @@ def test_incidents_the_dateline_city_named_in_the_lead_beats_a_place_in_passing(
             "The attack came as negotiators met in Doha for peace talks.")
     article = _extract(text, "2020-11-02")
     assert article.incidents[0].location.country_code == "AF"
+
+
+@pytest.mark.parametrize("verb", ["asked", "urged", "demanded"])
+def test_incidents_asked_on_monday_dates_the_question(verb):
+    from claimwatch.extract.incidents import bound_to_statement
+    from tests.extract.test_heldout_fixes import _dated
+
+    sentence = f"Families of the pilgrims killed on the road {verb} on Monday why there were no checkpoints."
+    assert bound_to_statement(*_dated(sentence, "on Monday", "2017-05-29", "2017-05-29")) is True
