@@ -18,22 +18,24 @@ import json
 import sys
 from pathlib import Path
 
+from resolve_samples import HELDOUT, extract, gold_incidents  # bench/, beside this script
+
 from claimwatch.evaluate import muc4_xdoc
-from claimwatch.evaluate.modern_xdoc import Mentions, gold_incidents, read_reports
+from claimwatch.evaluate.modern_xdoc import Mentions
 from claimwatch.resolve.calibrate import fit
 from claimwatch.resolve.cluster import cluster_profiles
 from claimwatch.resolve.scoring import load_weights, save_weights
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 
 
 def modern_sets() -> dict[str, Mentions]:
-    sets = {"samples": Mentions(read_reports(SAMPLES / "reports.jsonl"), gold_incidents(SAMPLES / "gold.jsonl"))}
-    for folder in sorted(SAMPLES.glob("heldout*/"), key=lambda p: int(p.name.partition("-")[2] or 1)):
+    """The bundled samples and every held-out folder, as resolve_samples.py reads them."""
+    sets = {"samples": Mentions(extract(), gold_incidents())}
+    for folder in HELDOUT:
         reports = sorted(folder.glob("reports-*.jsonl"))
         if reports:
-            sets[folder.name] = Mentions(read_reports(*reports), gold_incidents(*sorted(folder.glob("gold-*.jsonl"))))
+            sets[folder.name] = Mentions(extract(*reports), gold_incidents(*sorted(folder.glob("gold-*.jsonl"))))
     return sets
 
 

@@ -25,15 +25,17 @@ from .dates import NUMBER_WORDS
 from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
+# "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
+_ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
+            r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
+            r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)")
 BACKGROUND_CUE = re.compile(
     r"\b(?:anniversary|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?) (?:since|after)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
-    r"similar (?:attack|bombing)s?|separate (?:attack|incident|bombing|shooting|blast|explosion)|separately|"
-    r"(?:on|the) same (?:day|morning|night|evening)|"
+    r"similar (?:attack|bombing)s?|" + _ANOTHER + r"|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
-    r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)|"
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier))\b",
     re.I,
 )
@@ -176,10 +178,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
 
 # "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another
 # incident, even when its date is the main one's
-ANOTHER_INCIDENT = re.compile(
-    r"\b(?:(?:on|the) same (?:day|morning|night|evening)|separately|separate (?:attack|incident|bombing|shooting|"
-    r"blast|explosion)|another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid))\b",
-    re.I)
+ANOTHER_INCIDENT = re.compile(r"\b(?:" + _ANOTHER + r")\b", re.I)
 
 
 # "..., one week to the day after a bombing at a mosque in Kunduz": the trigger after "after" is an earlier one
@@ -233,20 +232,27 @@ CLAUSE_OPENING = re.compile(r"^(?:\W*|.*(?:[;:]|,\s+(?:and|but)|\s[–—-])\s*|
 OPENING_REACH = 90  # characters from a clause-opening date to its verb
 
 
+def _after_an_opening_date(article: Article, date: DateValue, trigger: Span) -> list | None:
+    """The tokens from a date that opens its clause ("On Sunday, ...", "..., and last Tuesday ...") up
+    to a later trigger of the same sentence; None when the date opens no clause before it."""
+    if article.doc is None or date.evidence.end > trigger.start:
+        return None
+    sentence = next((s for s in article.sentences if s.contains(date.evidence)), None)
+    if sentence is None or not sentence.contains(trigger) \
+            or not CLAUSE_OPENING.match(article.text[sentence.start: date.evidence.start]):
+        return None
+    between = article.doc.char_span(date.evidence.end, trigger.start, alignment_mode="expand")
+    return None if between is None else [t for t in between if t.idx < trigger.start]
+
+
 def _opens_the_clause_of(article: Article, date: DateValue, trigger: Span) -> bool:
     """A date that opens its clause dates the clause's first verb: "On Sunday, two gunmen from the
     town killed two officers" (but not "On Sunday, police said the bombing killed")."""
-    if article.doc is None or trigger.start - date.evidence.end > OPENING_REACH:
+    if trigger.start - date.evidence.end > OPENING_REACH:
         return False
-    sentence = next((s for s in article.sentences if s.contains(date.evidence)), None)
-    if sentence is None or not sentence.contains(trigger):
+    tokens = _after_an_opening_date(article, date, trigger)
+    if tokens is None:
         return False
-    if not CLAUSE_OPENING.match(article.text[sentence.start: date.evidence.start]):
-        return False
-    between = article.doc.char_span(date.evidence.end, trigger.start, alignment_mode="expand")
-    if between is None:
-        return False
-    tokens = [t for t in between if t.idx < trigger.start]
     while tokens and (tokens[-1].pos_ in ("AUX", "PART", "ADV") or tokens[-1].is_space):
         tokens.pop()  # the trigger's own verb group: "had killed", "was also attacked"
     return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
@@ -704,10 +710,10 @@ def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bo
     return mention.trigger.end <= since
 
 
-def dates_a_comparison(article: Article, date: DateValue, superlative_only: bool = False) -> bool:
+def dates_a_comparison(article: Article, date: DateValue) -> bool:
     start = date.evidence.start
-    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)) or \
-        not superlative_only and bool(SINCE_BEFORE.search(article.text, max(0, start - 45), start))
+    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)
+                or SINCE_BEFORE.search(article.text, max(0, start - 45), start))
 
 
 def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -723,27 +729,22 @@ def _opens_another_clause(article: Article, mention: EventMention, date: DateVal
     """ "On Wednesday a grand jury returned an indictment against the man accused of the attack": a
     date that opens its clause dates the clause's first verb; when that verb is no trigger, the date
     is not a trigger's later in the sentence."""
-    if article.doc is None or date.evidence.end > mention.trigger.start:
-        return False
-    sentence = next((s for s in article.sentences if s.contains(date.evidence)), None)
-    if sentence is None or not CLAUSE_OPENING.match(article.text[sentence.start: date.evidence.start]):
-        return False
-    between = article.doc.char_span(date.evidence.end, mention.trigger.start, alignment_mode="expand")
-    verb = next((t for t in between or [] if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and t.idx < mention.trigger.start),
-                None)  # a finite verb: "while visiting Tbilisi, a grenade landed" keeps its date
+    tokens = _after_an_opening_date(article, date, mention.trigger)
+    # a finite verb: "while visiting Tbilisi, a grenade landed" keeps its date
+    verb = next((t for t in tokens or [] if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS), None)
     if verb is None:
         return False
     return not any(m.trigger.start <= verb.idx < m.trigger.end for m in article.events)
 
 
-def _dates_another_noun(article: Article, mention: EventMention, date: DateValue) -> bool:
+def _dates_another_noun(article: Article, date: DateValue) -> bool:
     """ "Sunday's general election, three days after the bombings": a possessive date dates the noun
-    right after it; unless that noun is the trigger, it is not the trigger's date."""
+    right after it; unless that noun is a trigger ("Monday's attack"), it dates no trigger."""
     end = date.evidence.end
     if not re.match(r"['’]s\b", article.text[end: end + 2]):
         return False
     return not any(0 <= m.trigger.start - end <= 25 and OWN_DAY_BEFORE.match(article.text[end: m.trigger.start])
-                   for m in [mention, *article.events])
+                   for m in article.events)
 
 
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
@@ -754,7 +755,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         best = None
         for mention in mentions:
             for date in dates_in(article, scope(mention)):
-                if date.value is None and date.precision is None or _dates_another_noun(article, mention, date) \
+                if date.value is None and date.precision is None or _dates_another_noun(article, date) \
                         or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
