@@ -238,6 +238,9 @@ def export(model, work_dir: Path, out_dir: Path, max_len: int) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model = model.cpu().eval()
+    # eager attention exports as plain MatMul/Softmax, which ONNX Runtime runs about 20% faster on CPU
+    # than the graph exported from SDPA attention (MUC-4 dev, one thread: 11.2 s against 14.0 s)
+    model.set_attn_implementation("eager")
     fp32 = work_dir / "model.fp32.onnx"
     ids = torch.ones((2, 16), dtype=torch.long)
     torch.onnx.export(
