@@ -582,11 +582,17 @@ def resolve(phrase: str, anchor: dt.date | None, future: bool = False) -> tuple[
 # ---- tense ----------------------------------------------------------------------------------
 
 
+# "a first court appearance set for Monday", "talks scheduled for Friday": a plan, with no verb group
+SET_FOR = re.compile(r"\b(?:set|scheduled|slated|planned|due)\s+(?:for|on)\s+(?:next\s+)?$", re.I)
+
+
 def _is_future(context: _Context, start: int, end: int) -> bool:
     """Whether the verb group governing the date is future: the nearest verb before it in its sentence
     ("will meet on Monday"), else the first one after it ("On Monday, the council will vote")."""
     if context.doc is None:
         return False
+    if SET_FOR.search(context.doc.text, max(0, start - 20), start):
+        return True
     verb = _verb_before(context.doc, bisect.bisect_left(context.starts, start))
     if verb is None:
         verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end))

@@ -14,6 +14,11 @@ _HELD_PLACES = (r"(?:school|theatre|theater|hospital|hotel|mall|church|cathedral
                 r"parliament|ship|airliner|plane|train)")
 
 # (type, pattern). Order matters only for overlaps: the first pattern that matches a stretch wins.
+# "a bomb-disposal team was sent as a precaution", "a bomb scare": the word names no bombing
+_NOT_A_BOMBING = r"(?![- ](?:disposal|squads?|experts?|technicians?|detection|sniffer|sniffing|scares?|hoax(?:es)?|threats?|proof))"
+# the people a vehicle is driven into
+_CROWD = (r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by|protesters|"
+          r"counter-protesters|marchers|demonstrators|mourners|spectators|pilgrims|commuters)")
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("hostage_taking", r"(?:took|taken|taking|held|holding|seized) (?:\w+ ){0,3}hostages?|hostage[- ]taking|"
                        r"hijack(?:ed|ing|ers?)?|hostages?|siege|"
@@ -35,7 +40,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"(?:lorries|trucks|vehicles|pick-?ups|buses)"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
     ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
-                r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?|explosions?|blasts?|explo(?:ded|des|de|ding)|"
+                r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?" + _NOT_A_BOMBING + r"|explosions?|blasts?|explo(?:ded|des|de|ding)|"
                 r"detonat(?:ed|es|e|ing|ion|ions)|IEDs?|grenade attack|grenades?|(?:drone|air|missile|rocket) ?strikes?|"
                 r"airstrikes?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
                 r"(?:rockets?|mortars?|missiles?|shells) (?:were |was )?(?:fired|launched)|"
@@ -48,15 +53,18 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
-                      r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed) (?:a |an |the |his |her |their )?"
+                      r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed|ramming) (?:a |an |the |his |her |their )?"
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w-]+ ){0,2}?"
-                      r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
+                      + _CROWD + r"|"
                       r"(?:ploughed|plowed|smashed|careered|rammed) into (?:the )?(?:[\w-]+ ){0,2}?"
-                      r"(?:crowds?|pedestrians|people|shoppers|worshippers|revellers|tourists|passers-by)|"
+                      + _CROWD + r"|"
                       r"(?:drove|driving|driven|steered|steering|ploughed|ploughing|plowed|rammed|ramming|careered) (?:a |an |the |his |her |their )?"
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w'-]+ ){0,3}?"
                       r"(?:market|festival|parade|promenade|square|concert|rally|procession|march|celebrations?)|"
                       r"(?:truck|lorry|van) (?:that|which) (?:killed|ploughed|plowed|rammed|mowed)|"
+                      # the vehicle as subject: "a car drove at speed into a crowd of people marching"
+                      r"(?:truck|lorry|van|car|vehicle|suv) (?:drove|ploughed|plowed|slammed|careered|smashed|ran) "
+                      r"(?:[\w-]+ ){0,3}?into (?:the |a |an )?(?:[\w-]+ ){0,2}?" + _CROWD + r"|"
                       r"(?:ran|run|running) (?:down|over) (?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|"
                       r"revellers|tourists|passers-by)|"
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),

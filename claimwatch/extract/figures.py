@@ -142,6 +142,8 @@ AMOUNT_RE = re.compile(_AMOUNT, re.IGNORECASE)
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 CLOCK_RE = re.compile(r"0\d+")  # "between 0630 and 0700"
 MONTH_AFTER_RE = re.compile(rf"\s*(?:{_words(MONTHS)})\.?(?!\w)", re.IGNORECASE)
+# "two troopers, aged 48 and 40, died": ages, not counts
+AGED_BEFORE_RE = re.compile(r"(?<![\w-])aged\s+(?:\d{1,3}\s*(?:,|and|or|to)\s*){0,3}$", re.IGNORECASE)
 MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_words(MONTHS)})\.?\s+$", re.IGNORECASE)
 MEASURE_RE = re.compile(rf"\s*(?:{'|'.join(MEASURES)})(?!\w)", re.IGNORECASE)
 
@@ -342,7 +344,8 @@ class _Reader:
             return False
         number = text[number_start:amount.end]
         month_before = MONTH_BEFORE_RE.search(text, max(0, number_start - 12), number_start)
-        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or month_before:
+        if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or month_before \
+                or AGED_BEFORE_RE.search(text, max(0, number_start - 24), number_start):
             return False
         token = self.token(number_start)
         return token is None or token.ent_type_ not in NON_COUNT_ENTITIES
@@ -391,11 +394,19 @@ def _skip_back(text: str, pos: int) -> int:
 
 
 def _in_group(token, wide: bool = False) -> bool:
-    if CASUALTY_WORD_RE.match(token.text) or token.like_num:
+    if token.like_num:
+        return _an_age(token)
+    if CASUALTY_WORD_RE.match(token.text):
         return False
     if wide and (token.pos_ == "ADP" and token.lower_ != "with" or token.tag_ in ("VBG", "VBN")):
         return True
     return token.pos_ in GROUP_POS or token.lower_ in GROUP_WORDS
+
+
+def _an_age(token) -> bool:
+    """ "a 32-year-old woman": the number is part of the words naming the person."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in ("year", "years")
 
 
 def _about(reader: _Reader, groups: tuple[str, ...], phrase: tuple[int, int]) -> str:

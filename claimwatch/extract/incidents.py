@@ -737,6 +737,26 @@ def _opens_another_clause(article: Article, mention: EventMention, date: DateVal
     return not any(m.trigger.start <= verb.idx < m.trigger.end for m in article.events)
 
 
+# ", who stood for the assembly this year" / ", where the UN now says 108 people were killed": a
+# non-restrictive relative clause still open at the end of the text between a trigger and a date
+RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose|which|where)\b[^,;:()\u2014]*$", re.I)
+# after the trigger, "which" usually stands for the event itself ("the assault, which began on
+# Saturday evening"), so only a clause about a person or a place keeps its date from the trigger
+RELATIVE_OPEN_AFTER = re.compile(r",\s+(?:who|whom|whose|where)\b[^,;:()\u2014]*$", re.I)
+
+
+def _across_a_relative_clause(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """A relative clause keeps its own date: "Gunmen shot dead X, who stood for the assembly this
+    year, as he drove home on Sunday" (the date inside the clause dates its verb), and "Annan arrived
+    on Monday over the massacre in Houla, where the UN says 108 people were killed" (the trigger inside
+    the clause is not dated by the main clause's date)."""
+    if date.evidence.start >= mention.trigger.end:
+        return RELATIVE_OPEN_AFTER.search(article.text[mention.trigger.end: date.evidence.start]) is not None
+    if date.evidence.end <= mention.trigger.start:
+        return RELATIVE_OPEN.search(article.text[date.evidence.end: mention.trigger.start]) is not None
+    return False
+
+
 def _dates_another_noun(article: Article, date: DateValue) -> bool:
     """ "Sunday's general election, three days after the bombings": a possessive date dates the noun
     right after it; unless that noun is a trigger ("Monday's attack"), it dates no trigger."""
@@ -759,7 +779,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
-                        or dates_a_response(article, mention, date) or dates_a_comparison(article, date):
+                        or dates_a_response(article, mention, date) or dates_a_comparison(article, date) \
+                        or _across_a_relative_clause(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -801,7 +822,9 @@ def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
     votes = Counter(m.type for m in group.mentions if m.type not in WEAK_TYPES)
     if not votes:
         categories = {w.category for w in weapons}
-        return "bombing" if "explosives" in categories else "armed_assault" if "firearms" in categories else "other"
+        # a knife ("a man with a knife killed a teacher") arms an assault as a gun does
+        return "bombing" if "explosives" in categories else \
+            "armed_assault" if categories & {"firearms", "melee"} else "other"
     top = max(votes.values())
     return next(t for t in TYPE_HIERARCHY if votes.get(t) == top)
 

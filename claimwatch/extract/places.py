@@ -674,6 +674,8 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return _names_facility(reading.tokens, mention) and reading.tagged_elsewhere(mention) and reading.in_context(geo)
     if mention.within is not None:
         return True
+    if not mention.trusted and _names_office(reading.tokens, mention):
+        return False  # "the Justice Department", "the Interior Ministry": no town of Justice
     if geo.precision != "country" and _acronym(reading.tokens, mention):
         return False  # "CIA", "NIU", "UN" are no towns
     if geo.precision == "country" or reading.gaz.forms_for(mention.key, mention.surface):
@@ -692,7 +694,9 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
 
 
 BUILDING_WORDS = frozenset("""airport stadium university hospital hotel mall square bridge park mosque church
-cathedral synagogue temple school college academy station market bazaar arena avenue boulevard""".split())
+cathedral basilica chapel shrine monastery synagogue temple school college academy station market bazaar arena
+avenue boulevard""".split())
+OFFICE_WORDS = frozenset("department ministry minister secretary party".split())
 
 
 def _building_name(tokens: Tokens, mention: Mention, found: list[Mention], gaz: Gazetteer) -> bool:
@@ -718,6 +722,10 @@ def _after_big_city(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> bool:
     if mention.start < 2 or tokens.lower[mention.start - 1] not in ("'s", "’s"):
         return False
     return _biggest_city(gaz, name_key(tokens.text[mention.start - 2])) >= BIG_CITY
+
+
+def _names_office(tokens: Tokens, mention: Mention) -> bool:
+    return mention.end < len(tokens) and tokens.lower[mention.end] in OFFICE_WORDS
 
 
 def _names_facility(tokens: Tokens, mention: Mention) -> bool:

@@ -117,6 +117,10 @@ def _place(record: dict) -> dict:
     return record.get("location") or {}
 
 
+def _finer_than_country(location: dict) -> bool:
+    return location.get("precision") != "country"
+
+
 def site_words(location: dict) -> list[str]:
     """Words of the place name that say more than the city, region or country ("Abbey Gate")."""
     coarse = set(content_words(" ".join(str(location.get(k) or "") for k in ("city", "region", "country"))))
@@ -150,13 +154,16 @@ def profile(record: dict, key: int, article: int, published: dt.date | None = No
     """The profile of one mention record."""
     lo, hi, proxy = date_interval(record, published)
     location = _place(record)
+    # a country named alone puts a point at its centroid, which is no place of the incident: such a
+    # mention is placed by country only ("attacked the Manda Bay airfield in Kenya" against "Lamu")
+    point = (location.get("lat"), location.get("lon")) if _finer_than_country(location) else (None, None)
     background = record.get("role") == "background"
     title = "" if background else title  # a report's title is about its main incident
     return Profile(
         key=key, article=article, background=background, lo=lo, hi=hi, proxy=proxy,
         type=record.get("type"), country=(location.get("country_code") or None),
         region=_folded(location.get("region")), city=_folded(location.get("city")),
-        lat=location.get("lat"), lon=location.get("lon"), site=mask(site_words(location), SITE_BITS),
+        lat=point[0], lon=point[1], site=mask(site_words(location), SITE_BITS),
         actors=actor_keys(record), victims=victim_names(record), parties=mask(party_words(record), PARTY_BITS),
         killed=killed(record), tokens=mask(content_words(f"{title} {record.get('summary') or ''}"), TOKEN_BITS),
         published=published.toordinal() if published else None, types=type_bits(record),

@@ -92,3 +92,14 @@ def test_features_type_same_counts_every_type_the_triggers_name(a_types, b_types
     a = make(1, 1, type=a_types[0] if a_types else "bombing", types=a_types)
     b = make(2, 2, type=b_types[0] if b_types else "kidnapping", types=b_types)
     assert type_same(a, b) is same
+
+
+def test_a_country_named_alone_is_placed_by_country_not_by_its_centroid():
+    # "attacked the Manda Bay airfield in Kenya" (the centroid, 450 km off) against "Lamu town"
+    kenya = {"location": {"country_code": "KE", "precision": "country", "lat": -0.88, "lon": 36.89}}
+    lamu = {"location": {"country_code": "KE", "region": "Lamu", "city": "Lamu", "precision": "city",
+                         "lat": -2.27, "lon": 40.90}}
+    p = profile({"role": "main", **kenya}, 1, 1)
+    q = profile({"role": "main", **lamu}, 2, 2)
+    assert (p.lat, p.lon) == (None, None) and (q.lat, q.lon) == (-2.27, 40.90)
+    assert place_compatible(p, q)
