@@ -674,7 +674,7 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return _names_facility(reading.tokens, mention) and reading.tagged_elsewhere(mention) and reading.in_context(geo)
     if mention.within is not None:
         return True
-    if not mention.trusted and _names_office(reading.tokens, mention):
+    if not mention.trusted and geo.precision == "city" and _names_office(reading.tokens, mention):
         return False  # "the Justice Department", "the Interior Ministry": no town of Justice
     if geo.precision != "country" and _acronym(reading.tokens, mention):
         return False  # "CIA", "NIU", "UN" are no towns
@@ -696,7 +696,9 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
 BUILDING_WORDS = frozenset("""airport stadium university hospital hotel mall square bridge park mosque church
 cathedral basilica chapel shrine monastery synagogue temple school college academy station market bazaar arena
 avenue boulevard""".split())
-OFFICE_WORDS = frozenset("department ministry minister secretary party".split())
+# after a town's name: an office, not the town. "Department" only as US usage writes it ("the Justice
+# Department"): "Antioquia department" or "santa ana department" is the region of that name
+OFFICE_WORDS = frozenset("Department Ministry ministry Minister minister Secretary secretary Party party".split())
 
 
 def _building_name(tokens: Tokens, mention: Mention, found: list[Mention], gaz: Gazetteer) -> bool:
@@ -725,7 +727,7 @@ def _after_big_city(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> bool:
 
 
 def _names_office(tokens: Tokens, mention: Mention) -> bool:
-    return mention.end < len(tokens) and tokens.lower[mention.end] in OFFICE_WORDS
+    return mention.end < len(tokens) and tokens.text[mention.end] in OFFICE_WORDS
 
 
 def _names_facility(tokens: Tokens, mention: Mention) -> bool:
