@@ -631,7 +631,28 @@ def _hostages(reader: _Reader, amount: Amount, group_end: int) -> Figure | None:
 def _one_person_figures(reader: _Reader) -> list[Figure]:
     figures = [_one_after_verb(reader, match) for match in VERB_ONE_RE.finditer(reader.text)]
     figures += [_one_before_verb(reader, match) for match in ONE_CASUALTY_RE.finditer(reader.text)]
+    figures += [_one_named(reader, match) for match in KILLED_NAME_RE.finditer(reader.text)]
     return [_taken(reader, figure) for figure in figures if figure is not None]
+
+
+# "Gunmen shot dead Sidhu Moose Wala", "a man who murdered Samuel Paty": one named person killed
+KILLED_NAME_RE = re.compile(r"(?<![\w-])(?:shot\s+dead|gunned\s+down|murdered|assassinated|beheaded|stabbed\s+to\s+death)"
+                            r"\s+(?=[A-Z])")
+
+
+def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
+    """One killed when the verb's object is a single person's name (not "X and Y", not a group)."""
+    token = reader.token(match.end())
+    if token is None or token.ent_type_ != "PERSON" or token.ent_iob_ != "B" or match.end() in reader.taken:
+        return None
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    name_end = token.doc[end].idx + len(token.doc[end].text)
+    if re.match(r"\s*(?:,\s*\w+\s*,?\s*)?(?:and|&)\s+[A-Z]", reader.text[name_end:name_end + 40]):
+        return None  # "shot dead X and Y": not one
+    amount = Amount(match.end(), name_end, 1, 1, 1, None)
+    return _figure(reader, "killed", amount, name_end, (match.start(), name_end), "")
 
 
 def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:

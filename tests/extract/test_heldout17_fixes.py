@@ -89,3 +89,12 @@ def test_incidents_a_which_clause_after_the_trigger_is_about_the_event_and_keeps
     text = ("KABUL, Jan 22 - The Taliban said their fighters carried out the assault on the hotel, which began "
             "on Saturday evening and lasted into Sunday, killing 22 people.")
     assert _main(_extract(text, "2018-01-22")).date.value == "2018-01-20"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("A man murdered Samuel Paty near his school in Conflans-Sainte-Honorine on Friday.", [("killed", 1)]),
+    ("Gunmen shot dead John Smith and Mary Jones in Lagos on Sunday.", []),  # two names: not one
+])
+def test_figures_one_named_person_killed(text, expected):
+    assert [(f.kind, f.value) for f in _extract(text, "2020-10-17").figures] == expected
