@@ -196,36 +196,19 @@ def predictions(docs, cands, config):
     return out
 
 
-def with_thresholds(config, thresholds, gate, floor=None):
-    return tagger.DecodeConfig(config.max_len, config.overlap, config.token_floor if floor is None else floor,
-                               tuple(thresholds.items()), gate)
-
-
 def tune(gold, docs, probs, config, floors=FLOORS):
     """Grid over the token floor; for each, coordinate ascent on dev micro CEAF-REE over the per-role
     thresholds and the document gate. Returns the best DecodeConfig and its scores."""
     best = (-1.0, config, {})
     for floor in floors:
         cands = [tagger.decode(text, offsets, p, floor) for text, offsets, p in probs]
-        thresholds, gate = {role: 0.5 for role in ROLES}, 0.0
 
         def score(th, g):
-            return ceaf_ree(gold, predictions(docs, cands, with_thresholds(config, th, g, floor)))["micro"]["f1"]
+            return ceaf_ree(gold, predictions(docs, cands, config.with_setting(floor, th, g)))["micro"]["f1"]
 
-        f1 = score(thresholds, gate)
-        for _ in range(2):
-            for role in ROLES:
-                for value in GRID:
-                    trial = {**thresholds, role: value}
-                    trial_f1 = score(trial, gate)
-                    if trial_f1 > f1:
-                        f1, thresholds = trial_f1, trial
-            for value in [0.0, *GRID]:
-                trial_f1 = score(thresholds, value)
-                if trial_f1 > f1:
-                    f1, gate = trial_f1, value
+        f1, thresholds, gate = tagger.ascend(score, {role: 0.5 for role in ROLES}, 0.0, GRID)
         if f1 > best[0]:
-            final = with_thresholds(config, thresholds, gate, floor)
+            final = config.with_setting(floor, thresholds, gate)
             best = (f1, final, ceaf_ree(gold, predictions(docs, cands, final)))
         log(f"token floor {floor}: dev micro F1 {f1 * 100:.2f}")
     return best[1], best[2]

@@ -66,32 +66,21 @@ class Search:
         return ceaf_ree(self.data.ree, docs)
 
 
-def with_setting(base: tagger.DecodeConfig, floor: float, thresholds: dict, gate: float) -> tagger.DecodeConfig:
-    return tagger.DecodeConfig(base.max_len, base.overlap, floor, tuple(thresholds.items()), gate)
-
-
 def tune(search: Search) -> tuple[tagger.DecodeConfig, dict]:
     base = search.model.config
     start = dict(base.thresholds)
     best = (search.score(base)["micro"]["f1"], base)
     log(f"shipped setting: dev micro CEAF-REE {best[0] * 100:.2f}")
     for floor in FLOORS:
-        thresholds, gate = {r: max(floor, start.get(r, 0.5)) for r in ROLES}, base.gate
-        f1 = search.score(with_setting(base, floor, thresholds, gate))["micro"]["f1"]
-        for _ in range(2):
-            for role in ROLES:
-                for value in (v for v in GRID if v >= floor):
-                    trial = {**thresholds, role: value}
-                    trial_f1 = search.score(with_setting(base, floor, trial, gate))["micro"]["f1"]
-                    if trial_f1 > f1:
-                        f1, thresholds = trial_f1, trial
-            for value in [0.0, *GRID]:
-                trial_f1 = search.score(with_setting(base, floor, thresholds, value))["micro"]["f1"]
-                if trial_f1 > f1:
-                    f1, gate = trial_f1, value
+
+        def score(thresholds, gate):
+            return search.score(base.with_setting(floor, thresholds, gate))["micro"]["f1"]
+
+        f1, thresholds, gate = tagger.ascend(score, {r: max(floor, start.get(r, 0.5)) for r in ROLES}, base.gate,
+                                             [v for v in GRID if v >= floor])
         log(f"token floor {floor}: dev micro CEAF-REE {f1 * 100:.2f} {thresholds} gate {gate}")
         if f1 > best[0]:
-            best = (f1, with_setting(base, floor, thresholds, gate))
+            best = (f1, base.with_setting(floor, thresholds, gate))
     return best[1], search.score(best[1])
 
 

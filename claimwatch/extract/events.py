@@ -65,8 +65,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       # the vehicle as subject: "a car drove at speed into a crowd of people marching"
                       r"(?:truck|lorry|van|car|vehicle|suv) (?:drove|ploughed|plowed|slammed|careered|smashed|ran) "
                       r"(?:[\w-]+ ){0,3}?into (?:the |a |an )?(?:[\w-]+ ){0,2}?" + _CROWD + r"|"
-                      r"(?:ran|run|running) (?:down|over) (?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|"
-                      r"revellers|tourists|passers-by)|"
+                      r"(?:ran|run|running) (?:down|over) (?:[\w-]+ ){0,2}?" + _CROWD + r"|"
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),

@@ -739,10 +739,14 @@ def _opens_another_clause(article: Article, mention: EventMention, date: DateVal
 
 # ", who stood for the assembly this year" / ", where the UN now says 108 people were killed": a
 # non-restrictive relative clause still open at the end of the text between a trigger and a date
-RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose|which|where)\b[^,;:()\u2014]*$", re.I)
+def _relative_open(pronouns: str) -> re.Pattern:
+    return re.compile(rf",\s+(?:{pronouns})\b[^,;:()\u2014]*$", re.I)
+
+
+RELATIVE_OPEN = _relative_open("who|whom|whose|which|where")
 # after the trigger, "which" usually stands for the event itself ("the assault, which began on
 # Saturday evening"), so only a clause about a person or a place keeps its date from the trigger
-RELATIVE_OPEN_AFTER = re.compile(r",\s+(?:who|whom|whose|where)\b[^,;:()\u2014]*$", re.I)
+RELATIVE_OPEN_AFTER = _relative_open("who|whom|whose|where")
 
 
 def _across_a_relative_clause(article: Article, mention: EventMention, date: DateValue) -> bool:

@@ -698,7 +698,7 @@ cathedral basilica chapel shrine monastery synagogue temple school college acade
 avenue boulevard""".split())
 # after a town's name: an office, not the town. "Department" only as US usage writes it ("the Justice
 # Department"): "Antioquia department" or "santa ana department" is the region of that name
-OFFICE_WORDS = frozenset("Department Ministry ministry Minister minister Secretary secretary Party party".split())
+OFFICE_WORDS = frozenset("ministry minister secretary party".split())
 
 
 def _building_name(tokens: Tokens, mention: Mention, found: list[Mention], gaz: Gazetteer) -> bool:
@@ -727,7 +727,8 @@ def _after_big_city(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> bool:
 
 
 def _names_office(tokens: Tokens, mention: Mention) -> bool:
-    return mention.end < len(tokens) and tokens.text[mention.end] in OFFICE_WORDS
+    return mention.end < len(tokens) and (tokens.lower[mention.end] in OFFICE_WORDS
+                                          or tokens.text[mention.end] == "Department")
 
 
 def _names_facility(tokens: Tokens, mention: Mention) -> bool:

@@ -71,6 +71,29 @@ class DecodeConfig:
     def threshold(self, role: str) -> float:
         return dict(self.thresholds)[role]
 
+    def with_setting(self, token_floor: float, thresholds: dict[str, float], gate: float) -> "DecodeConfig":
+        return DecodeConfig(self.max_len, self.overlap, token_floor, tuple(thresholds.items()), gate)
+
+
+def ascend(score: Callable[[dict[str, float], float], float], thresholds: dict[str, float], gate: float,
+           grid: Sequence[float], rounds: int = 2) -> tuple[float, dict[str, float], float]:
+    """Coordinate ascent of `score(thresholds, gate)` over each role's threshold (values in `grid`) and
+    the document gate (0 or a value in `grid`), for the training and tuning scripts. Returns the best
+    score with its thresholds and gate."""
+    best = score(thresholds, gate)
+    for _ in range(rounds):
+        for role in ROLES:
+            for value in grid:
+                trial = {**thresholds, role: value}
+                trial_score = score(trial, gate)
+                if trial_score > best:
+                    best, thresholds = trial_score, trial
+        for value in [0.0, *grid]:
+            trial_score = score(thresholds, value)
+            if trial_score > best:
+                best, gate = trial_score, value
+    return best, thresholds, gate
+
 
 def window_bounds(n_tokens: int, max_len: int, overlap: int) -> list[tuple[int, int]]:
     """Token ranges of the sliding windows ([CLS]/[SEP] excluded) that cover n_tokens."""

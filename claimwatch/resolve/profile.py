@@ -117,10 +117,6 @@ def _place(record: dict) -> dict:
     return record.get("location") or {}
 
 
-def _finer_than_country(location: dict) -> bool:
-    return location.get("precision") != "country"
-
-
 def site_words(location: dict) -> list[str]:
     """Words of the place name that say more than the city, region or country ("Abbey Gate")."""
     coarse = set(content_words(" ".join(str(location.get(k) or "") for k in ("city", "region", "country"))))
@@ -156,7 +152,7 @@ def profile(record: dict, key: int, article: int, published: dt.date | None = No
     location = _place(record)
     # a country named alone puts a point at its centroid, which is no place of the incident: such a
     # mention is placed by country only ("attacked the Manda Bay airfield in Kenya" against "Lamu")
-    point = (location.get("lat"), location.get("lon")) if _finer_than_country(location) else (None, None)
+    point = (location.get("lat"), location.get("lon")) if location.get("precision") != "country" else (None, None)
     background = record.get("role") == "background"
     title = "" if background else title  # a report's title is about its main incident
     return Profile(
