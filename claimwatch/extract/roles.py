@@ -118,6 +118,11 @@ def pad_windows(windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ids, mask
 
 
+def _pad_logits(logits: np.ndarray, width: int) -> np.ndarray:
+    """One window's logits (1, n, labels), zero-padded to `width` positions like a padded batch's."""
+    return np.pad(logits, ((0, 0), (0, width - logits.shape[1]), (0, 0)))
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)
@@ -234,11 +239,13 @@ class RoleTagger:
         self.input_names = {i.name for i in self.session.get_inputs()}
 
     def run(self, windows: list[list[int]]) -> np.ndarray:
+        """Logits for a batch of windows. A model exported without an attention mask (the default
+        since the mask only ever hid padding) takes windows one at a time, unpadded."""
+        if "attention_mask" not in self.input_names and len({len(w) for w in windows}) > 1:
+            return np.concatenate([_pad_logits(self.run([w]), max(map(len, windows))) for w in windows])
         ids, mask = pad_windows(windows)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self.input_names:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        return self.session.run(None, feeds)[0]
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self.session.run(None, {name: value for name, value in feeds.items() if name in self.input_names})[0]
 
     def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)

@@ -118,3 +118,19 @@ def test_roles_model_offsets_point_into_cased_text(article_from, text):
     assert prediction, "the model found no role filler"
     assert all(s.evidence == Span.of(text, s.evidence.start, s.evidence.end) for s in prediction)
     assert any(s.role == "Weapon" and s.evidence.text == "DYNAMITE" for s in prediction)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not MODEL_PRESENT, reason="roles model files are not in claimwatch/data/roles")
+def test_roles_model_windows_of_different_lengths_tag_as_alone():
+    """The shipped model has no attention mask (it runs one unpadded window per call); a batch of
+    windows of different lengths must still give each window the logits it gets alone."""
+    tagger = roles.load_tagger()
+    short, long = ([roles.CLS_ID, *ids, roles.SEP_ID] for ids in (
+        tagger.tokenizer.encode("a bomb exploded", add_special_tokens=False).ids,
+        tagger.tokenizer.encode("guerrillas blew up a power tower in usulutan with dynamite", add_special_tokens=False).ids,
+    ))
+    together = tagger.run([short, long])
+    assert together.shape[:2] == (2, len(long))
+    assert np.allclose(together[0, : len(short)], tagger.run([short])[0], atol=1e-5)
+    assert np.allclose(together[1], tagger.run([long])[0], atol=1e-5)
