@@ -34,6 +34,17 @@ def nlp_article(article_from):
     return make
 
 
+@pytest.fixture
+def extracted(article_from):
+    """An Article built by hand and run through the default pipeline."""
+    from claimwatch.extract.pipeline import get_pipeline
+
+    def make(text: str, published: str | None = None, id: str = "t") -> Article:
+        return get_pipeline("default")(article_from(text, published, id))
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def kerman():
     folder = need_shared("fixtures", "kerman-2024")

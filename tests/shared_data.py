@@ -16,3 +16,9 @@ def need_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared data is not beside this checkout")
     return path
+
+
+def main_incident(article):
+    """The article's one main incident (the test fails when there is none or more than one)."""
+    (main,) = [incident for incident in article.incidents if incident.role == "main"]
+    return main

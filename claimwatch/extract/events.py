@@ -49,6 +49,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+                      # "was shot three times in the head", "gunned down"; not "was shot down" (an aircraft) nor
+                      # "was shot by municipal police" (the attacker, stopped)
+                      r"(?:was|were|been|being|got) shot(?! down| dead| (?:[\w-]+ ){0,3}and killed| to death|"
+                      r" (?:\w+ ){0,2}by (?:[\w-]+ ){0,2}(?:police|policemen|officers?|troops|soldiers|security|guards?|gendarmes))|"
+                      r"gunned down|"
                       r"opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"

@@ -632,6 +632,7 @@ def _one_person_figures(reader: _Reader) -> list[Figure]:
     figures = [_one_after_verb(reader, match) for match in VERB_ONE_RE.finditer(reader.text)]
     figures += [_one_before_verb(reader, match) for match in ONE_CASUALTY_RE.finditer(reader.text)]
     figures += [_one_named(reader, match) for match in KILLED_NAME_RE.finditer(reader.text)]
+    figures += [_one_named_subject(reader, match) for match in NAME_THEN_KILLED_RE.finditer(reader.text)]
     return [_taken(reader, figure) for figure in figures if figure is not None]
 
 
@@ -653,6 +654,40 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
         return None  # "shot dead X and Y": not one
     amount = Amount(match.end(), name_end, 1, 1, 1, None)
     return _figure(reader, "killed", amount, name_end, (match.start(), name_end), "")
+
+
+# "Fernando Villavicencio, a presidential candidate who ..., was shot dead": a sentence that opens with
+# one person's name and an apposition, whose verb kills
+NAME_THEN_KILLED_RE = re.compile(r",\s+(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
+                                 r"beheaded|stabbed\s+to\s+death)(?![\w-])")
+OPENING_DASH_RE = re.compile(r"[—–]\s*$|--\s*$")
+
+
+def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
+    token = reader.token(match.start())
+    if token is None or match.start() in reader.taken:
+        return None
+    sentence = token.sent
+    first = sentence[0]
+    for candidate in sentence:  # the name opens the sentence, or the text after a dateline's dash
+        if candidate.idx >= match.start():
+            return None
+        if candidate.ent_type_ == "PERSON" and candidate.ent_iob_ == "B" and (
+                candidate.i == first.i or OPENING_DASH_RE.search(reader.text[first.idx:candidate.idx])):
+            break
+        if candidate.i - first.i > 25:
+            return None
+    else:
+        return None
+    end = candidate.i
+    while end + 1 < len(candidate.doc) and candidate.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    name_end = candidate.doc[end].idx + len(candidate.doc[end].text)
+    between = reader.text[name_end:match.start()]
+    if not between.startswith(",") or len(between) > 200 or re.match(r",\s*(?:and|&)\s", between):
+        return None  # "X and Y were killed"; an apposition runs from the comma to the verb
+    amount = Amount(candidate.idx, name_end, 1, 1, 1, None)
+    return _figure(reader, "killed", amount, match.end(), (candidate.idx, match.end()), "")
 
 
 def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:

@@ -21,7 +21,7 @@ from ..geo import km
 from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
-from .dates import NUMBER_WORDS
+from .dates import MONTHS, NUMBER_WORDS, WEEKDAYS
 from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
@@ -502,7 +502,7 @@ def group_mentions(article: Article, recounted: bool = False) -> list[Group]:
                 main.date = refined(main.date, candidate)
     if main.date is None and not recounted:
         _take_back_the_dated_retelling(article, main, main_mention, groups)
-    if main.date is None:
+    if main.date is None and not attributive(article, main_mention):
         main.date = report_date(article, main_mention)
     return groups
 
@@ -771,13 +771,33 @@ def _dates_another_noun(article: Article, date: DateValue) -> bool:
                    for m in article.events)
 
 
+def attributive(article: Article, mention: EventMention) -> bool:
+    """ "The party of murdered presidential candidate X named a new candidate on Sunday", "the slain
+    journalist's family said on Monday": a participle before its noun names a past event as a
+    description, and the sentence's dates belong to its own verb."""
+    if article.doc is None:
+        return False
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].tag_ not in ("VBN", "JJ"):
+        return False
+    word = span[0]
+    if word.i == 0 or word.i + 1 >= len(article.doc):
+        return False
+    before, after = article.doc[word.i - 1], article.doc[word.i + 1]
+    opens_phrase = before.pos_ in ("DET", "ADP") or before.tag_ in ("PRP$", "POS")
+    return opens_phrase and after.pos_ in ("ADJ", "NOUN", "PROPN") and after.lower_ not in WEEKDAYS and after.lower_ not in MONTHS
+
+
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
     """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
     dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
-    after publication ("due in court on Saturday")."""
+    after publication ("due in court on Saturday"). An attributive trigger ("murdered candidate")
+    takes no date from its sentence."""
     for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
         best = None
         for mention in mentions:
+            if attributive(article, mention):
+                continue
             for date in dates_in(article, scope(mention)):
                 if date.value is None and date.precision is None or _dates_another_noun(article, date) \
                         or _opens_another_clause(article, mention, date) \
@@ -788,10 +808,34 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
-                    best = (distance, date)
+                    best = (distance, _offset(article, mention, date))
         if best:
             return best[1]
     return None
+
+
+# "declared a state of emergency on Monday ..., a day after gunmen killed the mayor": the trigger
+# happened that long before the date of the clause it hangs on
+OFFSET_AFTER = re.compile(r",?\s+(?:just\s+)?(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<after>after)\s+"
+                          r"(?:[\w'’-]+\s+){0,4}$", re.I)
+UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _offset(article: Article, mention: EventMention, date: DateValue) -> DateValue:
+    """The date itself, or the day an "N days after" clause between it and the trigger points back to."""
+    if date.precision != "day" or not date.value or date.evidence.end > mention.trigger.start:
+        return date
+    gap = article.text[date.evidence.end: mention.trigger.start]
+    match = OFFSET_AFTER.search(gap) if len(gap) <= 240 else None
+    if match is None:
+        return date
+    n = NUMBER_WORDS.get(match["n"].lower()) or (1 if match["n"].lower() in ("a", "an") else int(match["n"]))
+    days = n * UNIT_DAYS[match["unit"].lower().rstrip("s")]
+    end = date.evidence.end + match.end("after")
+    return dataclasses.replace(
+        date, phrase=article.text[date.evidence.start: end].strip(), evidence=article.span(date.evidence.start, end),
+        value=(dt.date.fromisoformat(date.value) - dt.timedelta(days=days)).isoformat(),
+    )
 
 
 def holds(article: Article, group: Group, span: Span) -> bool:

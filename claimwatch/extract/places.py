@@ -25,6 +25,7 @@ import numpy as np
 from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
 
 from ..model import Article, Place, Span
+from .dates import MONTHS
 from .gazetteer import CITY_WORDS, REGION_WORDS, Context, Gazetteer, Geo, load_gazetteer, name_key
 from .pipeline import component
 
@@ -450,8 +451,10 @@ def _dateline(tokens: Tokens, mention: Mention) -> bool:
     after = tokens.text[mention.end]
     if after == "(" or mention.surface.isupper() and after in (",", "—", "–", "-"):
         return True
-    following = tokens.text[mention.end + 1] if mention.end + 1 < len(tokens) else ""
-    return after == "," and following[:1].isdigit()  # "Lima, 20 Aug 88 (EFE) --"
+    # "Lima, 20 Aug 88 (EFE) --", but not "Villavicencio, 59, had just walked out" (an age)
+    following = tokens.lower[mention.end + 1] if mention.end + 1 < len(tokens) else ""
+    month = tokens.lower[mention.end + 2].rstrip(".") if mention.end + 2 < len(tokens) else ""
+    return after == "," and following.isdigit() and month in MONTHS
 
 
 def _before(tokens: Tokens, start: int) -> str | None:

@@ -881,8 +881,8 @@ def _antecedent(context: _Context, pos: int, kind: str) -> Actor | None:
     """The party a pronoun refers back to: the last person for "he"/"she", the last group for "it"/"the group"."""
     wanted = ("individual",) if kind == "person" else ("organization",)
     for actor in reversed(context.actors_before(pos)):
-        if actor.kind in wanted and not _is_outlet(actor):
-            return actor
+        if actor.kind in wanted and not _is_outlet(actor) and not context.article.is_excluded(actor.evidence.start):
+            return actor  # never the dateline ("QUITO, Aug 10 (Wire) —" read as an organisation)
     return None
 
 
