@@ -785,7 +785,8 @@ def attributive(article: Article, mention: EventMention) -> bool:
         return False
     before, after = article.doc[word.i - 1], article.doc[word.i + 1]
     opens_phrase = before.pos_ in ("DET", "ADP") or before.tag_ in ("PRP$", "POS")
-    return opens_phrase and after.pos_ in ("ADJ", "NOUN", "PROPN") and after.lower_ not in WEEKDAYS and after.lower_ not in MONTHS
+    dated = after.lower_ in WEEKDAYS or after.lower_ in MONTHS  # "killed Monday" is no noun phrase
+    return opens_phrase and after.pos_ in ("ADJ", "NOUN", "PROPN") and not dated
 
 
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
@@ -829,7 +830,7 @@ def _offset(article: Article, mention: EventMention, date: DateValue) -> DateVal
     match = OFFSET_AFTER.search(gap) if len(gap) <= 240 else None
     if match is None:
         return date
-    n = NUMBER_WORDS.get(match["n"].lower()) or (1 if match["n"].lower() in ("a", "an") else int(match["n"]))
+    n = NUMBER_WORDS.get(match["n"].lower()) or int(match["n"])
     days = n * UNIT_DAYS[match["unit"].lower().rstrip("s")]
     end = date.evidence.end + match.end("after")
     return dataclasses.replace(
