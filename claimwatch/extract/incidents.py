@@ -817,8 +817,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
 
 # "declared a state of emergency on Monday ..., a day after gunmen killed the mayor": the trigger
 # happened that long before the date of the clause it hangs on
-OFFSET_AFTER = re.compile(r",?\s+(?:just\s+)?(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<after>after)\s+"
-                          r"(?:[\w'’-]+\s+){0,4}$", re.I)
+OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
+                          r"(?P<after>after)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 UNIT_DAYS = {"day": 1, "week": 7}
 
 
