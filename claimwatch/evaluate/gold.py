@@ -56,13 +56,21 @@ def score(gold: list[dict], records: list[dict], scorer) -> dict:
 
 
 def run_gold(gold_path: Path, articles_path: Path, tools_dir: Path) -> dict:
-    """Extract the articles (a JSONL file, or a folder of Wikinews-style .txt files) and score them."""
-    from ..extract.pipeline import get_pipeline
+    """Extract the articles (a JSONL file, or a folder of Wikinews-style .txt files) and score them.
+
+    A report the pipeline fails on does not stop the run: it scores as a report with no record (every
+    field it should fill counts as missed) and is listed under `failures` with its error code.
+    """
+    from ..batch import extract_all
     from ..ingest import read
+    from ..model import Failure
 
     if articles_path.is_dir():
-        articles = [read_wikinews_article(p) for p in sorted(articles_path.glob("*.txt"))]
+        items = [read_wikinews_article(p) for p in sorted(articles_path.glob("*.txt"))]
     else:
-        articles = [a for a in read([articles_path]) if isinstance(a, Article)]
-    records = [a.to_dict() for a in get_pipeline().pipe(articles)]
-    return score(read_gold(gold_path), records, load_scorer(tools_dir))
+        items = list(read([articles_path]))
+    done = list(extract_all(items))
+    records = [a.to_dict() for a in done if isinstance(a, Article)]
+    failures = [{"id": f.article_id, "source": f.source, "code": f.code, "message": f.message}
+                for f in done if isinstance(f, Failure)]
+    return {**score(read_gold(gold_path), records, load_scorer(tools_dir)), "failures": failures}

@@ -533,7 +533,11 @@ def _second_part(reader: _Reader, amount: Amount, pos: int, wide: bool) -> tuple
 
 
 def _plus(amount: Amount, value: int) -> Amount:
-    return Amount(amount.start, amount.end, amount.value + value, amount.low + value, amount.high + value,
+    """The first part's amount with the second's added; an approximate one ("about 80") keeps no bounds."""
+    def shifted(bound: int | None) -> int | None:
+        return None if bound is None else bound + value
+
+    return Amount(amount.start, amount.end, amount.value + value, shifted(amount.low), shifted(amount.high),
                   amount.qualifier)
 
 

@@ -290,6 +290,9 @@ def evaluate_gold(gold, articles, scorer, as_json) -> None:
     from ..evaluate.gold import run_gold
 
     result = run_gold(gold, articles, scorer)
+    for failure in result["failures"]:
+        click.echo(f"{failure['id'] or failure['source']}: {failure['message']} "
+                   "(scored as a report with no record)", err=True)
     click.echo(json.dumps(result, indent=2) if as_json else "\n".join(
         [f"{k:11} {100 * v:6.1f}%" for k, v in result["fields"].items()] + [f"mean {100 * result['mean']:.1f}%"]))
 

@@ -71,6 +71,8 @@ def test_figures_parse_number(text, expected):
          [("killed", 30, 30, 30, None, "30 dead"), ("wounded", 50, 50, 50, None, "50 injured")]),
         ("The bomber killed nine and injured 24.",
          [("killed", 9, 9, 9, None, "nine"), ("wounded", 24, 24, 24, None, "24")]),
+        ("About 30 soldiers and two police officers were killed.",
+         [("killed", 32, None, None, "about", "About 30 soldiers and two police officers were killed")]),
         ("The attack killed seven CIA employees and a Jordanian officer.",
          [("killed", 8, 8, 8, None, "seven CIA employees and a Jordanian officer")]),
         ("Some 40 people were hospitalized.",
