@@ -36,6 +36,10 @@ BACKGROUND_CUE = re.compile(
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
     r"similar (?:attack|bombing)s?|" + _ANOTHER + r"|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
+    # "the attack follows a bombing in Burgos", "followed by little more than a day a van bombing" (not
+    # "was followed by a second explosion": the same incident's next part)
+    r"follow(?:s|ed|ing)\s+(?:(?:by\s+)?(?:[\w-]+\s+){0,4}(?:hours?|days?|weeks?|months?)\s+)?(?:a|an|another)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:attack|bombing|blast|explosion|shooting|raid|assault|kidnapping|massacre|ambush)s?|"
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier))\b",
     re.I,
 )
@@ -163,8 +167,9 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
              and not _after_publication(article, d) and not _deadline(article, d)]  # "unless the UN takes charge by June 30"
     if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
+    closing = _firmly_dated(article, main_date)
     if main_date and main_date.precision == "day" and main_date.value and any(
-            d.precision == "day" and d.value and d.value != main_date.value and _dates_trigger(article, mention, d)
+            d.precision == "day" and d.value and d.value != main_date.value and _dates_trigger(article, mention, d, closing)
             for d in dates):
         return True  # "Wednesday's truck bombing", "killed on Friday": a day of its own, another incident
     if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
@@ -217,15 +222,43 @@ def _opening_date_of(article: Article, mention: EventMention, date: DateValue) -
     return date.evidence.end <= mention.trigger.start and _opens_the_clause_of(article, date, mention.trigger)
 
 
-def _dates_trigger(article: Article, mention: EventMention, date: DateValue) -> bool:
+def _dates_trigger(article: Article, mention: EventMention, date: DateValue, closing: bool = False) -> bool:
     """The date is the trigger's own: "Wednesday's bombing", "was killed on Friday", "On Sunday, two
-    gunmen from the town killed"."""
+    gunmen from the town killed"; with `closing`, also a date that closes the verb's phrase."""
     trigger = mention.trigger
     if date.evidence.end <= trigger.start:
         return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start])) or \
             _opens_the_clause_of(article, date, trigger)
-    return date.evidence.start >= trigger.end and date.evidence.start - trigger.end <= 12 and \
-        bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))
+    if date.evidence.start < trigger.end:
+        return False
+    return (date.evidence.start - trigger.end <= 12 and bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))) \
+        or (closing and _ends_the_verb_phrase(article, trigger, date))
+
+
+def _firmly_dated(article: Article, date: DateValue | None) -> bool:
+    """The main incident's date is some trigger's own ("Wednesday's blast"), not one a statement or a
+    search lent it ("were hunting on Wednesday for a gunman")."""
+    return date is not None and date.evidence is not None and any(
+        _dates_trigger(article, m, date) for m in article.events if article.sentence_of(m.trigger.start) ==
+        article.sentence_of(date.evidence.start))
+
+
+FINAL_REACH = 120  # characters from a verb to a date that closes its phrase
+# words after which a date is another verb's or another event's: "killed two ... after a bombing on Thursday"
+NOT_THE_VERBS = frozenset("after before since until following during when while as and but or which who that".split())
+
+
+def _ends_the_verb_phrase(article: Article, trigger: Span, date: DateValue) -> bool:
+    """ "a bomb killed two officers outside their barracks in Palmanova, on the island of Mallorca, on
+    Thursday": a date that closes a verb trigger's phrase, with no other verb or clause between, dates it."""
+    if article.doc is None or date.evidence.start - trigger.end > FINAL_REACH or \
+            article.sentence_of(date.evidence.start) != article.sentence_of(trigger.start):
+        return False
+    tokens = [t for t in article.doc if trigger.start <= t.idx < date.evidence.start]
+    if not tokens or tokens[0].pos_ != "VERB":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in NOT_THE_VERBS or t.text in ";:()—–"
+                   for t in tokens[1:])
 
 
 CLAUSE_OPENING = re.compile(r"^(?:\W*|.*(?:[;:]|,\s+(?:and|but)|\s[–—-])\s*|\W*(?:and|but|then)\s+)$", re.I | re.S)

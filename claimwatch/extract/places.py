@@ -50,7 +50,7 @@ PLACE_NOUNS = frozenset({
     "hometown", "capital", "outskirts", "suburb", "suburbs", "area", "neighbourhood", "neighborhood",
     "municipality", "port", "heart", "centre", "center", "streets", "mayor", "governor", "residents",
     "people", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "border", "part", "parts", "prefecture", "department", "islands", "island",
+    "border", "part", "parts", "prefecture", "department", "islands", "island", "resort",
 })
 STRONG_NOUNS = REGION_WORDS | CITY_WORDS | {"hometown", "capital", "outskirts", "suburbs", "port", "mayor"}
 FACILITY_WORDS = frozenset({"airport", "station", "square", "stadium", "market", "mall", "bridge", "harbour", "harbor"})
@@ -467,6 +467,10 @@ def _before(tokens: Tokens, start: int) -> str | None:
         return None
     if lower[j] in PREPOSITIONS:
         return lower[j]
+    if lower[j] == "," and j > 0 and lower[j - 1] == "capital":
+        j -= 1
+    if lower[j] == "capital":
+        return "capital"  # "the Chechen capital Grozny", "the capital, Kabul": the name is a city's
     if lower[j] == "of" and j > 0 and lower[j - 1] in PLACE_NOUNS:
         return lower[j - 1]
     return None
