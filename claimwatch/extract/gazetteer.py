@@ -280,8 +280,18 @@ class Gazetteer:
         for level in (1, 2):
             geos = _inside(self.regions_for(key, level), within)
             if geos:
-                return max(geos, key=lambda geo: _score(geo, context))
+                best = max(geos, key=lambda geo: _score(geo, context))
+                return self._district_seat(best) if level == 2 else best
         return None
+
+    def _district_seat(self, district: Geo) -> Geo:
+        """ "near Sehken village in Churachandpur district": a district is placed at the town it is named
+        after, in the same region, as a coder would place it (GTD's city, ACLED's admin-2 point); the
+        district alone has no coordinates. A district with no namesake town stays a subdivision."""
+        name = name_key(_drop_type_words(district.district or ""))
+        seats = [city for city in self.cities_for(name) if not city.alternate
+                 and city.country_code == district.country_code and city.region == district.region]
+        return replace(max(seats, key=lambda city: city.population), district=district.district) if seats else district
 
     def _best_place(self, key: str, context: Context, within: Geo | None, prefer: str | None) -> Geo | None:
         cities = _inside(self.cities_for(key), within)
@@ -299,7 +309,7 @@ class Gazetteer:
             return None
         best = max(geos, key=lambda geo: _score(geo, context))
         if key.rsplit(" ", 1)[-1] in REGION_WORDS:
-            return best
+            return self._district_seat(best)
         town = _drop_type_words(best.district or "")
         return replace(best, precision="city", city=town, geonameid=None, lat=None, lon=None)
 

@@ -1094,8 +1094,9 @@ ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )
                            r"(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
                            r"(?:(?:[\w'-]+\s+){0,2}?(?:village|town|city|region|province|district|camp|suburb)\s+of\s+)?$",
                            re.I)
-# "detained a man in Marsta", "arrested two suspects in Birmingham": where someone was caught
-CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up)\s+"
+# "detained a man in Marsta", "arrested two suspects in Birmingham", "searched a house in Muzaffargarh
+# district": where someone was caught or sought
+CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up|searched)\s+"
                             r"(?:[\w'-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$", re.I)
 
 

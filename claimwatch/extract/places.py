@@ -834,4 +834,5 @@ def _char_span(tokens: Tokens, mention: Mention, geo: Geo | None) -> tuple[int, 
 
 
 def _type_fits(word: str, geo: Geo) -> bool:
-    return (word in REGION_WORDS) == (geo.precision == "region")
+    """ "Kerman Province" (a region), "Kohat district" (the town a district is placed at) keep the word."""
+    return (word in REGION_WORDS) == (geo.precision == "region" or geo.district is not None)

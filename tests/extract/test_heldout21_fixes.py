@@ -95,3 +95,30 @@ def test_incidents_the_followed_bombing_is_background(extracted):
     main = main_incident(article)
     assert main.location.city == "Palmanova"
     assert any(i.role == "background" and i.location and i.location.city == "Burgos" for i in article.incidents)
+
+
+@pytest.mark.parametrize("name, city", [
+    ("Churachandpur district", "Churachandpur"),
+    ("Kohat district", "Kohat"),
+])
+def test_places_a_district_is_placed_at_its_namesake_town(name, city):
+    from claimwatch.extract.gazetteer import geocode
+
+    geo = geocode(name)
+    assert (geo.precision, geo.city) == ("city", city)
+    assert geo.lat is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, published, city", [
+    # the district, attached to the ambush, over a city in another state that a victim came from
+    ("RAIPUR, Nov 14 (Wire) — Two rebel groups claimed Saturday's ambush on a convoy near a village in "
+     "Churachandpur district that killed seven people. Among the dead was a rifleman from Jorhat, in Assam.",
+     "2021-11-14", "Churachandpur"),
+    # where police searched a house is no scene, even as a district's town
+    ("LAHORE, March 28 (Wire) — The toll from Sunday's suicide bombing at a park rose to 72. Police "
+     "searched a house in Muzaffargarh district after the bomber's identity card was traced there.",
+     "2016-03-28", "Lahore"),
+])
+def test_places_district_towns_in_the_scene_choice(extracted, text, published, city):
+    assert main_incident(extracted(text, published)).location.city == city
