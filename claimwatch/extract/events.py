@@ -45,6 +45,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"airstrikes?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
                 r"(?:rockets?|mortars?|missiles?|shells) (?:were |was )?(?:fired|launched)|"
                 r"(?:fired|launched) (?:[\w-]+ ){0,2}(?:rockets?|mortars?|missiles?)|"
+                # "at least ten rockets slammed into an air base", "mortar rounds landed near the embassy"
+                r"(?:rockets?|mortars?|mortar (?:rounds|bombs)|missiles?|shells) (?:slammed|crashed|rained|struck|hit|"
+                r"landed|smashed)|"
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),

@@ -22,6 +22,7 @@ from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
 from .dates import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .gazetteer import load_gazetteer
 from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
@@ -926,8 +927,8 @@ def incident_place(article: Article, group: Group) -> Place | None:
     return best
 
 
-HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|near|outside) this (?:[\w-]+ )?(?:town|city|village))\b",
-                  re.I)
+HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|near|outside) this (?:[\w-]+ ){0,2}"
+                  r"(?:town|city|village|suburb))\b", re.I)
 
 
 def _here(article: Article, group: Group) -> bool:
@@ -1028,7 +1029,9 @@ def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
 
 
-NAME_BEFORE_TRIGGER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+# "the Madrid train bombings", "Kampala's twin blasts" (not "link Tehran to the attack")
+NAME_BEFORE_TRIGGER = re.compile(r"^(?:['’]s)?\s+(?:(?!(?:to|for|of|from|with|after|before|on|in|at|by|and|or|than|as|into|"
+                                 r"over|against|behind|about)\s)[\w-]+\s+){0,2}$", re.I)
 
 
 def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
@@ -1084,7 +1087,27 @@ def _speaker_place(article: Article, place: Place) -> bool:
 def _not_scene(article: Article, place: Place) -> bool:
     """The place names a party, a speaker's seat, whose something is or where someone came from, not the scene."""
     return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
-        _institution(article, place) or _origin(article, place)
+        _institution(article, place) or _origin(article, place) or _government(article, place)
+
+
+# "Beijing's policies", "what Cairo called", "Washington would make its judgments": a national capital
+# standing for its government
+GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:[\w-]+\s+)?(?:policies|policy|government|rule|decision|crackdown|campaign|response|position|"
+    r"stance|leaders?|leadership|envoy|ambassador|relations|ties|allies|ally|backing|support|accusations?|claims?)\b"
+    r"|\s+(?:(?:has|had|have|would|will|could|should|must|might|may)\s+)?(?:not\s+)?(?:been\s+)?"
+    r"(?:said|says|say|called|calls|blamed|blames|accused|accuses|denied|denies|condemned|condemns|warned|warns|"
+    r"insisted|rejected|rejects|urged|urges|demanded|demands|vowed|vows|announced|responded|retaliated|ordered|"
+    r"shown|make|respond|retaliate|decide|decided)\b)", re.I)
+
+
+def _government(article: Article, place: Place) -> bool:
+    if place.precision != "city" or not place.country_code or not place.city:
+        return False
+    capital = load_gazetteer().capital_of(place.country_code)
+    if capital is None or capital.city != place.city:
+        return False
+    return bool(GOVERNMENT_AFTER.match(article.text[place.evidence.end: place.evidence.end + 60]))
 
 
 # "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
@@ -1100,14 +1123,19 @@ CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|s
                             r"(?:[\w'-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$", re.I)
 
 
+# "Kevin Loibl, 27, of St. Petersburg": where a named person lives
+AGE_OF_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
-    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before))
+    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
 # (a headquarters or an office is a building, and often what was attacked: "the brigade headquarters at Uri")
 INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|mayor|"
+                               r"(?:operations\s+)?command\b|"
                                r"police(?!\s+(?:academy|station|stations|school|college|post|posts|checkpoint|compound|"
                                r"cadet|cadets|training|barracks|headquarters|base)\b)|"
                                r"governor|government|officials|authorities|ministry)\b", re.I)

@@ -103,3 +103,13 @@ def test_a_country_named_alone_is_placed_by_country_not_by_its_centroid():
     q = profile({"role": "main", **lamu}, 2, 2)
     assert (p.lat, p.lon) == (None, None) and (q.lat, q.lon) == (-2.27, 40.90)
     assert place_compatible(p, q)
+
+
+def test_features_one_city_without_a_region_is_one_region():
+    """The gazetteer gives some cities no admin-1 region ("Erbil"); two mentions in that city still
+    share a region, which carries most of the place weight."""
+    erbil = {"city": "Erbil", "region": None, "country_code": "IQ", "lat": 36.19, "lon": 44.01}
+    a = profile({"role": "main", "type": "bombing", "location": erbil, "date": {"value": "2021-02-15"}}, 1, 1)
+    b = profile({"role": "main", "type": "bombing", "location": erbil, "date": {"value": "2021-02-15"}}, 2, 2)
+    values = dict(zip(FEATURES, features(a, b)))
+    assert values["same_city"] == values["same_region"] == 1.0
