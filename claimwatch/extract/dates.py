@@ -384,6 +384,8 @@ def _read_ago(match, anchor, future):
     n = _exact_count(match)
     if n is None:
         return Reading(None, UNIT_PRECISION[unit], True)
+    if _norm(match["q"]) == "exactly" and unit == "week":  # "exactly two weeks ago": to the day
+        return _relative(anchor, "day", lambda a: a - dt.timedelta(weeks=n))
     return _relative(anchor, UNIT_PRECISION[unit], lambda a: _units_back(a, unit, n))
 
 
@@ -552,7 +554,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:\s+(?:morning|afternoon|evening|night)\b)?", _read_day_word, _accept_day_word),
     _rule("period", r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|coming)\s+"
           r"(?P<unit>weekend|week|month|year)\b", _read_period, _accept_period),
-    _rule("ago", rf"\b(?:(?P<q>about|around|roughly|some|nearly|almost|just|only|more\s+than|over|less\s+than|under)"
+    _rule("ago", rf"\b(?:(?P<q>about|around|roughly|some|nearly|almost|just|only|exactly|more\s+than|over|less\s+than|under)"
           rf"\s+)?(?:{_COUNT}\s+)?(?P<unit>day|night|week|month|year|decade)s?\s+(?:ago|earlier)\b", _read_ago),
     _rule("year", rf"\b(?:(?P<pre>in|during)\s+)?{_MOD}{_YEAR}\b(?![.,]\d|\s*%)", _read_year, _accept_year),
     _rule("decade", rf"\b(?:(?P<pre>in|during)\s+)?(?:the\s+)?{_MOD}(?P<decade>(?:1[89]|20)\d0)['’]?s\b",

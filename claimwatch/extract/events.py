@@ -103,6 +103,11 @@ NEGATED = re.compile(
 # words that make "attack"/"killed"/"violence" no event at all in the sentence
 NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|penalty shoot-?outs?|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
                                r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
+# "shows a fighter building a briefcase bomb", "police found two grenades": a device, not an attack
+DEVICE_BEFORE = re.compile(r"\b(?:build|builds|building|built|make|makes|making|assembl(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|"
+                           r"found|finds|finding|seized|defus(?:e|es|ed|ing)|stockpil(?:e|es|ed|ing)|hid|hidden|hiding)\s+"
+                           r"(?:(?:an?|the|two|three|several|some|dozens of|[\d,]+)\s+)?(?:[\w-]+\s+)?$", re.I)
+DEVICE_WORD = re.compile(r"(?:[\w-]+[- ])?(?:bombs?|grenades?|IEDs?)$", re.I)
 WEAK_TYPES = {"other"}
 HIJACKED_VEHICLE = re.compile(r"hijacked\s+(?:[\w-]+\s+){0,2}?(?:lorry|truck|van|car|vehicle|suv|pick-?up)s?\b", re.I)
 SPORTS = re.compile(r"\b(?:goalkeeper|goal|penalty|striker|midfielder|defender|half-time|second half|first half|"
@@ -134,12 +139,13 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
     if HIJACKED_VEHICLE.match(sentence.text, match.start()):
         return None  # "drove a hijacked beer lorry": the lorry was stolen for the attack, nobody held hostage
     generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])
+    device = bool(DEVICE_WORD.fullmatch(word)) and DEVICE_BEFORE.search(before[-60:]) is not None
     start = sentence.start + match.start()
     return EventMention(
         trigger=Span.of(article.text, start, start + len(word)),
         type=match.lastgroup or "other",
         sentence=index,
-        negated=bool(NEGATED.search(before[-40:])) or generic,
+        negated=bool(NEGATED.search(before[-40:])) or generic or device,
     )
 
 

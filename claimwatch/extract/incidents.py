@@ -550,7 +550,8 @@ def _take_back_the_dated_retelling(article: Article, main: Group, main_mention: 
     for group in groups[1:]:
         first = group.mentions[0]
         sentence = article.sentences[first.sentence]
-        if first.type != main_mention.type or not _anaphoric(article, first) or BACKGROUND_CUE.search(sentence.text):
+        if first.type not in (main_mention.type, *WEAK_TYPES) or not _anaphoric(article, first) \
+                or BACKGROUND_CUE.search(sentence.text):
             continue
         date = event_date(article, group.mentions)
         if date is None or date.precision != "day":
@@ -928,7 +929,8 @@ def incident_place(article: Article, group: Group) -> Place | None:
 
 
 HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|near|outside) this (?:[\w-]+ ){0,2}"
-                  r"(?:town|city|village|suburb))\b", re.I)
+                  r"(?:town|city|village|suburb)|(?:mosque|church|cathedral|temple|synagogue|market|school|hotel|"
+                  r"station|checkpoint|police post|barracks) here)\b", re.I)
 
 
 def _here(article: Article, group: Group) -> bool:
@@ -1127,9 +1129,14 @@ CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|s
 AGE_OF_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
 
 
+# "near Renmin Park in the city's Saybagh district": a part of a city the report has named, not a place of its own
+PART_OF_THE_CITY = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
-    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before))
+    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
+                or PART_OF_THE_CITY.search(before))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened

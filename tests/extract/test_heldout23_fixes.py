@@ -4,8 +4,11 @@ would decide"), nor is a name two function words before a trigger ("link Tehran 
 person's home ("Loibl, 27, of St. Petersburg") or a command ("Baghdad Operations Command"); bare
 "Kurdistan" is Iraq's where the report is about Iraq; "rockets slammed into" is an attack; "this
 Dallas-Fort Worth suburb" is the dateline's town. All texts are written for these tests."""
+import datetime as dt
+
 import pytest
 
+from claimwatch.extract.dates import resolve
 from claimwatch.extract.incidents import NAME_BEFORE_TRIGGER
 from shared_data import main_incident
 
@@ -57,3 +60,45 @@ def test_events_rockets_slamming_into_a_base_are_the_attack(extracted):
     main = main_incident(extracted(text, "2021-03-03"))
     assert main.type == "bombing"
     assert main.date.value == "2021-03-03"
+
+
+@pytest.mark.slow
+def test_places_a_district_of_the_city_already_named_is_that_city(extracted):
+    text = ("BEIJING, May 22 (Wire) — Attackers drove two vehicles into shoppers at a morning market in Urumqi on "
+            "Thursday, killing 31 people. The vehicles smashed through fences near a park in the city's Saybagh "
+            "district before one of them blew up.")
+    assert main_incident(extracted(text, "2014-05-22")).location.city == "Urumqi"
+
+
+@pytest.mark.slow
+def test_places_a_building_here_is_the_datelines_town(extracted):
+    text = ("ZAMBOANGA CITY, Philippines, Jan 31 (Wire) — Police are hunting two men suspected of throwing a grenade "
+            "into a mosque here, the regional police commander said, as officials suggested a feud in Basilan.")
+    assert main_incident(extracted(text, "2019-01-31")).location.city == "Zamboanga"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "A video posted on Sunday shows a fighter building a briefcase bomb in a workshop.",
+    "Police said they found two grenades in the suspect's flat on Sunday.",
+])
+def test_events_a_device_built_or_found_is_no_attack(nlp_article, sentence):
+    from claimwatch.extract.events import find_events
+
+    assert [m for m in find_events(nlp_article(sentence)) if not m.negated and m.type == "bombing"] == []
+
+
+@pytest.mark.slow
+def test_incidents_the_attack_exactly_two_weeks_ago_dates_an_undated_lead(extracted):
+    text = ("HONG KONG, May 14 (Wire) — A militant group has claimed the bomb and knife attack on the railway station "
+            "in Urumqi in a video, a monitoring service said on Wednesday. The video went online on Sunday and shows "
+            "a fighter building a briefcase bomb. The attack, exactly two weeks ago, killed one bystander.")
+    assert main_incident(extracted(text, "2014-05-14")).date.value == "2014-04-30"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("exactly two weeks ago", ("2014-04-30", "day")),
+    ("two weeks ago", ("2014-04-28", "week")),  # the week of that day, as before
+])
+def test_dates_exactly_n_weeks_ago_is_a_day(phrase, expected):
+    assert resolve(phrase, dt.date(2014, 5, 14)) == expected
