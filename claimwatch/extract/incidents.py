@@ -1078,12 +1078,19 @@ SPEAKER_PLACE_BEFORE = re.compile(
 SPEAKER_PLACE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}(?:says?|said|reports?|reported|told|announced|claimed)\b", re.I)
 
 
+# "killed 40 paramilitary police in Pulwama district": the police are the victims, and the place the scene
+VICTIMS_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|attacked|ambushed)\s+"
+                            r"(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _speaker_place(article: Article, place: Place) -> bool:
     """Where a speaker is ("media in the United States says"), not where it happened."""
     before = article.text[max(0, place.evidence.start - 40): place.evidence.start]
     after = article.text[place.evidence.end: place.evidence.end + 30]
-    return bool(SPEAKER_PLACE_BEFORE.search(before)) or (
-        place.precision == "country" and bool(SPEAKER_PLACE_AFTER.match(after)))
+    speaker = SPEAKER_PLACE_BEFORE.search(before)
+    if speaker and VICTIMS_BEFORE.search(article.text[max(0, place.evidence.start - 80): place.evidence.start - len(before) + speaker.start()]):
+        speaker = None
+    return bool(speaker) or (place.precision == "country" and bool(SPEAKER_PLACE_AFTER.match(after)))
 
 
 def _not_scene(article: Article, place: Place) -> bool:

@@ -95,3 +95,16 @@ def test_incidents_the_attack_exactly_two_weeks_ago_dates_an_undated_lead(extrac
 ])
 def test_dates_exactly_n_weeks_ago_is_a_day(phrase, expected):
     assert resolve(phrase, dt.date(2014, 5, 14)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, scene", [
+    ("Khan spoke of the attack that killed 40 paramilitary police in Pulwama district on Thursday.", True),
+    ("Police in Pulwama district said the bomber drove a car packed with explosives.", False),
+])
+def test_places_police_killed_in_a_district_are_victims_not_speakers(extracted, text, scene):
+    from claimwatch.extract.incidents import _not_scene
+
+    article = extracted(text, "2019-02-19")
+    (place,) = [p for p in article.places if p.city == "Pulwama"]
+    assert _not_scene(article, place) is not scene
