@@ -52,6 +52,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+                      # "was hacked with machetes", "hacked a blogger to death" (not an account "hacked" online)
+                      r"hacked (?:(?:[\w-]+ ){0,3}to death|with (?:[\w-]+ )?(?:machetes?|knives|knife|cleavers?|axes|axe|swords?))|"
                       # "was shot three times in the head", "gunned down"; not "was shot down" (an aircraft) nor
                       # "was shot by municipal police" (the attacker, stopped)
                       r"(?:was|were|been|being|got) shot(?! down| dead| (?:[\w-]+ ){0,3}and killed| to death|"
@@ -95,7 +97,7 @@ DETERMINED = re.compile(
 )
 NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
-    r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
+    r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|plans? to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
     r"prepar(?:ed|ing)|plann(?:ed|ing)|plott(?:ed|ing)|fake|imitation|replica|dummy|toy|"
     r"would|could|may|might|if)\W+(?:\w+\W+){0,3}$",
     re.I,

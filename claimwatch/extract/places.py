@@ -186,9 +186,11 @@ def _country_name(code: str) -> str | None:
 
 # "a school in Kuriga in Kaduna state", "in Kuriga, in northwestern Nigeria": an unknown name placed
 # inside a known one
-INSIDE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? in (?:the )?(?:(?:far |north|south|east|west|"
+# "in Kuriga, in northwestern Nigeria", "in Jangebe, a town in Nigeria's Zamfara state"
+_APPOSED = r"(?:(?:a|the) (?:[\w-]+ )?(?:town|village|city|community|settlement|district|locality) )?"
+INSIDE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?P<apposed>" + _APPOSED + r")in (?:the )?(?:(?:far |north|south|east|west|"
                     r"central|northern|southern|eastern|western|north-?\w+ern|south-?\w+ern)[\w-]*\s+)?")
-CONTAINER = re.compile(r"^,? in (?:the )?(?:(?:far |north|south|east|west|central)[\w-]*\s+)?")
+CONTAINER = re.compile(r"^,? " + _APPOSED + r"in (?:the )?(?:(?:far |north|south|east|west|central)[\w-]*\s+)?")
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -231,9 +233,10 @@ def _localities(article: Article, places: list[Place], context: Context) -> list
     for pattern, needs_container in ((LOCALITY, False), (INSIDE, True)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
+            # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
             if any(p.evidence.overlaps(span) and p.lat is not None for p in places) or \
                     any(p.evidence.overlaps(span) for p in found) or \
-                    (needs_container and not _may_be_place(article, span)):
+                    (needs_container and not match["apposed"] and not _may_be_place(article, span)):
                 continue
             container = _container(article, places, span)
             if needs_container and container is None:

@@ -1,0 +1,34 @@
+"""Rules that the twenty-fifth and twenty-sixth held-out sets' blind runs called for: "hacked to death"
+and "hacked with machetes" are attacks (an account hacked online is not), "plans to bomb" is no
+bombing, and "in Jangebe, a town in Zamfara state" places the town even where spaCy reads a person.
+All texts are written for these tests."""
+import pytest
+
+from claimwatch.extract.events import find_events
+from shared_data import main_incident
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, kind", [
+    ("Three men hacked a young blogger to death in a lane near his home on Monday.", "armed_assault"),
+    ("The writer was hacked with machetes near the campus late on Thursday.", "armed_assault"),
+    ("Hackers hacked the ministry's website on Monday.", None),
+])
+def test_events_hacked_to_death_is_an_attack(nlp_article, sentence, kind):
+    kinds = {m.type for m in find_events(nlp_article(sentence)) if not m.negated}
+    assert (kind in kinds) if kind else not kinds - {"other"}
+
+
+@pytest.mark.slow
+def test_events_plans_to_bomb_are_no_bombing(nlp_article):
+    sentence = "He was jailed in 2012 over plans to bomb the stock exchange."
+    assert [m for m in find_events(nlp_article(sentence)) if m.type == "bombing" and not m.negated] == []
+
+
+@pytest.mark.slow
+def test_places_a_town_named_by_apposition_is_placed(extracted):
+    text = ("KANO, Nigeria, Feb 26 (Wire) — Gunmen abducted 317 girls from a boarding school in Jangebe, a town in "
+            "Nigeria's north-western Zamfara state, early on Friday, police said. The raid came nine days after "
+            "gunmen seized 27 boys from a college in Kagara, in Niger state.")
+    main = main_incident(extracted(text, "2021-02-26"))
+    assert (main.location.city, main.location.country_code) == ("Jangebe", "NG")
