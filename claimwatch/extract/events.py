@@ -51,7 +51,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
     ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
-    ("armed_assault", r"shoot(?:ing|ings|out|s)?|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+    ("armed_assault", r"shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
                       # "was hacked with machetes", "hacked a blogger to death" (not an account "hacked" online)
                       r"hacked (?:(?:[\w-]+ ){0,3}to death|with (?:[\w-]+ )?(?:machetes?|knives|knife|cleavers?|axes|axe|swords?))|"
                       # "was shot three times in the head", "gunned down"; not "was shot down" (an aircraft) nor
@@ -104,7 +104,10 @@ NEGATED = re.compile(
 )
 # words that make "attack"/"killed"/"violence" no event at all in the sentence
 NON_EVENT_CONTEXT = re.compile(r"\b(?:heart attack|panic attack|penalty shoot-?outs?|attack(?:ed|s)? (?:the|his|her) (?:policy|plan|decision|record|government's)|"
-                               r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of)\b", re.I)
+                               r"killed (?:the|a) (?:bill|deal|motion|proposal)|the violence of|"
+                               # "they held this bill hostage for a year"
+                               r"(?:bill|law|legislation|budget|economy|agenda|process|nomination|reform|vote)s? hostage)\b",
+                               re.I)
 # "shows a fighter building a briefcase bomb", "police found two grenades": a device, not an attack
 DEVICE_BEFORE = re.compile(r"\b(?:build|builds|building|built|make|makes|making|assembl(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|"
                            r"found|finds|finding|seized|defus(?:e|es|ed|ing)|stockpil(?:e|es|ed|ing)|hid|hidden|hiding)\s+"

@@ -32,3 +32,12 @@ def test_places_a_town_named_by_apposition_is_placed(extracted):
             "gunmen seized 27 boys from a college in Kagara, in Niger state.")
     main = main_incident(extracted(text, "2021-02-26"))
     assert (main.location.city, main.location.country_code) == ("Jangebe", "NG")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Two senators joined the Republicans to shoot down a change to the filibuster rule.",
+    "They held this bill hostage for a year, an organiser said.",
+])
+def test_events_figurative_shooting_down_and_hostage_bills_are_no_attack(nlp_article, sentence):
+    assert [m for m in find_events(nlp_article(sentence)) if not m.negated and m.type != "other"] == []
