@@ -68,9 +68,18 @@ REPORTING_OBJECT_BEFORE = re.compile(
 SUICIDE_FALSE = re.compile(
     r"\b(?:planted|remote(?:ly)?[- ]control(?:led)?|remotely detonated|timer|timed device|left (?:in|at|on|near)|"
     r"hidden in|was arrested|were arrested|surrendered|taken into custody|in custody|fled|escaped|"
-    r"was detained|were detained|was captured|threw (?:a|the) grenade|hurled)\b",
+    r"was detained|were detained|was captured|threw (?:a|the) grenade|hurled|"
+    # GTD codes an attack suicide only where the attacker meant to die: one who withdrew, is still at
+    # large, was shot by the police, or struck from afar did not
+    r"withdrew|withdrawing|(?:still |remain(?:s|ed)? )?at large|on the run|(?:have|has) not been (?:caught|found|identified)|"
+    r"(?:shot dead|killed|gunned down|neutrali[sz]ed) by (?:the )?(?:police|security forces|troops|soldiers|officers|"
+    r"commandos|special forces|gendarmes)|parked (?:against|outside|near|next to|beside)|"
+    r"(?:fired|launched) from)\b",
     re.I,
 )
+# a kidnapping or a strike from afar is never a suicide attack
+REMOTE_OR_ABDUCTION_TYPES = frozenset({"kidnapping"})
+REMOTE_WEAPONS = re.compile(r"\b(?:rockets?|missiles?|mortars?|drones?|shelling|shells)\b", re.I)
 # GTD's attack-type hierarchy (assassination, hijacking, kidnapping, barricade, bombing, armed assault,
 # unarmed assault, facility): an incident of several types takes the highest.
 TYPE_HIERARCHY = ("assassination", "hostage_taking", "kidnapping", "bombing", "armed_assault", "unarmed_assault",
@@ -1211,6 +1220,10 @@ def suicide_flag(article: Article, group: Group, statements: list[Statement]) ->
     cues = [c for c in article.suicide_cues if holds(article, group, c)]
     if cues:
         return True, cues[0]
+    if group.leads:
+        for mention in group.mentions:
+            if mention.type in REMOTE_OR_ABDUCTION_TYPES or REMOTE_WEAPONS.search(mention.trigger.text):
+                return False, mention.trigger
     for sentence in sorted(group.sentences):
         text = article.sentences[sentence]
         match = SUICIDE_FALSE.search(text.text)

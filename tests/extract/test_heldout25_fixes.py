@@ -41,3 +41,18 @@ def test_places_a_town_named_by_apposition_is_placed(extracted):
 ])
 def test_events_figurative_shooting_down_and_hostage_bills_are_no_attack(nlp_article, sentence):
     assert [m for m in find_events(nlp_article(sentence)) if not m.negated and m.type != "other"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, suicide", [
+    ("Rockets fired from orchards near the town struck an air base on Wednesday, killing a contractor.", False),
+    ("Gunmen abducted 42 people from a school in the town on Wednesday.", False),
+    ("A gunman killed six worshippers outside a synagogue on Friday before he was shot dead by police.", False),
+    ("Gunmen killed 30 villagers and burned huts on Sunday before withdrawing into the bush.", False),
+    ("Gunmen shot dead a councillor on Monday; the attackers remain at large.", False),
+    ("A suicide bomber blew himself up at a checkpoint on Monday, killing nine, and police shot dead a "
+     "second attacker.", True),
+    ("Gunmen shot dead a councillor outside his home on Monday.", None),
+])
+def test_incidents_suicide_is_false_where_the_attacker_did_not_mean_to_die(extracted, text, suicide):
+    assert main_incident(extracted(text, "2021-03-03")).suicide is suicide
