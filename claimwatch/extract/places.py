@@ -592,6 +592,8 @@ def _named_regions(mentions: list[Mention], gaz: Gazetteer) -> frozenset[tuple[s
 
 # "Indian-controlled Kashmir", "Pakistani-administered Kashmir": the region on that country's side
 CONTROLLED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-(?:controlled|administered|held|occupied|ruled)\s+$")
+# "the northern Lebanese city of Tripoli", "the Iraqi town of Tal Afar": a demonym names the country
+DEMONYM_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:port\s+)?(?:city|town|village|capital|port|province|region)\s+of\s+$")
 
 
 def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
@@ -604,7 +606,8 @@ def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, contex
 
 def _controlled_by(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> Geo | None:
     start = tokens.idx[mention.start]
-    found = CONTROLLED_BEFORE.search(tokens.source, max(0, start - 40), start)
+    found = CONTROLLED_BEFORE.search(tokens.source, max(0, start - 40), start) or \
+        DEMONYM_TOWN_BEFORE.search(tokens.source, max(0, start - 40), start)
     code = gaz.demonym(name_key(found.group(1))) if found else None
     return gaz.countries.get(code) if code else None
 

@@ -56,3 +56,11 @@ def test_events_figurative_shooting_down_and_hostage_bills_are_no_attack(nlp_art
 ])
 def test_incidents_suicide_is_false_where_the_attacker_did_not_mean_to_die(extracted, text, suicide):
     assert main_incident(extracted(text, "2021-03-03")).suicide is suicide
+
+
+@pytest.mark.slow
+def test_places_a_demonym_before_city_of_names_the_country(extracted):
+    text = ("BEIRUT, Aug 23 (Wire) — Two car bombs exploded outside mosques in the northern Lebanese city of Tripoli "
+            "on Friday, killing 27 people.")
+    place = main_incident(extracted(text, "2013-08-23")).location
+    assert (place.city, place.country_code) == ("Tripoli", "LB")
