@@ -934,7 +934,21 @@ def incident_place(article: Article, group: Group) -> Place | None:
         return _dateline_city(article, None) or best
     if best is None or best.precision != "city":
         return _dateline_city(article, best) or best
-    return best
+    return _dateline_in_attached_region(article, group, best) or best
+
+
+def _dateline_in_attached_region(article: Article, group: Group, best: Place) -> Place | None:
+    """ "BUTLER, Pa. — a gunman opened fire on a rally in western Pennsylvania ... Biden, at his house in
+    Rehoboth Beach, Delaware": where the lead's trigger names only a region, and the dateline's city lies
+    in it, a city of another region named later is not the scene; the dateline's city is."""
+    triggers = [m.trigger for m in group.mentions if m.sentence == group.mentions[0].sentence]
+    first = group.mentions[0].sentence
+    regions = {p.region for p in article.places if p.precision == "region" and p.region
+               and article.sentence_of(p.evidence.start) == first and _attached(article, p, triggers)}
+    city = _dateline_city(article, None)
+    if not regions or best.region in regions or city is None or city.region not in regions:
+        return None
+    return city
 
 
 HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|near|outside) this (?:[\w-]+ ){0,2}"

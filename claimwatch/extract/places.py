@@ -627,6 +627,16 @@ def _read_within(tokens: Tokens, first: Mention, second: Mention, gaz: Gazetteer
     if second.start != first.end + 1 or tokens.text[first.end] != "," or first.within is not None:
         return
     outer = second.resolved
+    if outer is not None and outer.precision == "city":
+        # "Rehoboth Beach, Delaware": the second name read as a town (Delaware, Ohio) may be the region
+        # that holds the first
+        outer = gaz.resolve(second.key, second.surface, context, prefer="region")
+        if outer is None or outer.precision != "region":
+            return
+        inner = _resolve(first, gaz, context, within=outer)
+        if inner is None or inner.precision == "country":
+            return
+        second.resolved = outer
     if outer is None or outer.precision == "city":
         return
     inner = _resolve(first, gaz, context, within=outer)

@@ -64,3 +64,19 @@ def test_places_a_demonym_before_city_of_names_the_country(extracted):
             "on Friday, killing 27 people.")
     place = main_incident(extracted(text, "2013-08-23")).location
     assert (place.city, place.country_code) == ("Tripoli", "LB")
+
+
+@pytest.mark.slow
+def test_places_a_state_after_a_town_is_the_state(extracted):
+    article = extracted("The president, at his beach house in Rehoboth Beach, Delaware, condemned the shooting.",
+                        "2024-07-13")
+    (state,) = [p for p in article.places if p.name == "Delaware"]
+    assert (state.precision, state.region, state.country_code) == ("region", "Delaware", "US")
+
+
+@pytest.mark.slow
+def test_places_the_dateline_town_inside_the_leads_region_outranks_a_town_elsewhere(extracted):
+    text = ("BUTLER, Pa., July 13 (Wire) — A gunman opened fire on an election rally in western Pennsylvania on "
+            "Saturday, killing one spectator. The president, at his beach house in Rehoboth Beach, Delaware, "
+            "said the shooting had to be condemned.")
+    assert main_incident(extracted(text, "2024-07-13")).location.city == "Butler"
