@@ -52,7 +52,8 @@ REPORTING_AFTER = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
     r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
     r"maintained|insisted|raised|revised|updated|withdrew|retracted|corrected|called|described|branded|"
-    r"a\s+day\s+of\s+(?:national\s+)?mourning)\b",
+    r"a\s+day\s+of\s+(?:national\s+)?mourning|"
+    r"to\s+(?:bury|mourn|remember|honou?r)\b)\b",  # "were preparing on Saturday to bury gendarmes killed ..."
     re.I,
 )
 REPORTING_BEFORE = re.compile(

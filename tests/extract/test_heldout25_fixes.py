@@ -80,3 +80,13 @@ def test_places_the_dateline_town_inside_the_leads_region_outranks_a_town_elsewh
             "Saturday, killing one spectator. The president, at his beach house in Rehoboth Beach, Delaware, "
             "said the shooting had to be condemned.")
     assert main_incident(extracted(text, "2024-07-13")).location.city == "Butler"
+
+
+@pytest.mark.slow
+def test_incidents_preparing_on_saturday_to_bury_dates_the_burial_not_the_attack(extracted):
+    text = ("DORI, Burkina Faso, Jun 11 (Wire) — Families in this town were preparing on Saturday to bury gendarmes "
+            "killed in an attack on their post at Seytenga, as residents said armed men had been seen around it "
+            "since the assault.\n\nThe armed forces said in a statement on Friday that "
+            "eleven gendarmes died when gunmen attacked the gendarmerie post in Seytenga, in Seno province, on "
+            "Thursday evening.")
+    assert main_incident(extracted(text, "2022-06-11")).date.value == "2022-06-09"
