@@ -251,8 +251,7 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
         1.0 if p.proxy else proxy,
         1.0 if (p.hi - p.lo > 0) and not p.proxy else ((hi - lo) > 0) & ~proxy,
         (city == q.city) if q.city != -1 else 0.0,
-        # one city lies in one region, also where the gazetteer gives the city none (`features._place_features`)
-        (region == q.region) if q.region != -1 else ((city == q.city) & (region == -1)) if q.city != -1 else 0.0,
+        (region == q.region) if q.region != -1 else 0.0,
         ~np.isnan(dist) & (dist <= NEAR_KM) if q.coords else 0.0,
         text["site"],
         1.0 if not (p.city or p.region) else (city < 0) & (region < 0),

@@ -72,7 +72,7 @@ def place_compatible(p: Profile, q: Profile) -> bool:
     return not (p.region and q.region)
 
 
-EXACT_DAYS = 2  # two reports that both date the incident to the day disagree by at most this much
+EXACT_DAYS = 1  # two reports that both date the incident to the day disagree by at most this much (midnight, a late count)
 
 
 def compatible(p: Profile, q: Profile) -> bool:
@@ -110,10 +110,8 @@ def _date_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
 def _place_features(p: Profile, q: Profile) -> tuple[float, float, float, float, float]:
     near = p.lat is not None and q.lat is not None and km(p, q) <= NEAR_KM
     missing = not (p.city or p.region) or not (q.city or q.region)
-    same_city = bool(p.city) and p.city == q.city
-    # one city lies in one region, also where the gazetteer gives the city none ("Erbil")
-    same_region = bool(p.region) and p.region == q.region or (same_city and not p.region and not q.region)
-    return float(same_city), float(same_region), float(near), ochiai(p.site, q.site), float(missing)
+    return (float(bool(p.city) and p.city == q.city), float(bool(p.region) and p.region == q.region), float(near),
+            ochiai(p.site, q.site), float(missing))
 
 
 def _party_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
