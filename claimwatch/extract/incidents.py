@@ -58,6 +58,7 @@ REPORTING_AFTER = re.compile(
 )
 REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|claimed|announced|told|confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
+    r"maintained|insisted|stressed|argued|"
     r"asked|demanded|urged|warned|vowed|pledged|promised|"
     r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
     re.I,

@@ -90,3 +90,11 @@ def test_incidents_preparing_on_saturday_to_bury_dates_the_burial_not_the_attack
             "eleven gendarmes died when gunmen attacked the gendarmerie post in Seytenga, in Seno province, on "
             "Thursday evening.")
     assert main_incident(extracted(text, "2022-06-11")).date.value == "2022-06-09"
+
+
+@pytest.mark.slow
+def test_incidents_officials_maintained_on_wednesday_dates_the_statement(extracted):
+    text = ("ISLAMABAD, Oct. 26 (Wire) — The Islamic State group has claimed the night-time raid on a police academy "
+            "in Quetta that killed 61 people, but security officials maintained on Wednesday that a sectarian outfit "
+            "carried it out. The attackers stormed the college on Monday night.")
+    assert main_incident(extracted(text, "2016-10-26")).date.value == "2016-10-24"
