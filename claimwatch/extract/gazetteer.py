@@ -166,6 +166,7 @@ class Gazetteer:
         self._known: dict[str, bool] = {}
         self.cities_for = lru_cache(maxsize=20_000)(self._cities_for)
         self.regions_for = lru_cache(maxsize=20_000)(self._regions_for)
+        self.capital_of = lru_cache(maxsize=512)(self._capital_of)  # asked for every city a scene rule weighs
 
     # lookups by key
 
@@ -180,7 +181,7 @@ class Gazetteer:
     def demonym(self, key: str) -> str | None:
         return self.demonyms.get(key)
 
-    def capital_of(self, code: str) -> Geo | None:
+    def _capital_of(self, code: str) -> Geo | None:
         """The national capital of the country `code` (alpha-2), as its largest city of that name."""
         keys = [key for key, country in self.capitals.items() if country == code]
         cities = [geo for key in keys for geo in self.cities_for(key) if geo.country_code == code]

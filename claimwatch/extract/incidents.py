@@ -80,7 +80,6 @@ SUICIDE_FALSE = re.compile(
     re.I,
 )
 # a kidnapping or a strike from afar is never a suicide attack
-REMOTE_OR_ABDUCTION_TYPES = frozenset({"kidnapping"})
 REMOTE_WEAPONS = re.compile(r"\b(?:rockets?|missiles?|mortars?|drones?|shelling|shells)\b", re.I)
 # GTD's attack-type hierarchy (assassination, hijacking, kidnapping, barricade, bombing, armed assault,
 # unarmed assault, facility): an incident of several types takes the highest.
@@ -179,11 +178,11 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
              and not _after_publication(article, d) and not _deadline(article, d)]  # "unless the UN takes charge by June 30"
     if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
-    closing = _firmly_dated(article, main_date)
-    if main_date and main_date.precision == "day" and main_date.value and any(
-            d.precision == "day" and d.value and d.value != main_date.value and _dates_trigger(article, mention, d, closing)
-            for d in dates):
-        return True  # "Wednesday's truck bombing", "killed on Friday": a day of its own, another incident
+    other_days = [d for d in dates if d.precision == "day" and d.value and main_date and d.value != main_date.value]
+    if other_days and main_date.precision == "day" and main_date.value:
+        closing = _firmly_dated(article, main_date)  # only read where a day of its own is in question
+        if any(_dates_trigger(article, mention, d, closing) for d in other_days):
+            return True  # "Wednesday's truck bombing", "killed on Friday": a day of its own, another incident
     if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
         return True
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
@@ -1238,7 +1237,7 @@ def suicide_flag(article: Article, group: Group, statements: list[Statement]) ->
         return True, cues[0]
     if group.leads:
         for mention in group.mentions:
-            if mention.type in REMOTE_OR_ABDUCTION_TYPES or REMOTE_WEAPONS.search(mention.trigger.text):
+            if mention.type == "kidnapping" or REMOTE_WEAPONS.search(mention.trigger.text):
                 return False, mention.trigger
     for sentence in sorted(group.sentences):
         text = article.sentences[sentence]
