@@ -47,6 +47,7 @@ REGION_WORDS = frozenset({
     "province", "provinces", "state", "region", "governorate", "district", "county", "prefecture",
     "department", "oblast", "territory", "municipality", "division", "agency", "tehsil", "emirate",
     "canton", "parish", "krai", "voivodeship", "wilaya", "muhafazah", "raion", "rayon",
+    "circunscricao", "distrito", "municipio",  # GeoNames' Portuguese and Spanish district names
 })
 CITY_WORDS = frozenset({"city", "town", "village", "township", "neighbourhood", "neighborhood", "suburb"})
 
@@ -301,6 +302,12 @@ class Gazetteer:
             return None if prefer == "city" else self._district(key, context, within)
         best = max(cities + regions, key=lambda geo: _score(geo, context))
         return _namesake_city(best, cities) if best.precision == "region" else best
+
+    def district_town(self, key: str, context: Context) -> Geo | None:
+        """The town of a second-level subdivision named `key` in one of the context's countries."""
+        geos = [geo for geo in self.regions_for(key, 2) if context.count(geo.country_code)]
+        return self._district(key, context, self.countries.get(geos[0].country_code)) if len(
+            {geo.country_code for geo in geos}) == 1 else None
 
     def _district(self, key: str, context: Context, within: Geo | None) -> Geo | None:
         """A second-level subdivision; named bare ("Saakow", not "Saakow District") it is read as
@@ -650,7 +657,7 @@ def _drop_type_words(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[-1].casefold() in REGION_WORDS:
         return " ".join(words[:-1])
-    if len(words) > 2 and words[0].casefold() in REGION_WORDS and words[1].casefold() == "of":
+    if len(words) > 2 and words[0].casefold() in REGION_WORDS and words[1].casefold() in ("of", "de", "del", "do"):
         return " ".join(words[2:])
     return name
 

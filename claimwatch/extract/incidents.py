@@ -22,7 +22,7 @@ from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
 from .dates import MONTHS, NUMBER_WORDS, WEEKDAYS
-from .gazetteer import load_gazetteer
+from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
@@ -1131,16 +1131,24 @@ GOVERNMENT_AFTER = re.compile(
     r"|\s+(?:(?:has|had|have|would|will|could|should|must|might|may)\s+)?(?:not\s+)?(?:been\s+)?"
     r"(?:said|says|say|called|calls|blamed|blames|accused|accuses|denied|denies|condemned|condemns|warned|warns|"
     r"insisted|rejected|rejects|urged|urges|demanded|demands|vowed|vows|announced|responded|retaliated|ordered|"
-    r"shown|make|respond|retaliate|decide|decided)\b)", re.I)
+    r"shown|make|respond|retaliate|decide|decided|downgraded|downgrades|expelled|expels|suspended|suspends|"
+    r"recalled|recalls|summoned|summons|severed|severs|imposed|imposes|sanctioned|protested|protests|"
+    r"demarched|retorted|hit\s+back)\b)", re.I)
+# "Amit Shah ... returned to New Delhi for a meeting on the attack": an official's way back to the capital
+RETURN_BEFORE = re.compile(r"\b(?:returned|returning|returns|flew\s+back|went\s+back|headed\s+back|rushed\s+back|"
+                           r"cut\s+short\s+\w+\s+\w+\s+(?:and\s+)?returned)\s+(?:home\s+)?to\s+$"
+                           r"|\b(?:ordered|expelled|sent|thrown|kicked)\s+(?:[\w-]+\s+){0,4}out\s+of\s+$", re.I)
 
 
 def _government(article: Article, place: Place) -> bool:
     if place.precision != "city" or not place.country_code or not place.city:
         return False
-    capital = load_gazetteer().capital_of(place.country_code)
-    if capital is None or capital.city != place.city:
-        return False
-    return bool(GOVERNMENT_AFTER.match(article.text[place.evidence.end: place.evidence.end + 60]))
+    gaz = load_gazetteer()
+    capital = gaz.capital_of(place.country_code)
+    if (capital is None or capital.city != place.city) and gaz.capitals.get(name_key(place.city)) != place.country_code:
+        return False  # (the capitals table knows "New Delhi", where the city table's capital is Delhi)
+    return bool(GOVERNMENT_AFTER.match(article.text[place.evidence.end: place.evidence.end + 60])) or \
+        bool(RETURN_BEFORE.search(article.text[max(0, place.evidence.start - 60): place.evidence.start]))
 
 
 # "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
@@ -1164,10 +1172,19 @@ AGE_OF_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
 PART_OF_THE_CITY = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "the bodies were sent back to Iraq for burial in the holy city of Karbala": where the dead were taken
+BURIAL_BEFORE = re.compile(r"\b(?:for\s+burial|to\s+be\s+buried|were\s+buried|was\s+buried|laid\s+to\s+rest)\s+(?:in|at)\s+"
+                           r"(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:(?:city|town|village)\s+of\s+)?$"
+                           r"|\b(?:bod(?:y|ies)|remains|coffins?)\s+(?:[\w'-]+\s+){0,3}?(?:sent|flown|taken|returned|repatriated|"
+                           r"carried)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?$"
+                           # "was flown to Miami later on Wednesday for treatment": where the wounded were taken
+                           r"|\b(?:flown|airlifted|evacuated|medevaced)\s+(?:out\s+)?to\s+(?:the\s+)?$", re.I)
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
     return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
-                or PART_OF_THE_CITY.search(before))
+                or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened

@@ -147,7 +147,7 @@ CAPITAL_PHRASE = re.compile(r"\b(?!The |A |In |At |Its |This |That )(?P<country>
 
 
 # "in the capital", "at the capital's police cadet school" (not "the capital of X", "the capital, Kabul")
-BARE_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside|into|of) the (capital)\b"
+BARE_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside|into|of|above|overlooking|below) the (capital)\b"
                           r"(?!\s+(?:of|city of)\b|,?\s+(?:city\s+)?[A-Z])")
 
 
@@ -156,7 +156,8 @@ def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Pla
     main = max(context_codes := Counter(p.country_code for p in places if p.country_code), key=context_codes.get) \
         if any(p.country_code for p in places) else None
     for match in BARE_CAPITAL.finditer(article.text):  # "an assault in the capital": the main country's
-        capital = gaz.capital_of(main) if main else None
+        code = _country_before(article, places, gaz, match.start()) or main
+        capital = gaz.capital_of(code) if code else None
         span = article.span(match.start(1), match.end(1))
         if capital is not None and not any(p.evidence.overlaps(span) for p in places):
             found.append(capital.place(span.text, span, "CAPITAL"))
@@ -172,6 +173,26 @@ def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Pla
             evidence = article.span(match.end() - len("capital"), match.end()) if overlapping else span
             found.append(capital.place(span.text, evidence, "CAPITAL"))
     return found
+
+
+def _country_before(article: Article, places: list[Place], gaz: Gazetteer, end: int) -> str | None:
+    """ "the residence of Haitian President Moïse in the hills above the capital", "the Afghan government
+    says 24 were killed at the hospital in the capital": the country its sentence last named before `end`."""
+    start = article.sentences[article.sentence_of(end)].start
+    found = None
+    for word in re.finditer(r"\b[A-Z][\w'’-]+(?= (\w+))?", article.text[start:end]):
+        at = start + word.start()
+        place = next((p for p in places if p.evidence.start == at and p.precision == "country"), None)
+        # a demonym counts where it names the state ("Haitian President", "the Afghan government"), not
+        # where it names the victims' nationality ("16 Americans and one Canadian ... the capital")
+        state = word.group(1) and word.group(1).lower() in STATE_WORDS
+        code = place.country_code if place else (gaz.demonym(name_key(word.group())) if state else None)
+        found = code or found
+    return found
+
+
+STATE_WORDS = frozenset("""president president's prime government government's authorities officials minister ministry
+police army military security forces troops interior foreign leader leaders capital state""".split())
 
 
 LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
@@ -198,16 +219,26 @@ monday tuesday wednesday thursday friday saturday sunday""".split())
 
 def _with_localities(article: Article, places: list[Place], context: Context) -> list[Place]:
     """The places, with the localities found by their cues; a name spaCy saw as a place but nothing
-    located ("Kuriga" alone) takes the location its cued mention gives."""
+    located ("Kuriga" alone) takes the location its cued mention gives. A town the gazetteer reads in
+    another country than the one its cue puts it in ("the town of Palma in Mozambique's Cabo Delgado",
+    read as Palma on Mallorca) is the cue's locality wherever the report names it."""
     unresolved = [p for p in places if not p.country_code]
     known = [p for p in places if p.country_code]
-    found = _localities(article, known, context)
+    found, contained = _localities(article, known, context)
+    misread = {(f.name, p.country_code) for f in found if id(f) in contained for p in known
+               if p.evidence.overlaps(f.evidence) and p.country_code != f.country_code}
+    cued_by_name = {f.name: f for f in found if id(f) in contained}
+    for index, place in enumerate(known):
+        if (place.name, place.country_code) in misread:
+            known[index] = dataclasses.replace(cued_by_name[place.name], evidence=place.evidence)
     by_name: dict[str, Place] = {}
     for index, place in enumerate(known):
         if place.precision != "city" or place.lat is not None:
             continue  # only spaCy's guesses, which no gazetteer entry backs, learn from a cue
         cued = next((f for f in found if f.evidence.overlaps(place.evidence)), None)
-        if cued is not None:
+        # a cue with no container only guesses the report's main country: it does not move a name
+        # the gazetteer read in a country ("the northern Mozambican town of Palma", a district's town)
+        if cued is not None and (id(cued) in contained or place.feature == "CUE"):
             known[index] = place = dataclasses.replace(place, region=place.region or cued.region,
                                                        country_code=cued.country_code, country=cued.country)
         by_name.setdefault(place.name, place)
@@ -223,30 +254,44 @@ def _with_localities(article: Article, places: list[Place], context: Context) ->
     return known + found
 
 
-def _localities(article: Article, places: list[Place], context: Context) -> list[Place]:
+def _localities(article: Article, places: list[Place], context: Context) -> tuple[list[Place], set[int]]:
     """ "the village of Kuriga", "a school in Kuriga in Kaduna state": a locality neither spaCy nor the
-    gazetteer knows. It lies in the known place that follows it, else in the main country."""
+    gazetteer knows, or one it knows only in another country than the container the text puts it in.
+    It lies in the known place that follows it, else in the main country. Also: the ids of those
+    found inside a container."""
     if not context.countries:
-        return []
+        return [], set()
     code = max(context.countries, key=context.countries.get)
     found: list[Place] = []
+    contained: set[int] = set()
     for pattern, needs_container in ((LOCALITY, False), (INSIDE, True)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
-            # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
-            if any(p.evidence.overlaps(span) and p.lat is not None for p in places) or \
-                    any(p.evidence.overlaps(span) for p in found) or \
+            if any(p.evidence.overlaps(span) for p in found) or \
                     (needs_container and not match["apposed"] and not _may_be_place(article, span)):
                 continue
             container = _container(article, places, span)
             if needs_container and container is None:
                 continue
-            country = container.country_code if container else code
+            located = [p for p in places if p.evidence.overlaps(span) and p.lat is not None]
+            # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
+            if located and (container is None or any(p.country_code == container.country_code for p in located)):
+                continue
+            country = container.country_code if container else (_demonym_before(article, span) or code)
             region = container.region if container else None
-            found.append(Place(name=span.text, evidence=span, city=span.text, country_code=country,
-                               country=_country_name(country) if country else None,
-                               region=region or _sole_region(places, country), precision="city", feature="CUE"))
-    return found
+            place = Place(name=span.text, evidence=span, city=span.text, country_code=country,
+                          country=_country_name(country) if country else None,
+                          region=region or _sole_region(places, country), precision="city", feature="CUE")
+            found.append(place)
+            if container is not None:
+                contained.add(id(place))
+    return found, contained
+
+
+def _demonym_before(article: Article, span: Span) -> str | None:
+    """ "the Congolese border town of Kasindi": the country a demonym before the cue names."""
+    found = DEMONYM_TOWN_BEFORE.search(article.text, max(0, span.start - 40), span.start)
+    return load_gazetteer().demonym(name_key(found.group(1))) if found else None
 
 
 def _container(article: Article, places: list[Place], span: Span) -> Place | None:
@@ -489,12 +534,17 @@ def _mark_type_word(tokens: Tokens, mention: Mention) -> None:
         mention.cue = True
 
 
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|az|ash|ath|adh|ul|ud|un|ur|us)[-‑][^\W\d_]{2,}")
+
+
 def _embedded(tokens: Tokens, mention: Mention) -> bool:
     """Whether capitalised words run on before or after the name ("Cielo Vista Mall", "University of")."""
     prev = mention.start - 1
     if prev >= 0 and tokens.name[prev] and tokens.lower[prev] not in DIRECTIONS and not tokens.sent_start[prev]:
         return True
     j = mention.end
+    if j < len(tokens) and ARABIC_ARTICLE.match(tokens.source, tokens.idx[j], tokens.idx[j] + 16):
+        return True  # "the Bab al-Saghir cemetery": the name runs on through its article
     possessive = j < len(tokens) and tokens.lower[j] in ("'s", "’s")
     if j < len(tokens) and (possessive or tokens.lower[j] == "of"):
         j += 1
@@ -593,7 +643,9 @@ def _named_regions(mentions: list[Mention], gaz: Gazetteer) -> frozenset[tuple[s
 # "Indian-controlled Kashmir", "Pakistani-administered Kashmir": the region on that country's side
 CONTROLLED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-(?:controlled|administered|held|occupied|ruled)\s+$")
 # "the northern Lebanese city of Tripoli", "the Iraqi town of Tal Afar": a demonym names the country
-DEMONYM_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:port\s+)?(?:city|town|village|capital|port|province|region)\s+of\s+$")
+# "the Congolese border town of Kasindi"
+DEMONYM_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:port|border|market|mining|frontier|garrison|coastal|river|desert|mountain|hill)\s+)?"
+                                 r"(?:city|town|village|capital|port|province|region)\s+of\s+$")
 
 
 def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
@@ -602,6 +654,37 @@ def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, contex
         mention.resolved = _resolve(mention, gaz, context, mention.within)
     for first, second in zip(mentions, mentions[1:]):
         _read_within(tokens, first, second, gaz, context)
+    _one_reading(mentions, gaz, context)
+
+
+def _one_reading(mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
+    """One name, one place in a report. A name the text puts in a country ("the northern Mozambican
+    town of Palma") keeps that reading wherever the report repeats it. And a city of a country that
+    nothing else in the report names (Palma on Mallorca, in a report about Mozambique whose only
+    Spanish signal is "Palma" itself) gives way to the district town of that name in a country the
+    report does name."""
+    own: Counter[tuple[str, str]] = Counter()
+    for mention in mentions:
+        code = _signal(mention, gaz)
+        if code:
+            own[mention.key, code] += 1
+    placed = {m.key: m.resolved for m in mentions if m.within is not None and m.resolved is not None
+              and m.resolved.precision == "city"}
+    # "Lamitan City" first, then "Lamitan": the short name is the city the long one named
+    for m in mentions:
+        if m.resolved is not None and m.resolved.precision == "city" and m.key.endswith(" city"):
+            placed.setdefault(m.key[: -len(" city")], m.resolved)
+    for mention in mentions:
+        geo = mention.resolved
+        if geo is None or geo.precision != "city" or mention.within is not None:
+            continue
+        told = placed.get(mention.key)
+        if told is not None and (told.country_code, told.region) != (geo.country_code, geo.region):
+            mention.resolved = told
+        elif context.total and context.count(geo.country_code) <= own[mention.key, geo.country_code]:
+            local = gaz.district_town(mention.key, context)
+            if local is not None and local.country_code != geo.country_code:
+                mention.resolved = local
 
 
 def _controlled_by(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> Geo | None:

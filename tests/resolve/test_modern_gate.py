@@ -17,7 +17,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # (heldout-18; blind 0.571), 0.750 (heldout-19; blind 0.462), 0.824 (heldout-20; blind 0.667), 0.824 (heldout-21;
 # blind 0.308), 1.000 (heldout-22; blind 0.824), 0.667 (heldout-23; blind 0.182), 0.462 (heldout-24; blind 0.462),
 # 0.824 (heldout-25; blind 0.750), 0.824 (heldout-26; blind 0.667), 0.667 (heldout-27; blind 0.667), 0.824
-# (heldout-28; blind 0.750), 0.750 (heldout-29; blind 0.750), 0.333 (heldout-30; blind 0.286)
+# (heldout-28; blind 0.750), 0.750 (heldout-29; blind 0.750), 0.333 (heldout-30; blind 0.286); eighth session:
+# 0.824 (heldout-27), 0.333 (heldout-31; blind 0.400), 0.462 (heldout-32; blind 0.462), 0.824 (heldout-33;
+# blind 0.571), 0.667 (heldout-34; blind 0.571)
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -27,7 +29,8 @@ FLOORS = {
     "heldout-12": 0.80, "heldout-13": 0.95, "heldout-14": 0.90, "heldout-15": 0.75, "heldout-16": 0.90,
     "heldout-17": 0.90, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
     "heldout-22": 0.95, "heldout-23": 0.60, "heldout-24": 0.40, "heldout-25": 0.80, "heldout-26": 0.80,
-    "heldout-27": 0.60, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.30,
+    "heldout-27": 0.80, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.30, "heldout-31": 0.30,
+    "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60,
 }
 
 
