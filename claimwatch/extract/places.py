@@ -129,13 +129,14 @@ def find_places(article: Article) -> list[Place]:
     gaz = load_gazetteer()
     tokens = Tokens(article.doc, case_sensitive=not _lower_case(article.text))
     mentions = _mentions(tokens, gaz)
-    countries = _count_countries(mentions, gaz)
+    signals = _signals(mentions, gaz)
+    countries = _countries_of(signals)
     if article.country_hint:
         # a dateline kept apart from the text (MUC-4's message headers) says which country the report
         # is about, as much as a few mentions would
         countries[article.country_hint.upper()] += HINT_WEIGHT
     context = Context(countries, _named_regions(mentions, gaz))
-    _resolve_all(tokens, mentions, gaz, context)
+    _resolve_all(tokens, mentions, gaz, context, signals)
     reading = Reading(article, tokens, gaz, context, mentions)
     places = [place for mention in mentions if (place := _place(reading, mention))]
     places = _with_localities(article, places, context)
@@ -567,11 +568,23 @@ def _institution(tokens: Tokens, start: int) -> bool:
 
 
 def _count_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    return _countries_of(_signals(mentions, gaz))
+
+
+def _signals(mentions: list[Mention], gaz: Gazetteer) -> Counter[tuple[str, str]]:
+    """How often each name points to each country on its own: (name key, alpha-2) -> mentions."""
+    counts: Counter[tuple[str, str]] = Counter()
     for mention in mentions:
         code = _signal(mention, gaz)
         if code:
-            counts[code] += 1
+            counts[mention.key, code] += 1
+    return counts
+
+
+def _countries_of(signals: Counter[tuple[str, str]]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for (_, code), n in signals.items():
+        counts[code] += n
     return counts
 
 
@@ -648,26 +661,22 @@ DEMONYM_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:port|border|market|mi
                                  r"(?:city|town|village|capital|port|province|region)\s+of\s+$")
 
 
-def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
+def _resolve_all(tokens: Tokens, mentions: list[Mention], gaz: Gazetteer, context: Context,
+                 signals: Counter[tuple[str, str]]) -> None:
     for mention in mentions:
         mention.within = _controlled_by(tokens, mention, gaz)
         mention.resolved = _resolve(mention, gaz, context, mention.within)
     for first, second in zip(mentions, mentions[1:]):
         _read_within(tokens, first, second, gaz, context)
-    _one_reading(mentions, gaz, context)
+    _one_reading(mentions, gaz, context, signals)
 
 
-def _one_reading(mentions: list[Mention], gaz: Gazetteer, context: Context) -> None:
+def _one_reading(mentions: list[Mention], gaz: Gazetteer, context: Context, own: Counter[tuple[str, str]]) -> None:
     """One name, one place in a report. A name the text puts in a country ("the northern Mozambican
     town of Palma") keeps that reading wherever the report repeats it. And a city of a country that
     nothing else in the report names (Palma on Mallorca, in a report about Mozambique whose only
     Spanish signal is "Palma" itself) gives way to the district town of that name in a country the
     report does name."""
-    own: Counter[tuple[str, str]] = Counter()
-    for mention in mentions:
-        code = _signal(mention, gaz)
-        if code:
-            own[mention.key, code] += 1
     placed = {m.key: m.resolved for m in mentions if m.within is not None and m.resolved is not None
               and m.resolved.precision == "city"}
     # "Lamitan City" first, then "Lamitan": the short name is the city the long one named

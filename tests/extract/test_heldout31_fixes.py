@@ -5,9 +5,11 @@ name that runs on through an Arabic article ("the Bab al-Saghir cemetery") is no
 are not scenes: a capital standing for its government ("New Delhi downgraded ties"), where an official
 went back to, where the dead were buried and where the wounded were flown. "The capital" is the
 capital of the country its sentence last named. All texts are written for these tests."""
+from collections import Counter
+
 import pytest
 
-from claimwatch.extract.gazetteer import load_gazetteer, name_key
+from claimwatch.extract.gazetteer import Context, load_gazetteer, name_key
 from shared_data import main_incident
 
 
@@ -50,9 +52,6 @@ def test_gazetteer_reads_the_district_name_without_its_portuguese_type_word():
 
 
 def _context(counts):
-    from collections import Counter
-
-    from claimwatch.extract.gazetteer import Context
     return Context(Counter(counts))
 
 
