@@ -79,6 +79,40 @@ SUICIDE_FALSE = re.compile(
     r"(?:fired|launched) from)\b",
     re.I,
 )
+# What became of the attackers, anywhere in the report outside another incident's sentences: an attacker who
+# was caught, tried, overpowered, drove off or died at someone else's hand did not mean to die by the attack.
+# Read only for an incident without explosives (where accomplices' arrests are common and tell nothing).
+ATTACKER_FATE = re.compile(
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|(?:taken into |in |held in )custody|charged with|held without bail|"
+    r"(?:appeared|appear|appearance|brought)\b[^.]{0,40}\bcourt|overpowered|overpowering|pinned (?:him|her|them)|"
+    r"(?:drove|sped|ran|raced) (?:off|away)|got away|shootout with|gunfight with|"
+    r"shot (?:him|her|them|both [a-z]+|the [a-z]+) dead|"
+    r"(?:police|officers?|troops|soldiers|forces|guards?|passer-by|bystander)\b[^.]{0,40}\bkilled (?:him|her|them)\b|"
+    r"killed in (?:a|an) (?:clash|shootout|exchange of fire|gunfight) with|"
+    r"(?:shot dead|killed|gunned down|neutrali[sz]ed|shot)(?: [\w-]+){0,3}? (?:by|during|after) (?:the |his |her |their |an? )?"
+    r"(?:[\w-]+ )?(?:police|security forces|troops|soldiers|officers|commandos|special forces|gendarmes|arrest|siege)|"
+    r"(?:police|officers|troops|soldiers|commandos)\b[^.]{0,30}\b(?:opened fire|fired\b[^.]{0,30}\bto stop))",
+    re.I,
+)
+# The attackers got away: "the gunmen fled", "none of the attackers has been caught", "men police are still hunting"
+ATTACKER_ESCAPE = re.compile(
+    r"\b(?:attackers?|gunm[ae]n|assailants?|killers?|bombers?|shooters?|perpetrators?|militants|rebels|fighters|"
+    r"men|they)\b[^.;]{0,50}?\b(?:fled|escaped|rode off|r[au]n off|ran away|slipp(?:ed|ing) away|got away|"
+    r"(?:has|have|had) not been (?:caught|found|arrested)|(?:is|are|were|was) still (?:being )?(?:hunted|sought|at large)|"
+    r"still (?:hunting|searching for|looking for))\b|"
+    r"\b(?:none|neither) of the (?:attackers|gunmen|assailants|killers|perpetrators)\b[^.;]{0,20}?\b"
+    r"(?:has|have|had|was|were) (?:yet )?been (?:caught|arrested|found|detained)\b",
+    re.I,
+)
+# How a bomb was delivered, anywhere in the report outside another incident's sentences: left, planted, thrown
+BOMB_DELIVERY = re.compile(
+    r"\b(?:planted|left (?:a|an|the|two|three) (?:[a-z]+ )?(?:bombs?|devices?|explosives?|bags?|packages?)|"
+    r"(?:threw|thrown|hurled|lobbed|tossed)\b[^.]{0,30}\b(?:bombs?|grenades?|explosives?|devices?|petrol bombs?)|"
+    r"remote(?:ly)?[- ]?(?:control(?:led)?|detonated)|(?:set off|detonated|triggered) remotely|timer|timed device|"
+    r"land ?mines?|roadside (?:bombs?|devices?|IEDs?)|buried (?:under|beneath|in)|"
+    r"leaving (?:a|an|the) (?:[a-z]+ )?(?:backpack|bag|package|device|bomb))\b",
+    re.I,
+)
 # a kidnapping or a strike from afar is never a suicide attack
 REMOTE_WEAPONS = re.compile(r"\b(?:rockets?|missiles?|mortars?|drones?|shelling|shells)\b", re.I)
 # GTD's attack-type hierarchy (assassination, hijacking, kidnapping, barricade, bombing, armed assault,
@@ -1248,7 +1282,7 @@ APPROXIMATE = {"almost", "nearly", "about", "around", "some", "approximately", "
 TOLL_WORDS = re.compile(r"\btoll\b|\bso far\b|\bconfirmed\b|\brose\b|\brisen\b|\bclimbed\b", re.I)
 
 
-def suicide_flag(article: Article, group: Group, statements: list[Statement]) -> tuple[bool | None, Span | None]:
+def suicide_flag(article: Article, group: Group, weapons: list[Weapon]) -> tuple[bool | None, Span | None]:
     cues = [c for c in article.suicide_cues if holds(article, group, c)]
     if cues:
         return True, cues[0]
@@ -1256,10 +1290,19 @@ def suicide_flag(article: Article, group: Group, statements: list[Statement]) ->
         for mention in group.mentions:
             if mention.type == "kidnapping" or REMOTE_WEAPONS.search(mention.trigger.text):
                 return False, mention.trigger
+    if not group.leads:
+        return None, None
     for sentence in sorted(group.sentences):
         text = article.sentences[sentence]
         match = SUICIDE_FALSE.search(text.text)
-        if match and group.leads:
+        if match:
+            return False, article.span(text.start + match.start(), text.start + match.end())
+    cues = (BOMB_DELIVERY,) if any(w.category == "explosives" for w in weapons) else (ATTACKER_FATE, SUICIDE_FALSE)
+    for index, text in enumerate(article.sentences):
+        if index not in group.sentences and any(index in rival.sentences for rival in group.rivals):
+            continue
+        match = next((m for cue in (*cues, ATTACKER_ESCAPE) if (m := cue.search(text.text))), None)
+        if match and not article.is_excluded(text.start + match.start()):
             return False, article.span(text.start + match.start(), text.start + match.end())
     return None, None
 
@@ -1303,7 +1346,7 @@ def assemble(article: Article, group: Group) -> Incident:
     weapons = incident_weapons(article, group)
     figures = [f for f in article.figures if holds(article, group, f.evidence)]
     statements = [as_reported(article, s) for s in article.statements if holds(article, group, s.evidence)]
-    suicide, suicide_evidence = suicide_flag(article, group, statements)
+    suicide, suicide_evidence = suicide_flag(article, group, weapons)
     date = group.date or (event_date(article, group.mentions) if group.role == "background" else None)
     incident = Incident(
         role=group.role,

@@ -30,9 +30,10 @@ _VEST = r"(?:explosives?|suicide|bomb)[- ]?(?:laden\s+)?(?:vests?|belts?|jackets
 SUICIDE_RE = re.compile(
     r"(?<![\w-])(?:suicide[- ]?(?:(?:car|truck|vehicle|motorcycle|motorbike|boat)[- ]?)?"
     r"(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|blasts?|explosions?|vests?|belts?|jackets?"
-    r"|missions?|operations?|squads?|assaults?|strikes?|commandos?|operatives?)"
+    r"|missions?|operations?|squads?|assaults?|strikes?|commandos?|operatives?|drivers?)"
     rf"|(?:blew|blown|blowing|blow|blows)\s+{_SELF}\s+up"
-    rf"|(?:detonat|activat|trigger|explod|set\s+off)\w*\s+{_THEIR}\s+(?:own\s+)?{_VEST}"
+    rf"|(?:detonat|activat|trigger|explod|set\s+off)\w*\s+{_THEIR}\s+(?:own\s+)?(?:{_VEST}|charges|explosives)"
+    rf"|detonat\w*\s+(?:an?\s+)?{_VEST}"
     rf"|(?:wearing|wore|worn|donning|strapped\s+with)\s+(?:an?\s+|{_THEIR}\s+)?{_VEST}"
     rf"|explosives?\s+(?:strapped|attached)\s+to\s+{_THEIR}\s+(?:body|bodies|torsos?|chests?|waists?)"
     r"|martyrdom[- ](?:operations?|attacks?|seekers?|seeking)|istishhad\w*)(?![\w-])",

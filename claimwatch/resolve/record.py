@@ -7,7 +7,8 @@ Rules, each a small function:
 * date: the most precise date the main mentions give (day > week > month > year), the most
   frequent at that precision (ties: the earliest report's); location likewise, city > region > country;
 * figures and attribution: see `figures` and `attribution`;
-* weapons: every category any member names; suicide: true if any main member says so;
+* weapons: every category any member names; suicide: true if any main member says so, else false if
+  any says the attackers did not mean to die (caught, got away, a bomb left behind), else unknown;
   parts: the most explosions/attacks any member counts (coordinated attacks at one place and
   time stay one incident with parts, see `claimwatch.resolve`).
 """
@@ -68,6 +69,11 @@ def _weapons(members: list[Member]) -> list[str]:
     return sorted({w.get("category") for m in members for w in m.record.get("weapons") or [] if w.get("category")})
 
 
+def _suicide(main: list[Member]) -> bool | None:
+    flags = {m.record.get("suicide") for m in main}
+    return True if True in flags else False if False in flags else None
+
+
 def incident_record(members: list[Member]) -> dict:
     """The incident's record from all its members (main and background)."""
     main = [m for m in members if m.role == "main"]
@@ -83,7 +89,7 @@ def incident_record(members: list[Member]) -> dict:
         "date": best_date(basis), "location": location,
         **{kind: figures.derive(fig, kind) for kind in ("killed", "wounded", "kidnapped")},
         "figures": fig, "perpetrators": perps, "compclaim": compclaim, "attribution": attribution.timeline(members),
-        "weapons": _weapons(members), "suicide": True if any(m.record.get("suicide") for m in main) else None,
+        "weapons": _weapons(members), "suicide": _suicide(main),
         "parts": max((m.record.get("parts") or 0 for m in members), default=0) or None,
         "summary": _first(basis).record.get("summary") or "",
         "reports": len({m.article for m in main}),
