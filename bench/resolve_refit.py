@@ -1,15 +1,17 @@
-"""What refitting the resolver on every modern set would buy: leave-one-set-out, against the packaged weights.
+"""How well the resolver's fitting recipe does on modern sets it has not seen: k-fold over the sets.
 
-    .venv/bin/python bench/resolve_refit.py [--shared ../shared] [--out build/weights-all-sets.json]
-    .venv/bin/python bench/resolve_scale.py --mentions 100000 --weights build/weights-all-sets.json
+    .venv/bin/python bench/resolve_refit.py [--shared ../shared] [--folds 5] [--modern-share S]
+                                            [--out build/weights-all-sets.json]
 
-The packaged weights are fitted on MUC-4 train and samples/reports.jsonl only
-(bench/resolve_calibrate.py). This bench fits instead on MUC-4 train and all the modern sets
-(samples/ and samples/heldout*/, through the real extraction pipeline): for each set, weights
-fitted on the *other* sets resolve it (the honest figure for a set the fit has not seen), beside the
-packaged weights; the counts are summed in the last row. It then writes the weights fitted on every
-set to --out, so that the synthetic stress stream of bench/resolve_scale.py can show what they do
-where one city has dozens of incidents a week. Nothing here changes the packaged weights.
+The packaged weights (bench/resolve_calibrate.py) are fitted on MUC-4 train and every modern set
+(samples/ and samples/heldout*/, through the real extraction pipeline), the modern sets together
+weighing --modern-share of the fit if it is given (by default every pair counts once). Their figures on those sets are in-sample. This bench gives the
+honest figure: the modern sets are dealt into --folds folds (by set number), and each fold is
+resolved with weights fitted the same way on MUC-4 train and the other folds; beside it, the
+packaged weights. Counts are summed over the folds in the last rows. It then writes weights fitted
+on every set with the given share to --out, so that bench/resolve_scale.py --weights can show what
+another share does where one city has dozens of incidents a week. Nothing here changes the packaged
+weights.
 """
 from __future__ import annotations
 
@@ -22,11 +24,12 @@ from resolve_samples import HELDOUT, extract, gold_incidents  # bench/, beside t
 
 from claimwatch.evaluate import muc4_xdoc
 from claimwatch.evaluate.modern_xdoc import Mentions
-from claimwatch.resolve.calibrate import fit
+from claimwatch.resolve.calibrate import Corpus, fit
 from claimwatch.resolve.cluster import cluster_profiles
 from claimwatch.resolve.scoring import load_weights, save_weights
 
 ROOT = Path(__file__).resolve().parent.parent
+COUNTS = ("correct", "gold_pairs", "predicted_pairs")
 
 
 def modern_sets() -> dict[str, Mentions]:
@@ -39,34 +42,57 @@ def modern_sets() -> dict[str, Mentions]:
     return sets
 
 
+def modern_shares(corpora: list[Corpus], modern_share: float | None) -> list[float] | None:
+    """Shares for `calibrate.fit`: the first corpus (MUC-4) 1 - modern_share, the others modern_share
+    together, each in proportion to its mentions; None: every pair counts once."""
+    if modern_share is None:
+        return None
+    sizes = [len(corpus.profiles) for corpus in corpora[1:]]
+    return [1.0 - modern_share, *(modern_share * size / sum(sizes) for size in sizes)]
+
+
+def _line(label: str, correct: int, gold: int, predicted: int) -> str:
+    p, r = correct / predicted if predicted else 0.0, correct / gold if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{label}: {correct}/{gold} gold pairs, {predicted} predicted: P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--modern-share", type=float, default=None,
+                        help="the modern sets' share of the fit (default: every pair counts once)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "weights-all-sets.json")
     args = parser.parse_args()
     muc_train = muc4_xdoc.corpus(args.shared / "data" / "muc4", "train")
     sets = modern_sets()
-    corpora = {name: mentions.corpus() for name, mentions in sets.items()}
+    corpora = {name: mentions.corpus(name=name) for name, mentions in sets.items()}
     packaged = load_weights()
-    totals = {"packaged": [0, 0, 0], "other sets' fit": [0, 0, 0]}
-    for name, mentions in sets.items():
-        refit = fit([muc_train, *(c for other, c in corpora.items() if other != name)])
-        cells = []
-        for label, weights in (("packaged", packaged), ("other sets' fit", refit)):
-            pw = mentions.score(cluster_profiles(mentions.profiles, weights))["pairwise"]
-            for i, key in enumerate(("correct", "gold_pairs", "predicted_pairs")):
-                totals[label][i] += pw[key]
-            cells.append(f"{label} P {pw['p']:.3f} R {pw['r']:.3f} F1 {pw['f1']:.3f}")
-        print(f"{name:11} " + " | ".join(cells) + f" | threshold {refit.threshold:.3f}", flush=True)
-    for label, (correct, gold, predicted) in totals.items():
-        p, r = correct / predicted if predicted else 0.0, correct / gold if gold else 0.0
-        print(f"all sets, {label}: {correct}/{gold} gold pairs, {predicted} predicted: "
-              f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
-    everything = fit([muc_train, *corpora.values()], {"script": "bench/resolve_refit.py", "not": "packaged"})
+    totals = {"packaged (in-sample)": [0, 0, 0], "other folds' fit": [0, 0, 0]}
+    names = list(sets)
+    for fold in range(args.folds):
+        held = names[fold::args.folds]
+        train = [muc_train, *(corpora[name] for name in names if name not in held)]
+        refit = fit(train, shares=modern_shares(train, args.modern_share))
+        for label, weights in (("packaged (in-sample)", packaged), ("other folds' fit", refit)):
+            fold_counts = [0, 0, 0]
+            for name in held:
+                pairwise = sets[name].score(cluster_profiles(sets[name].profiles, weights))["pairwise"]
+                for i, key in enumerate(COUNTS):
+                    fold_counts[i] += pairwise[key]
+                    totals[label][i] += pairwise[key]
+            print(f"fold {fold} ({len(held)} sets) " + _line(label, *fold_counts)
+                  + (f"; threshold {refit.threshold:.3f}" if weights is refit else ""), flush=True)
+    for label, counts in totals.items():
+        print("all folds, " + _line(label, *counts))
+    everything = [muc_train, *corpora.values()]
+    weights = fit(everything, {"script": "bench/resolve_refit.py", "not": "packaged", "modern_share": args.modern_share},
+                  shares=modern_shares(everything, args.modern_share))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_weights(everything, args.out)
-    print(f"weights fitted on every set: {args.out}; threshold {everything.threshold:.3f}", file=sys.stderr)
-    print(json.dumps(dict(zip(everything.features, everything.weights)), indent=1), file=sys.stderr)
+    save_weights(weights, args.out)
+    print(f"weights fitted on every set: {args.out}; threshold {weights.threshold:.3f}", file=sys.stderr)
+    print(json.dumps(dict(zip(weights.features, weights.weights)), indent=1), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ class Mentions:
                 self.main.add(key)
                 self.gold[key], self.report_of[key] = incident, report
 
-    def corpus(self, without: set[str] = frozenset()) -> Corpus:
+    def corpus(self, without: set[str] = frozenset(), name: str = "samples") -> Corpus:
         """Main mentions only (background ones have no label), less the reports of `without` incidents."""
         keep = [p for p in self.profiles if p.key in self.main and self.gold[p.key] not in without]
         gold = {p.key: self.gold[p.key] for p in keep}
@@ -61,7 +61,7 @@ class Mentions:
             found = muc4_xdoc.report_pairs({k: predicted[k] for k in gold}, report_of)
             return len(pairs & found), len(pairs), len(found)
 
-        return Corpus("samples", keep, gold, counts)
+        return Corpus(name, keep, gold, counts)
 
     def score(self, predicted: dict[int, object], keys: set[int] | None = None) -> dict:
         keys = self.main if keys is None else keys

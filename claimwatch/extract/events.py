@@ -59,6 +59,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"(?:was|were|been|being|got) shot(?! down| dead| (?:[\w-]+ ){0,3}and killed| to death|"
                       r" (?:\w+ ){0,2}by (?:[\w-]+ ){0,2}(?:police|policemen|officers?|troops|soldiers|security|guards?|gendarmes))|"
                       r"gunned down|"
+                      # "died after a man shot her"; not the police stopping the attacker ("officers shot him")
+                      r"(?<!police )(?<!officers )(?<!officer )(?<!troops )(?<!soldiers )(?<!guards )shot (?:him|her|them)\b|"
                       r"opened fire|gunm[ae]n|gunfire|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"

@@ -740,11 +740,34 @@ def _nobody_figures(reader: _Reader) -> list[Figure]:
 STATEMENTS = (_toll_figures, _verb_first_figures, _number_first_figures, _one_person_figures, _nobody_figures)
 
 
+# A running total of a conflict, not one incident's toll: "more than 7,000 people have been killed in the
+# conflict since then", "over the past decade", "so far this year"
+CUMULATIVE_RE = re.compile(
+    r"\b(?:since (?:then|the (?:start|beginning|outbreak)|(?:19|20)\d\d)|"
+    r"in the (?:conflict|insurgency|war|civil war|violence|unrest|uprising)\b(?! (?:on|last|this) )|"
+    r"over the (?:past|last) (?:[\w-]+ )?(?:years|decades?)|(?:so far )?this year(?: alone)?\b(?! in)|"
+    r"(?:in|during) (?:the )?(?:last|past) (?:[\w-]+ )?years)",
+    re.I,
+)
+
+
 def find_figures(article: Article) -> list[Figure]:
-    """Every casualty figure the article states, in text order."""
+    """Every casualty figure the article states, in text order, less conflicts' running totals."""
     reader = _Reader(article)
-    figures = [figure for statement in STATEMENTS for figure in statement(reader)]
+    figures = [figure for statement in STATEMENTS for figure in statement(reader) if not _cumulative(article, figure)]
     return sorted(figures, key=lambda figure: figure.evidence.start)
+
+
+def _cumulative(article: Article, figure: Figure) -> bool:
+    """The figure's clause, from the number to the next comma or the sentence's end, counts a conflict's
+    dead over time ("... killing 56, in the deadliest attack since 2018" compares, and is cut at the comma)."""
+    index = article.sentence_of(figure.evidence.start)
+    end = article.sentences[index].end if index >= 0 else figure.evidence.end + 120
+    stop = re.compile(r"[,;:]").search(article.text, figure.evidence.end, end)
+    if CUMULATIVE_RE.search(article.text, figure.evidence.start, stop.start() if stop else end):
+        return True
+    # or a sentence that opens with the span of time: "Over the past decade, 4,000 soldiers have been killed"
+    return index >= 0 and CUMULATIVE_RE.match(article.sentences[index].text) is not None
 
 
 @component("figures", requires=("doc", "sentences"), assigns=("figures",))

@@ -284,8 +284,8 @@ def _firmly_dated(article: Article, date: DateValue | None) -> bool:
     """The main incident's date is some trigger's own ("Wednesday's blast"), not one a statement or a
     search lent it ("were hunting on Wednesday for a gunman")."""
     return date is not None and date.evidence is not None and any(
-        _dates_trigger(article, m, date) for m in article.events if article.sentence_of(m.trigger.start) ==
-        article.sentence_of(date.evidence.start))
+        _dates_trigger(article, m, date) or _ends_the_verb_phrase(article, m.trigger, date)
+        for m in article.events if article.sentence_of(m.trigger.start) == article.sentence_of(date.evidence.start))
 
 
 FINAL_REACH = 120  # characters from a verb to a date that closes its phrase

@@ -6,14 +6,23 @@ scored, and each cluster keeps its best pair (single link). The profile joins th
 whose score reaches the calibrated threshold, unless that cluster already holds a mention of the
 same report or one it was split from by hand. When the profile reaches the threshold with several
 clusters, those clusters are one incident seen through it and are merged ("bridged"), unless a
-merge would put two mentions of one report together, or a cluster is pinned (fixed by hand).
-Otherwise it opens a new cluster. Clusters already in the database are seeded with their ids;
+merge would put two mentions of one report together, or a cluster is pinned (fixed by hand) --
+or the profile cannot tell them apart: when its two best clusters score within
+`AMBIGUITY_MARGIN` of each other and it shares neither a named victim nor a perpetrator with
+both, they are most likely two incidents of one place and day (a busy city), and a report that
+fits both equally is evidence for neither, so it opens its own; and only clusters that share a
+victim or a perpetrator with it are bridged (others: it joins the best). Otherwise it opens a
+new cluster. Clusters already in the database are seeded with their ids;
 new clusters get negative ids (-1, -2, ...) until the database layer gives them real ones.
 
-A cluster may not drift in time: a join or a bridge is refused when two of the cluster's dated
-members (reported dates, not the report weeks that stand in for missing ones) would be more than
-`WINDOW_DAYS` apart, so that a chain of near neighbours never becomes one incident spanning
-weeks. A profile with no date at all (an undated background mention) is never compared and opens
+A cluster may not drift in time: a join or a bridge is refused when the cluster's dated members
+(reported dates, not the report weeks that stand in for missing ones) would no longer share a day
+give or take `EXACT_DAYS` -- the rule two reports that both state the day already obey pairwise --
+so that a chain of near neighbours never becomes one incident spanning days.
+
+Both rules were set on the synthetic stream of `bench/resolve_scale.py`, where one city has an
+incident of the same type most days; without them, weights fitted on news of well-separated
+incidents chained a busy city's week into one incident (docs/resolution.md has the figures). A profile with no date at all (an undated background mention) is never compared and opens
 its own cluster.
 """
 from __future__ import annotations
@@ -25,9 +34,13 @@ import numpy as np
 
 from .block import BlockIndex
 from .columns import Columns, Probe, compatible, feature_columns, feature_row, logits
-from .features import WINDOW_DAYS, type_relation
+from .features import EXACT_DAYS, FEATURES, type_relation
 from .scoring import Weights
 from .types import EMPTY, Decision, Profile, Scored
+
+
+AMBIGUITY_MARGIN = 0.2  # scores closer than this cannot tell two clusters apart (set on bench/resolve_scale.py)
+STORY = [FEATURES.index(name) for name in ("victim_shared", "perp_shared")]
 
 
 class Resolver:
@@ -80,14 +93,18 @@ class Resolver:
         self._place(profile, root)
 
     def add(self, profile: Profile) -> Decision:
-        """Join the best cluster above the threshold (bridging the others), or open a new one."""
+        """Join the best cluster above the threshold (bridging the others of its story), or open a new one."""
         if profile.background and _exact(profile):
             self.recounted[profile.article].add((profile.lo, profile.type))
-        best, scored, materialise = self._score(profile)
+        best, scored, materialise, shares = self._score(profile)
         joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)), key=lambda c: scored[c])
         if not joinable:
             return Decision(profile.key, self._open(profile), True, materialise(best))
-        target, bridged = self._bridge(joinable)
+        # clusters the profile shares a named victim or a perpetrator with: one story, if it fits several
+        story = [c for c in joinable if shares(scored[c])] if len(joinable) > 1 else []
+        if self._ambiguous(joinable, scored) and not set(joinable[:2]) <= set(story):
+            return Decision(profile.key, self._open(profile), True, materialise(best))
+        target, bridged = self._bridge(story) if joinable[0] in story[:1] else (joinable[0], EMPTY)
         self.articles[target].add(profile.article)
         self.span[target] = _widen(self.span.get(target), profile)
         self._place(profile, target)
@@ -113,15 +130,16 @@ class Resolver:
         self.index.add(profile, row)
 
     def _score(self, profile: Profile):
-        """(the best pair overall, each cluster's best pair at or above the threshold, and a function
-        that turns a pair into a `Scored`); pairs are (-score, key, index) so that they sort best first."""
+        """(the best pair overall, each cluster's best pair at or above the threshold, a function that
+        turns a pair into a `Scored`, and one that tells whether a pair shares a named victim or a
+        perpetrator); pairs are (-score, key, index) so that they sort best first."""
         candidates = self.index.candidates(profile)
         if not len(candidates):
-            return None, {}, _nothing
+            return None, {}, _nothing, _nothing
         probe = Probe(profile, self.columns)
         batch, gap, dist = compatible(probe, self.columns.gather(candidates))
         if not len(gap):
-            return None, {}, _nothing
+            return None, {}, _nothing, _nothing
         columns = feature_columns(probe, self.columns, batch, gap, dist)
         scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(gap))))
         keys = batch.col("key")
@@ -133,7 +151,14 @@ class Resolver:
                 per_cluster[cluster] = (-float(scores[i]), int(keys[i]), i)
         top = int(np.lexsort((keys, -scores))[0])
         materialise = lambda pair: pair and Scored(pair[1], -pair[0], feature_row(columns, pair[2]))  # noqa: E731
-        return (-float(scores[top]), int(keys[top]), top), per_cluster, materialise
+        shares = lambda pair: any(  # noqa: E731
+            (columns[i][pair[2]] if isinstance(columns[i], np.ndarray) else columns[i]) > 0 for i in STORY)
+        return (-float(scores[top]), int(keys[top]), top), per_cluster, materialise, shares
+
+    @staticmethod
+    def _ambiguous(joinable: list[int], scored: dict) -> bool:
+        """The two best clusters score alike."""
+        return len(joinable) >= 2 and scored[joinable[1]][0] - scored[joinable[0]][0] < AMBIGUITY_MARGIN
 
     def _placed_cluster(self, key: int) -> int | None:
         return self.cluster(key) if key in self.row_of else None
@@ -196,8 +221,8 @@ def _union(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, i
 
 
 def _coherent(span: tuple[int, int] | None) -> bool:
-    """Every two dated members are at most `WINDOW_DAYS` apart: an incident has one date, a cluster may not drift."""
-    return span is None or span[0] - span[1] <= WINDOW_DAYS
+    """The dated members share a day, give or take `EXACT_DAYS`: an incident has one date, a cluster may not drift."""
+    return span is None or span[0] - span[1] <= EXACT_DAYS
 
 
 def _nothing(pair) -> None:

