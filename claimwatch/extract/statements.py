@@ -43,7 +43,8 @@ ATTACKER_NOUNS = (
 # What a claimant calls its own people: "two of its members", "its fighters".
 OWN_PEOPLE = (
     r"fighters|members|militants|mujahideen|mujahedeen|martyrs?|operatives|men|soldiers|suicide\s+bombers?|"
-    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?|gunm[ae]n|bombers|shooters"
+    r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?|gunm[ae]n|bombers|shooters|"
+    r"battalions?|brigades?"
 )
 # Nouns that make "an al-Qaeda ___" an affiliation.
 MEMBER_NOUNS = (
@@ -91,7 +92,9 @@ MEDIA_WINGS = {
 MEDIA_OUTLET = re.compile(
     r"\b(?:news|press|times|post|herald|tribune|telegraph|guardian|journal|gazette|radio|television|tv|"
     r"reuters|afp|ap|bbc|cnn|nbc|abc|cbs|fox|al[\s-]?jazeera|al[\s-]?arabiya|xinhua|dpa|efe|ansa|kyodo|"
-    r"yonhap|irna|tass|wikinews|publication|newspaper|magazine|network|media|reports?)\b",
+    r"yonhap|irna|tass|wikinews|publication|newspaper|magazine|network|media|reports?|"
+    # monitors relay claims, they make none: "reported by the SITE Intelligence Group"
+    r"site\s+intel\w*|intelligence\s+group|monitoring\s+(?:group|service|centre|center))\b",
     re.I,
 )
 # "accused X of ignoring the threats" blames a failure, not the attack.
@@ -266,7 +269,7 @@ CLAIM_RULES = (
     ),
     Rule(
         "claimed-the-attack", "claim", ("claim",),
-        r"\bclaim(?:s|ed|ing)?\s+(?:the|this|that|these|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+        r"\bclaim(?:s|ed|ing)?\s+(?:the|this|that|these|both|all|the\s+two|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:" + EVENT_NOUNS + r")\b",
     ),
     Rule(
@@ -299,9 +302,17 @@ CLAIM_RULES = (
         r"(?:the\s+)?work\s+of\s+(?:(?:one|two|three|some)\s+of\s+)?(?:its|their)\s+(?:own\s+)?(?:" + OWN_PEOPLE + r")\b",
     ),
     Rule(
+        # "said ... that its North Armagh battalion had shot": a unit's name may stand between
         "said-its-fighters", "claim", ("its ", "their ", "his ", "her "),
-        SAY_THAT + r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:its|their|(?P<his>his|her))\s+(?:own\s+)?(?:" + OWN_PEOPLE + r")\b",
+        SAY_THAT + r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:its|their|(?P<his>his|her))\s+(?:own\s+)?"
+        r"(?:[A-Z][\w'’-]+\s+){0,3}(?:" + OWN_PEOPLE + r")\b",
         needs_deed=True,
+    ),
+    Rule(
+        # "ISIS claimed him as one of its soldiers": the attacker claimed as its own
+        "claimed-him-as-its", "claim", ("claim",),
+        r"\bclaim(?:s|ed|ing)?\s+(?:him|her|them|the\s+(?:[\w-]+\s+)?(?:" + ATTACKER_NOUNS + r"))\s+as\s+"
+        r"(?:(?:one|two|some)\s+of\s+)?(?:its|their)\s+(?:own\s+)?(?:" + OWN_PEOPLE + r"|soldier|fighter|member)\b",
     ),
     Rule(
         "claimed-by", "claim", ("claimed by",),

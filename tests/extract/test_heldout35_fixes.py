@@ -41,3 +41,22 @@ def test_incidents_a_killing_dated_apart_in_the_same_country_is_another_incident
     main = main_incident(article)
     assert (main.date.value, [w.category for w in main.weapons]) == ("2022-01-17", ["firearms"])
     assert [(i.role, i.date.value) for i in article.incidents if i is not main] == [("background", "2022-01-10")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("A bomber killed four at a mosque in Dammam on Friday. Islamic State, which claimed both bombings, named "
+     "the bomber in a statement.", "Islamic State"),
+    ("A gunman killed five at a church in Kizlyar on Sunday. ISIS claimed him as one of its soldiers through "
+     "its Amaq agency.", "ISIS"),
+    ("A policeman was shot dead in Craigavon on Monday. The Continuity IRA said in a coded statement on Tuesday "
+     "that its North Armagh battalion had shot him.", "Continuity IRA"),
+    # a monitor that relays a claim makes none
+    ("A bomb exploded at a festival in Isulan on Tuesday, killing two. A statement issued in the name of "
+     "Islamic State's East Asia Province, reported on Wednesday by the SITE Intelligence Group, had claimed "
+     "the bombing.", "Islamic State"),
+])
+def test_statements_more_ways_to_claim(extracted, text, claimant):
+    # the claimant as the report names it
+    claims = [s.by for s in main_incident(extracted(text, "2018-02-19")).statements if s.kind == "claim"]
+    assert claims == [claimant]
