@@ -856,6 +856,8 @@ def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return mention.trusted and geo.level == 1 and not geo.alternate
     if mention.type_end and reading.tokens.lower[mention.end] in NEIGHBOURHOOD_WORDS:
         return False  # "the San Rafael neighborhood" lies in the article's own city
+    if not mention.trusted and _names_facility(reading.tokens, mention):
+        return False  # "near the Salam mosque" in Giza names a mosque, not a town abroad (Saham, Oman)
     if not mention.cue and set(_WORD.findall(mention.surface.lower())) <= reading.persons:
         return False  # "alias Modesto"
     allowed = mention.trusted or mention.cue and reading.tokens.case_sensitive

@@ -60,3 +60,11 @@ def test_statements_more_ways_to_claim(extracted, text, claimant):
     # the claimant as the report names it
     claims = [s.by for s in main_incident(extracted(text, "2018-02-19")).statements if s.kind == "claim"]
     assert claims == [claimant]
+
+
+@pytest.mark.slow
+def test_places_a_name_on_a_mosque_is_no_town_abroad(extracted):
+    text = ("GIZA, Egypt, Dec 10 (Wire) — A roadside bomb killed six policemen at a checkpoint in Giza on Friday. "
+            "The group said its unit had struck two police positions near the Salam mosque.")
+    article = extracted(text, "2016-12-10")
+    assert {p.country_code for p in article.places} == {"EG"}
