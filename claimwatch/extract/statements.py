@@ -434,6 +434,14 @@ ACCUSATION_RULES = (
         target="right", gap=LOOSE_GAP, names_only=True,
     ),
     Rule(
+        # "The gunmen, named by police as X and Y", "the suspected attacker, whom officials identified as X":
+        # the attackers named in passing, by whoever named them
+        "attackers-named-as", "accusation", ("identified", "named"),
+        r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?:named|identified)\s+(?:(?:by|to)\s+[^,.;]{1,40}?\s+)?"
+        r"(?:only\s+)?as\b",
+        agent="speaker", target="right", gap=LOOSE_GAP, names_only=True,
+    ),
+    Rule(
         # "named the wanted men as X", "named the man who shot dead 38 people ... as X": a plain "the man"
         # may be a victim ("named the dead man as"), so the noun needs "wanted" or an attacker's deed
         "named-wanted-as", "accusation", ("identified", "named"),

@@ -68,3 +68,19 @@ def test_places_a_name_on_a_mosque_is_no_town_abroad(extracted):
             "The group said its unit had struck two police positions near the Salam mosque.")
     article = extracted(text, "2016-12-10")
     assert {p.country_code for p in article.places} == {"EG"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, accused", [
+    ("A gunman killed two officers in Hadera on Sunday. The gunman, named by police as Ayman Ighbariah, was "
+     "shot dead at the scene.", {"Ayman Ighbariah"}),
+    ("A gunman killed two people in Strasbourg on Tuesday. The suspected attacker, whom officials identified as "
+     "Cherif Chekatt, fled.", {"Cherif Chekatt"}),
+    # a victim named in passing is accused of nothing
+    ("A gunman killed a policeman in Strasbourg on Tuesday. The officer, named by police as Jean Martin, was 40.",
+     set()),
+])
+def test_statements_attackers_named_in_passing_are_accused(extracted, text, accused):
+    found = {a for s in main_incident(extracted(text, "2018-12-12")).statements if s.kind == "accusation"
+             for a in s.against}
+    assert found == accused
