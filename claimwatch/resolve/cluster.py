@@ -103,7 +103,8 @@ class Resolver:
         # clusters the profile shares a named victim or a perpetrator with: one story, if it fits several
         story = [c for c in joinable if shares(scored[c])] if len(joinable) > 1 else []
         if self._ambiguous(joinable, scored) and not set(joinable[:2]) <= set(story):
-            return Decision(profile.key, self._open(profile), True, materialise(best))
+            alike = tuple(scored[c][1] for c in joinable[:2])
+            return Decision(profile.key, self._open(profile), True, materialise(best), alike=alike)
         target, bridged = self._bridge(story) if joinable[0] in story[:1] else (joinable[0], EMPTY)
         self.articles[target].add(profile.article)
         self.span[target] = _widen(self.span.get(target), profile)

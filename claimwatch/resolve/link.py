@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from ..errors import NotFound, ResolveError
 from ..store import schema as s
 from ..store.db import Database, now
-from .cluster import Resolver, report_order
+from .cluster import AMBIGUITY_MARGIN, Resolver, report_order
 from .features import WINDOW_DAYS
 from .profile import SPAN_DAYS, profile
 from .record import changes, incident_record, row
@@ -142,6 +142,9 @@ def _reason(decision: Decision, weights: Weights, bridged: list[int]) -> dict:
     if decision.opened:
         nearest = {"mention": decision.best.other, **weights.reasons(decision.best.features, decision.best.score)} \
             if decision.best else None
+        if decision.alike:  # it fitted two incidents alike: evidence for neither (see cluster.AMBIGUITY_MARGIN)
+            return {"rule": "ambiguous", "threshold": round(weights.threshold, 4), "nearest": nearest,
+                    "fits_alike": list(decision.alike), "margin": AMBIGUITY_MARGIN}
         return {"rule": "opened", "threshold": round(weights.threshold, 4), "nearest": nearest}
     return {"rule": "scored", "mention": decision.best.other, "bridged": bridged,
             **weights.reasons(decision.best.features, decision.best.score)}

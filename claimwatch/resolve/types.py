@@ -56,6 +56,7 @@ class Decision(NamedTuple):
     opened: bool  # True when it opened a new cluster
     best: Scored | None  # the pair that decided the join; when it opened, the nearest candidate (if any)
     bridged: tuple[int, ...] = EMPTY  # clusters merged into `cluster` because this profile joined them
+    alike: tuple[int, ...] = EMPTY  # when it opened because two clusters fitted it alike: their best pairs' members
 
 
 class Member(NamedTuple):

@@ -180,3 +180,17 @@ def test_link_chunks_give_the_same_incidents(db, chunk):
         db.add_article(article)
     assert resolve(db, WEIGHTS, chunk=chunk) == 3
     assert sorted(row["reports"] for row in queries.list_incidents(db.engine.url.database)) == [["h1"], ["k1", "k2"]]
+
+
+def test_link_a_report_that_fits_two_incidents_alike_says_so(db):
+    # two bombings in one city on one day, told apart by their words; a third report fits both alike
+    for article in (report("market", "2021-08-26", "Market bomber blast killed traders in Kabul."),
+                    report("checkpoint", "2021-08-26", "Checkpoint bomber attack on police in Kabul."),
+                    report("vague", "2021-08-26", "A bomber struck in Kabul.")):
+        db.add_article(article)
+    resolve(db, Weights(WEIGHTS.features, WEIGHTS.weights, WEIGHTS.bias, 0.7))
+    rows = queries.list_incidents(db.engine.url.database)
+    assert sorted(row["reports"] for row in rows) == [["checkpoint"], ["market"], ["vague"]]
+    vague = next(r for row in rows for r in queries.get_incident(db.engine.url.database, row["id"])["reports"]
+                 if r["article"] == "vague")
+    assert vague["link_reason"]["rule"] == "ambiguous" and len(vague["link_reason"]["fits_alike"]) == 2
