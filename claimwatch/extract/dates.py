@@ -739,6 +739,13 @@ _ANNIVERSARY = re.compile(
     rf"|(?P<count>{_NUMBER})[-\s]years?[-\s]anniversary"
     rf"|(?P<since>{_NUMBER})\s+years?\s+(?:since|after))\b"
 )
+# "the 71st anniversary of its independence": a nation's or a person's day, not an incident's; no date
+# counted back from it, and no cue that the report recounts an older attack. (A group's founding is left
+# out: "ETA reached the 50th anniversary of its founding with two bombings behind it" looks back.)
+CIVIC_OCCASION = (r"\s+of\s+(?:(?:its|the|their|his|her|this|a|[\w'’-]+['’]s)\s+)*(?:[\w-]+\s+)?"
+                  r"(?:independence|revolution|birth|birthday|constitution|republic|liberation|"
+                  r"unification|reunification|accession|coronation|wedding)\b")
+_CIVIC_OCCASION = re.compile(CIVIC_OCCASION, re.I)
 _CLAUSE_END = re.compile(r"[,;:–—()]|\s-\s")
 _OF_NEXT = re.compile(r"\s+of\b")
 
@@ -765,6 +772,8 @@ def _anniversaries(article: Article, context: _Context, cores: list[re.Match], v
     out = []
     for core in cores:
         match = _anniversary_at(context, core) if core.lastgroup == "anniversary" else None
+        if match and _CIVIC_OCCASION.match(context.low, match.end()):
+            continue
         base = _anniversary_base(article, context, values, match) if match else None
         if base is not None and _years_of(match) > 0:
             out.append(_anniversary(article, match, base, _years_of(match)))

@@ -21,7 +21,7 @@ from ..geo import km
 from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
-from .dates import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
 
@@ -31,7 +31,7 @@ _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
             r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)")
 BACKGROUND_CUE = re.compile(
-    r"\b(?:anniversary|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
+    r"\b(?:anniversary(?!" + CIVIC_OCCASION + r")|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?) (?:since|after)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
@@ -455,7 +455,7 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     return _first_current(article, lead) or follow_up or _first_current(article, mentions)
 
 
-COMMEMORATION = re.compile(r"\b(?:anniversary|commemorat\w*|memorial|remember\w*|mourn\w*|one year since|"
+COMMEMORATION = re.compile(r"\b(?:anniversary(?!" + CIVIC_OCCASION + r")|commemorat\w*|memorial|remember\w*|mourn\w*|one year since|"
                            r"(?:years?|decades?) (?:since|after)|to mark)\b", re.I)
 
 

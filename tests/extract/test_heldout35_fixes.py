@@ -84,3 +84,13 @@ def test_statements_attackers_named_in_passing_are_accused(extracted, text, accu
     found = {a for s in main_incident(extracted(text, "2018-12-12")).statements if s.kind == "accusation"
              for a in s.against}
     assert found == accused
+
+
+@pytest.mark.slow
+def test_incidents_a_nations_anniversary_is_no_recounting(extracted):
+    text = ("YANGON, Jan 4 (Wire) — Rebels attacked four border police outposts early on Friday as Myanmar marked "
+            "the 71st anniversary of its independence, killing at least nine members of the security forces.")
+    article = extracted(text, "2019-01-04")
+    main = main_incident(article)
+    assert (main.role, main.date.value, main.killed.value) == ("main", "2019-01-04", 9)
+    assert not [d for d in article.dates if d.counted_from]
