@@ -524,12 +524,16 @@ def _dated_long_ago(article: Article, mention: EventMention) -> bool:
     return date is not None and _far_from(date, None, article.published)
 
 
+# "Reporters mourn the Tijuana photographer": a death the report goes on to tell
+MOURNING = re.compile(r"\b(?:mourn\w*|funerals?|buri(?:ed|al)|vigils?|griev\w*)\b", re.I)
+
+
 def _headline_violent(article: Article) -> bool:
     """Whether the headline speaks of violence; True when the report has no headline to judge by."""
     from .relevance import is_relevant
 
     title = article.title or _headline_line(article)
-    return title is None or is_relevant(title)
+    return title is None or is_relevant(title) or MOURNING.search(title) is not None
 
 
 def _headline_line(article: Article) -> str | None:

@@ -5,6 +5,7 @@ the report dates to another day is another incident. All texts are written for t
 import pytest
 
 from claimwatch.extract.events import find_events
+from claimwatch.extract.pipeline import get_pipeline
 from shared_data import main_incident
 
 
@@ -94,3 +95,13 @@ def test_incidents_a_nations_anniversary_is_no_recounting(extracted):
     main = main_incident(article)
     assert (main.role, main.date.value, main.killed.value) == ("main", "2019-01-04", 9)
     assert not [d for d in article.dates if d.counted_from]
+
+
+@pytest.mark.slow
+def test_incidents_a_mourning_headline_announces_the_killing_it_mourns(article_from):
+    text = ("SAN DIEGO, Jan 20 (Wire) — For the reporters who crossed the border, he was the first call. He knew "
+            "which streets were safe at which hour. On Monday the 49-year-old photographer became part of the "
+            "story himself, shot dead outside his home in Tijuana.")
+    article = article_from(text, "2022-01-20")
+    article.title = "Reporters mourn the Tijuana photographer who showed them the city"
+    assert main_incident(get_pipeline("default")(article)).type == "armed_assault"
