@@ -238,10 +238,12 @@ def show(incident_id, db, as_json, history) -> None:
 
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "gtd", "acled", "ucdp", "plover"]),
+              default="jsonl", show_default=True,
+              help="gtd, acled, ucdp: CSV with those datasets' columns; plover: JSON lines")
 @click.option("-o", "--output", type=click.File("w"), default="-")
 def export(db, fmt, output) -> None:
-    """Export incidents as JSONL, CSV or GeoJSON."""
+    """Export incidents as JSONL, CSV or GeoJSON, or in the shapes of GTD, ACLED, UCDP GED and PLOVER."""
     from ..store.export import export as run_export
 
     run_export(db, fmt, output)
