@@ -641,18 +641,28 @@ def _one_person_figures(reader: _Reader) -> list[Figure]:
 
 
 # "Gunmen shot dead Sidhu Moose Wala", "a man who murdered Samuel Paty": one named person killed
-KILLED_NAME_RE = re.compile(r"(?<![\w-])(?:shot\s+dead|gunned\s+down|murdered|assassinated|beheaded|stabbed\s+to\s+death)"
-                            r"\s+(?=[A-Z])")
+KILLED_NAME_RE = re.compile(r"(?<![\w-])(?:shot\s+dead|gunned\s+down|murdered|assassinated|beheaded|stabbed\s+to\s+death|"
+                            r"hacked\s+to\s+death)\s+(?=[A-Z])")
+# a name spaCy did not tag a person ("Sidhu Moose Wala"): proper nouns that no other entity type claims
+NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
 def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
     """One killed when the verb's object is a single person's name (not "X and Y", not a group)."""
     token = reader.token(match.end())
-    if token is None or token.ent_type_ != "PERSON" or token.ent_iob_ != "B" or match.end() in reader.taken:
+    if token is None or match.end() in reader.taken:
         return None
-    end = token.i
-    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
-        end += 1
+    if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+        end = token.i
+        while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+            end += 1
+    elif token.pos_ == "PROPN" and token.ent_type_ not in NOT_A_PERSON:
+        end = token.i  # the run of proper nouns, up to the apposition's comma
+        while end + 1 < len(token.doc) and token.doc[end + 1].pos_ == "PROPN" and \
+                token.doc[end + 1].ent_type_ not in NOT_A_PERSON:
+            end += 1
+    else:
+        return None
     name_end = token.doc[end].idx + len(token.doc[end].text)
     if re.match(r"\s*(?:,\s*\w+\s*,?\s*)?(?:and|&)\s+[A-Z]", reader.text[name_end:name_end + 40]):
         return None  # "shot dead X and Y": not one
@@ -662,13 +672,15 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
 
 # "Fernando Villavicencio, a presidential candidate who ..., was shot dead": a sentence that opens with
 # one person's name and an apposition, whose verb kills
-NAME_THEN_KILLED_RE = re.compile(r",\s+(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
-                                 r"beheaded|stabbed\s+to\s+death)(?![\w-])")
+NAME_THEN_KILLED_RE = re.compile(r"(?:,\s+|\s+)(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
+                                 r"beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)(?![\w-])")
+# the words a name may carry before it at the opening: "Singer Sidhu Moose Wala", "The journalist Avijit Roy"
+TITLE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PUNCT"})
 OPENING_DASH_RE = re.compile(r"[—–]\s*$|--\s*$")
 
 
 def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
-    token = reader.token(match.start())
+    token = reader.token(_skip_space(reader.text, match.start()))
     if token is None or match.start() in reader.taken:
         return None
     sentence = token.sent
@@ -677,7 +689,8 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
         if candidate.idx >= match.start():
             return None
         if candidate.ent_type_ == "PERSON" and candidate.ent_iob_ == "B" and (
-                candidate.i == first.i or OPENING_DASH_RE.search(reader.text[first.idx:candidate.idx])):
+                candidate.i == first.i or OPENING_DASH_RE.search(reader.text[first.idx:candidate.idx])
+                or _titled(sentence, first, candidate)):
             break
         if candidate.i - first.i > 25:
             return None
@@ -688,10 +701,16 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
         end += 1
     name_end = candidate.doc[end].idx + len(candidate.doc[end].text)
     between = reader.text[name_end:match.start()]
-    if not between.startswith(",") or len(between) > 200 or re.match(r",\s*(?:and|&)\s", between):
+    if between.strip() and (not between.startswith(",") or len(between) > 200 or re.match(r",\s*(?:and|&)\s", between)):
         return None  # "X and Y were killed"; an apposition runs from the comma to the verb
     amount = Amount(candidate.idx, name_end, 1, 1, 1, None)
     return _figure(reader, "killed", amount, match.end(), (candidate.idx, match.end()), "")
+
+
+def _titled(sentence, first, candidate) -> bool:
+    """Up to three words of title before the name open the sentence: "Singer X", "The journalist X"."""
+    before = [t for t in sentence if first.i <= t.i < candidate.i]
+    return 0 < len(before) <= 3 and all(t.pos_ in TITLE_POS and t.text != "," for t in before)
 
 
 def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:

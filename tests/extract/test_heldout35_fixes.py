@@ -105,3 +105,17 @@ def test_incidents_a_mourning_headline_announces_the_killing_it_mourns(article_f
     article = article_from(text, "2022-01-20")
     article.title = "Reporters mourn the Tijuana photographer who showed them the city"
     assert main_incident(get_pipeline("default")(article)).type == "armed_assault"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen shot dead Sidhu Moose Wala, one of the best-known rap singers, near his home on Sunday.", 1),
+    ("Attackers armed with machetes hacked to death Avijit Roy, a writer, near the university on Thursday.", 1),
+    ("Singer Sidhu Moose Wala was shot dead in his car near his home on Sunday.", 1),
+    ("The journalist Avijit Roy was hacked to death near the university on Thursday.", 1),
+    # a speaker before the name is no title
+    ("Police said Avijit Roy was hacked to death near the university on Thursday.", None),
+])
+def test_figures_one_named_person_killed(extracted, text, killed):
+    main = main_incident(extracted(text, "2022-05-30"))
+    assert (main.killed.value if main.killed else None) == killed
