@@ -44,7 +44,7 @@ ATTACKER_NOUNS = (
 OWN_PEOPLE = (
     r"fighters|members|militants|mujahideen|mujahedeen|martyrs?|operatives|men|soldiers|suicide\s+bombers?|"
     r"brothers|lions|knights|cadres|guerrillas|commandos|units?|cells?|(?:suicide\s+)?squads?|gunm[ae]n|bombers|shooters|"
-    r"battalions?|brigades?"
+    r"battalions?|brigades?|bomber|affiliates?|branch"
 )
 # Nouns that make "an al-Qaeda ___" an affiliation.
 MEMBER_NOUNS = (
@@ -269,7 +269,7 @@ CLAIM_RULES = (
     ),
     Rule(
         "claimed-the-attack", "claim", ("claim",),
-        r"\bclaim(?:s|ed|ing)?\s+(?:the|this|that|these|both|all|the\s+two|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+        r"\bclaim(?:s|ed|ing)?\s+(?:the|this|that|these|both|all|the\s+two|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w.-]+\s+){0,2}?"
         r"(?:" + EVENT_NOUNS + r")\b",
     ),
     Rule(
@@ -307,6 +307,19 @@ CLAIM_RULES = (
         SAY_THAT + r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:its|their|(?P<his>his|her))\s+(?:own\s+)?"
         r"(?:[A-Z][\w'’-]+\s+){0,3}(?:" + OWN_PEOPLE + r")\b",
         needs_deed=True,
+    ),
+    Rule(
+        # "The Islamic State has claimed it", "claimed it in a message on Telegram"; not "claimed it was"
+        "claimed-it", "claim", ("claim",),
+        r"(?<!neither group )(?<!neither )(?<!no group )(?<!nobody )(?<!no one )(?<!not )(?<!never )"
+        r"\b(?:has\s+|have\s+|had\s+)?claim(?:s|ed)\s+(?:it|them)\b(?!\s+(?:was|were|is|are|had|has|would|as|to)\b)",
+    ),
+    Rule(
+        # "an attack that the Islamic State also claimed", "the bombing, which IS later claimed"
+        "that-x-claimed", "claim", ("claimed",),
+        r"\b(?:" + EVENT_NOUNS + r"),?\s+(?:that|which)\s+(?P<t>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+"
+        r"(?:also\s+|later\s+|quickly\s+|swiftly\s+|has\s+|had\s+|have\s+)*claimed\b(?!\s+(?:that|to|was|were)\b)",
+        agent="inside",
     ),
     Rule(
         # "ISIS claimed him as one of its soldiers": the attacker claimed as its own

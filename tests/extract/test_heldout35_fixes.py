@@ -119,3 +119,21 @@ def test_incidents_a_mourning_headline_announces_the_killing_it_mourns(article_f
 def test_figures_one_named_person_killed(extracted, text, killed):
     main = main_incident(extracted(text, "2022-05-30"))
     assert (main.killed.value if main.killed else None) == killed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("A gunman killed 13 at a shrine in Shiraz on Wednesday. The Islamic State has claimed it.", "Islamic State"),
+    ("A priest was killed at his church near Rouen on Tuesday, an attack that the Islamic State also claimed.",
+     "Islamic State"),
+    ("A bomber killed 72 in a park in Lahore on Sunday. Jamaat-ul-Ahrar said it had sent the bomber.",
+     "Jamaat-ul-Ahrar"),
+    ("Gunmen attacked a cafe in Jakarta on Thursday. The Islamic State claimed the Jan. 14 attack that day.",
+     "Islamic State"),
+    # refusals and other senses of "claimed it"
+    ("A gunman killed seven on Friday. Hamas hailed the shooting, but neither group claimed it.", None),
+    ("A gunman killed seven on Friday. No group has claimed it.", None),
+])
+def test_statements_claimed_it_and_other_short_claims(extracted, text, claimant):
+    claims = [s.by for s in main_incident(extracted(text, "2016-01-15")).statements if s.kind == "claim"]
+    assert claims == ([claimant] if claimant else [])
