@@ -1172,10 +1172,14 @@ GOVERNMENT_AFTER = re.compile(
     r"shown|make|respond|retaliate|decide|decided|downgraded|downgrades|expelled|expels|suspended|suspends|"
     r"recalled|recalls|summoned|summons|severed|severs|imposed|imposes|sanctioned|protested|protests|"
     r"demarched|retorted|hit\s+back)\b)", re.I)
-# "Amit Shah ... returned to New Delhi for a meeting on the attack": an official's way back to the capital
+# "Amit Shah ... returned to New Delhi for a meeting on the attack": an official's way back to the capital;
+# "Pakistan's ambassador in Tehran": a diplomat's post
 RETURN_BEFORE = re.compile(r"\b(?:returned|returning|returns|flew\s+back|went\s+back|headed\s+back|rushed\s+back|"
                            r"cut\s+short\s+\w+\s+\w+\s+(?:and\s+)?returned)\s+(?:home\s+)?to\s+$"
-                           r"|\b(?:ordered|expelled|sent|thrown|kicked)\s+(?:[\w-]+\s+){0,4}out\s+of\s+$", re.I)
+                           r"|\b(?:ordered|expelled|sent|thrown|kicked)\s+(?:[\w-]+\s+){0,4}out\s+of\s+$"
+                           # "raised the attack with Pakistan's ambassador in Tehran": a diplomat's seat (an
+                           # embassy may be a scene: "the assault on the embassy in Baghdad")
+                           r"|\b(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires)\s+(?:in|to)\s+$", re.I)
 
 
 def _government(article: Article, place: Place) -> bool:

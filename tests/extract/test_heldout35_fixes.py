@@ -137,3 +137,14 @@ def test_figures_one_named_person_killed(extracted, text, killed):
 def test_statements_claimed_it_and_other_short_claims(extracted, text, claimant):
     claims = [s.by for s in main_incident(extracted(text, "2016-01-15")).statements if s.kind == "claim"]
     assert claims == ([claimant] if claimant else [])
+
+
+@pytest.mark.slow
+def test_places_an_ambassadors_post_is_no_scene(extracted):
+    from claimwatch.extract.incidents import _not_scene
+
+    text = ("A suicide car bomb killed 27 Iranian Guards on Wednesday, officials said. They raised the attack "
+            "with Pakistan's ambassador in Tehran.")
+    article = extracted(text, "2019-02-16")
+    (tehran,) = [p for p in article.places if p.city == "Tehran"]
+    assert _not_scene(article, tehran)
