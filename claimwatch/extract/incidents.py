@@ -248,12 +248,16 @@ RELATIVE_TIME = re.compile(r"(?:days?|weeks?|months?) (?:to the day )?(?:after|b
 def _after_a_statement(article: Article, mention: EventMention, cue: re.Match) -> bool:
     """ "the Vatican said on Monday, a day after a suicide bomber struck the cathedral": "a day after"
     dates the attack against what the sentence reports before it; when that is no violent event (a
-    statement, a visit), the attack is the report's own, not an earlier one."""
+    statement, a visit), the attack is the report's own, not an earlier one. Not so when "after" has an
+    attack of its own for object ("a day after the Iranian attack, a bomber killed")."""
     if cue.end() > mention.trigger.start or not RELATIVE_TIME.search(cue.group()):
         return False
     sentence = article.sentences[mention.sentence]
     from .events import TRIGGER
 
+    other = TRIGGER.search(article.text, cue.end(), mention.trigger.start)
+    if other and "," in article.text[other.end():mention.trigger.start]:
+        return False  # "A day after the Iranian attack, a suicide car bomber killed": after another event
     return TRIGGER.search(article.text, sentence.start, cue.start()) is None
 
 

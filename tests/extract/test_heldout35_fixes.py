@@ -148,3 +148,17 @@ def test_places_an_ambassadors_post_is_no_scene(extracted):
     article = extracted(text, "2019-02-16")
     (tehran,) = [p for p in article.places if p.city == "Tehran"]
     assert _not_scene(article, tehran)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, killed", [
+    # "a day after" has an attack of its own for object: what follows the comma is another incident
+    ("The Guards commander warned Pakistan over the militants who killed 27 Guards in a suicide car bombing "
+     "this week. A day after the Iranian attack, a suicide car bomber killed more than 40 Indian paramilitary "
+     "police in Kashmir's Pulwama district.", 27),
+    # the statement's day after the attack: the attack is the report's own
+    ("India withdrew trade privileges from Pakistan on Friday, a day after a suicide car bomb killed 40 police "
+     "in Pulwama district.", 40),
+])
+def test_incidents_a_day_after_another_attack_is_another_incident(extracted, text, killed):
+    assert main_incident(extracted(text, "2019-02-16")).killed.value == killed
