@@ -769,6 +769,8 @@ CUMULATIVE_RE = re.compile(
     re.I,
 )
 
+CLAUSE_MARK = re.compile(r"[,;:]")
+
 
 def find_figures(article: Article) -> list[Figure]:
     """Every casualty figure the article states, in text order, less conflicts' running totals."""
@@ -782,7 +784,7 @@ def _cumulative(article: Article, figure: Figure) -> bool:
     dead over time ("... killing 56, in the deadliest attack since 2018" compares, and is cut at the comma)."""
     index = article.sentence_of(figure.evidence.start)
     end = article.sentences[index].end if index >= 0 else figure.evidence.end + 120
-    stop = re.compile(r"[,;:]").search(article.text, figure.evidence.end, end)
+    stop = CLAUSE_MARK.search(article.text, figure.evidence.end, end)
     if CUMULATIVE_RE.search(article.text, figure.evidence.start, stop.start() if stop else end):
         return True
     # or a sentence that opens with the span of time: "Over the past decade, 4,000 soldiers have been killed"

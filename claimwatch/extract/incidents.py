@@ -1304,16 +1304,16 @@ def suicide_flag(article: Article, group: Group, weapons: list[Weapon]) -> tuple
                 return False, mention.trigger
     if not group.leads:
         return None, None
-    for sentence in sorted(group.sentences):
-        text = article.sentences[sentence]
-        match = SUICIDE_FALSE.search(text.text)
-        if match:
-            return False, article.span(text.start + match.start(), text.start + match.end())
-    cues = (BOMB_DELIVERY,) if any(w.category == "explosives" for w in weapons) else (ATTACKER_FATE, SUICIDE_FALSE)
+    # anywhere outside other incidents' sentences: what became of the attackers (for a bomb, how it was
+    # delivered); in the incident's own sentences, any sign the attacker did not mean to die as well
+    anywhere = (BOMB_DELIVERY, ATTACKER_ESCAPE) if any(w.category == "explosives" for w in weapons) else \
+        (ATTACKER_FATE, SUICIDE_FALSE, ATTACKER_ESCAPE)
+    own = (SUICIDE_FALSE, *anywhere)
     for index, text in enumerate(article.sentences):
-        if index not in group.sentences and any(index in rival.sentences for rival in group.rivals):
+        mine = index in group.sentences
+        if not mine and any(index in rival.sentences for rival in group.rivals):
             continue
-        match = next((m for cue in (*cues, ATTACKER_ESCAPE) if (m := cue.search(text.text))), None)
+        match = next((m for cue in (own if mine else anywhere) if (m := cue.search(text.text))), None)
         if match and not article.is_excluded(text.start + match.start()):
             return False, article.span(text.start + match.start(), text.start + match.end())
     return None, None

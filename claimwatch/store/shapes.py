@@ -89,7 +89,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-BASIS_RANK = {"claimed": 0, "official": 1, "accused": 2, "suspected": 3}
+from ..resolve.attribution import LADDER
+
 
 GTD_ATTACK = {"assassination": 1, "armed_assault": 2, "bombing": 3, "hostage_taking": 5, "kidnapping": 6,
               "arson": 7, "facility_attack": 7, "unarmed_assault": 8, "other": 9}
@@ -261,7 +262,7 @@ def _or(value, default):
 def _groups(record: dict) -> list[dict]:
     """Named perpetrators, best basis first."""
     named = [p for p in record.get("perpetrators") or [] if p.get("named", True) and p.get("name")]
-    return sorted(named, key=lambda p: BASIS_RANK.get(p.get("basis"), len(BASIS_RANK)))
+    return sorted(named, key=lambda p: LADDER.index(p["basis"]) if p.get("basis") in LADDER else len(LADDER))
 
 
 def _uncertain(groups: list[dict]) -> int | None:
