@@ -744,7 +744,12 @@ _ANNIVERSARY = re.compile(
 # out: "ETA reached the 50th anniversary of its founding with two bombings behind it" looks back.)
 CIVIC_OCCASION = (r"\s+of\s+(?:(?:its|the|their|his|her|this|a|[\w'’-]+['’]s)\s+)*(?:[\w-]+\s+)?"
                   r"(?:independence|revolution|birth|birthday|constitution|republic|liberation|"
-                  r"unification|reunification|accession|coronation|wedding)\b")
+                  r"unification|reunification|accession|coronation|wedding)\b"
+                  # "a festival celebrating the 650th anniversary of the western German city of Solingen": a
+                  # place's own age
+                  r"|\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|village|municipality|nation|country|kingdom)"
+                  r"(?![\w'’-]|(?:\s+of)?(?:\s+[\w'’-]+){0,2}\s+(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
+                  r"raids?|killings?|siege|fire)\b)")
 _CIVIC_OCCASION = re.compile(CIVIC_OCCASION, re.I)
 _CLAUSE_END = re.compile(r"[,;:–—()]|\s-\s")
 _OF_NEXT = re.compile(r"\s+of\b")

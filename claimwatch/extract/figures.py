@@ -610,8 +610,10 @@ def _casualty_after(reader: _Reader, amount: Amount, group_end: int) -> tuple[Am
 
 
 def _passive(reader: _Reader, after: re.Match, group: str) -> bool:
-    """Without an auxiliary, "two gunmen killed three police" is no count of the dead."""
-    if after.group("aux").strip(" ,") or not PARTICIPLE_RE.match(after.group(0).split()[-1]):
+    """Without an auxiliary, "two gunmen killed three police" is no count of the dead; nor, after a bare
+    relative pronoun, is "the two men who killed a priest"."""
+    aux = after.group("aux").strip(" ,").lower()
+    if aux and aux not in ("who", "that") or not PARTICIPLE_RE.match(after.group(0).split()[-1]):
         return True
     following = reader.next_token(after.end())
     if following is None:

@@ -90,6 +90,15 @@ def _folded_key(folded: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def spelled_out(key: str) -> str:
+    """A key with its abbreviated words spelled out ("st etienne du rouvray" -> "saint etienne du rouvray")."""
+    words = key.split(" ")
+    return " ".join(ABBREVIATIONS.get(word, word) for word in words) if any(w in ABBREVIATIONS for w in words) else key
+
+
 def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
@@ -202,8 +211,11 @@ class Gazetteer:
         return tuple(geo for geo in geos if level is None or geo.level == level)
 
     def _cities_for(self, key: str) -> tuple[Geo, ...]:
-        """Cities named `key`; remembered per key as `cities_for`."""
+        """Cities named `key` (or its spelled-out form: "st etienne du rouvray"); remembered per key as
+        `cities_for`."""
         rows = _rows(self.a["ckey_hash"], self.a["ckey_row"], self.a["ckey_alt"], key)
+        if not rows and spelled_out(key) != key:
+            rows = _rows(self.a["ckey_hash"], self.a["ckey_row"], self.a["ckey_alt"], spelled_out(key))
         return tuple(self._city(row, alt) for row, alt in rows.items())
 
     def knows(self, key: str) -> bool:
@@ -218,7 +230,8 @@ class Gazetteer:
     def _holds(self, key: str) -> bool:
         if key in self.forms or key in self.demonyms:
             return True
-        return _has(self.a["ckey_hash"], key) or _has(self.a["rkey_hash"], key)
+        return _has(self.a["ckey_hash"], key) or _has(self.a["rkey_hash"], key) or \
+            spelled_out(key) != key and _has(self.a["ckey_hash"], spelled_out(key))
 
     # records
 

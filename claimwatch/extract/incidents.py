@@ -311,7 +311,7 @@ def _ends_the_verb_phrase(article: Article, trigger: Span, date: DateValue) -> b
 
 
 CLAUSE_OPENING = re.compile(r"^(?:\W*|.*(?:[;:]|,\s+(?:and|but)|\s[–—-])\s*|\W*(?:and|but|then)\s+)$", re.I | re.S)
-OPENING_REACH = 90  # characters from a clause-opening date to its verb
+OPENING_REACH = 140  # characters from a clause-opening date to its verb
 
 
 def _after_an_opening_date(article: Article, date: DateValue, trigger: Span) -> list | None:
@@ -980,6 +980,28 @@ def incident_place(article: Article, group: Group) -> Place | None:
     return _dateline_in_attached_region(article, group, best) or best
 
 
+TARGET_NATIONALITY = re.compile(r"\s+(?:on|against|targeting|of)\s+(?:a|an|the)\s+([A-Z][a-z]+)\s+"
+                                r"(?:(?:army|military|police|gendarmerie|border|naval|air|security|paramilitary)\s+)?"
+                                r"(?:camp|base|post|outpost|convoy|patrol|garrison|barracks|checkpoint|position|"
+                                r"airbase|airfield)s?\b")
+
+
+def _targeted_country(article: Article, group: Group) -> Place | None:
+    """The country a target's nationality names right after a trigger ("this week's assault on a
+    Nigerien army camp"), as a country-level place."""
+    gaz = load_gazetteer()
+    for mention in group.mentions:
+        found = TARGET_NATIONALITY.match(article.text, mention.trigger.end)
+        code = gaz.demonym(name_key(found.group(1))) if found else None
+        if code:
+            span = article.span(found.start(1), found.end(1))
+            country = gaz.countries.get(code)
+            return Place(name=span.text, evidence=span, country_code=code, precision="country",
+                         country=country.country if country else code,
+                         lat=country.lat if country else None, lon=country.lon if country else None)
+    return None
+
+
 def _dateline_in_attached_region(article: Article, group: Group, best: Place) -> Place | None:
     """ "BUTLER, Pa. — a gunman opened fire on a rally in western Pennsylvania ... Biden, at his house in
     Rehoboth Beach, Delaware": where the lead's trigger names only a region, and the dateline's city lies
@@ -1092,11 +1114,30 @@ def _scene_place(article: Article, group: Group) -> Place | None:
     attached = {p.country_code for p in places if _attached(article, p, triggers)}
     if len(attached) == 1:
         country = attached.pop()
+    elif not attached:
+        # "the assault on a Nigerien army camp" reported from Paris: the target's nationality places it
+        targeted = _targeted_country(article, group)
+        if targeted is not None and targeted.country_code != country:
+            if not any(p.country_code == targeted.country_code for p in places):
+                return targeted
+            country = targeted.country_code
     candidates = [p for p in places if p.country_code == country]
+    # "ambushed the convoy in Tapoa province ... the mayor of the northern town of Djibo was killed on
+    # Sunday": where a trigger names its region, a city of another region that no trigger names is not the scene
+    regions = {p.region for p in candidates if p.precision == "region" and p.region and _attached(article, p, triggers)}
+    if regions:
+        candidates = [p for p in candidates if p.precision != "city" or _within_any(p.region, regions)
+                      or article.sentence_of(p.evidence.start) in near or _attached(article, p, triggers)]
     return min(candidates, key=lambda p: (
         _precision_rank(p), _only_near(article, p, candidates),
         _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
         article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+def _within_any(region: str | None, regions: set[str]) -> bool:
+    """The region is one of `regions`, or a part named after one ("North Darfur" in "Darfur")."""
+    words = set(name_key(region or "").split())
+    return region in regions or any(set(name_key(r).split()) <= words for r in regions)
 
 
 VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close to|(?:north|south|east|west)\w* of)"
@@ -1256,8 +1297,15 @@ BURIAL_BEFORE = re.compile(r"\b(?:for\s+burial|to\s+be\s+buried|were\s+buried|wa
                            r"|\b(?:flown|airlifted|evacuated|medevaced)\s+(?:out\s+)?to\s+(?:the\s+)?$", re.I)
 
 
+# "a Walmart in El Paso, across the Rio Grande from this city": what lies between the scene and somewhere else
+ACROSS_BEFORE = re.compile(r"\bacross\s+(?:the\s+)?$", re.I)
+FROM_AFTER = re.compile(r"^(?:\s+(?:river|border|strait|bay|lake))?\s+from\b", re.I)
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
+    if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]):
+        return True
     return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
                 or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before))
 
@@ -1439,10 +1487,32 @@ def _bare(surface: str) -> str:
 
 def incident_weapons(article: Article, group: Group) -> list[Weapon]:
     """Weapons named where the incident's triggers are; failing those, anywhere in its sentences."""
-    own = [w for w in article.weapons if holds(article, group, w.evidence)]
+    own = [w for w in article.weapons if holds(article, group, w.evidence) and _attackers_weapon(article, w)]
     triggered = {m.sentence for m in group.mentions}
     near = [w for w in own if article.sentence_of(w.evidence.start) in triggered]
     return near or own
+
+
+# "before police shot them dead", "an elite unit stormed it and shot him": the forces' fire at the attackers
+FORCES_FIRE = re.compile(FORCES + r"\s+(?:[\w-]+\s+){0,4}?$", re.I)
+# "the two soldiers shot dead outside the barracks": the forces were shot
+FORCES_SHOT = re.compile(r"^\s+(?:dead\s+)?(?:outside|inside|in|at|on|near|by|while|as|when|late|early|last|"
+                         r"this|overnight|during|[,.;])", re.I)
+# "searched the church for explosives, but found none", "a fake explosive belt": no weapon of the attack
+NO_WEAPON_AFTER = re.compile(r"^[\w\s-]{0,20}?,?\s+(?:but|and)\s+(?:found|there\s+were)\s+(?:none|nothing|no\b)", re.I)
+NO_WEAPON_BEFORE = re.compile(r"\b(?:fake|dummy|imitation|hoax|replica|toy|mock)\s+(?:[\w-]+\s+)?$"
+                              r"|\b(?:searched|checked|swept|scanned)\s+(?:[\w'-]+\s+){0,6}for\s+(?:any\s+)?$", re.I)
+
+
+def _attackers_weapon(article: Article, weapon: Weapon) -> bool:
+    span = weapon.evidence if isinstance(weapon.evidence, Span) else weapon.evidence[0]
+    before = article.text[max(0, span.start - 50): span.start]
+    after = article.text[span.end: span.end + 60]
+    if weapon.category == "firearms" and (
+            FORCES_FIRE.search(before) and not re.search(r"\b(?:was|were|been|being)\b", before[-25:])
+            and not FORCES_SHOT.match(after) or FORCES_BY.match(after[:40])):
+        return False
+    return not (NO_WEAPON_BEFORE.search(before) or NO_WEAPON_AFTER.match(after))
 
 
 def reported(article: Article, group: Group, statements: list[Statement]) -> list[Perpetrator]:

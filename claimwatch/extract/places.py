@@ -197,6 +197,13 @@ police army military security forces troops interior foreign leader leaders capi
 
 
 LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
+# "the Inates army camp", "the Kafolo border post": a garrison named after the place it stands in
+GARRISON = re.compile(r"\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:(?:army |military |police |border |air |gendarmerie )?"
+                      r"(?:camp|base|outpost|garrison|barracks)|(?:army|military|police|border|gendarmerie) post)\b")
+# "attacked an army post at Chinegodar in western Niger": a name after a facility and a locative is a
+# place, whatever spaCy tagged it
+FACILITY_AT = re.compile(r"\b(?:post|outpost|camp|base|barracks|garrison|checkpoint|mine|market|school|mosque|church|"
+                         r"village|town|convoy)\s+(?:at|in|near)\s+$", re.I)
 
 
 def _country_name(code: str) -> str | None:
@@ -265,11 +272,15 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     code = max(context.countries, key=context.countries.get)
     found: list[Place] = []
     contained: set[int] = set()
-    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True)):
+    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
-            if any(p.evidence.overlaps(span) for p in found) or \
-                    (needs_container and not match["apposed"] and not _may_be_place(article, span)):
+            if any(p.evidence.overlaps(span) for p in found):
+                continue
+            if pattern is INSIDE and not match["apposed"] and not _may_be_place(article, span) and \
+                    not FACILITY_AT.search(article.text, max(0, span.start - 30), span.start):
+                continue
+            if pattern is GARRISON and (not _may_be_place(article, span) or load_gazetteer().is_common(name_key(span.text))):
                 continue
             container = _container(article, places, span)
             if needs_container and container is None:
@@ -278,7 +289,8 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
             if located and (container is None or any(p.country_code == container.country_code for p in located)):
                 continue
-            country = container.country_code if container else (_demonym_before(article, span) or code)
+            country = container.country_code if container else (
+                _demonym_before(article, span) or (_demonym_in_clause(article, span) if pattern is GARRISON else None) or code)
             region = container.region if container else None
             place = Place(name=span.text, evidence=span, city=span.text, country_code=country,
                           country=_country_name(country) if country else None,
@@ -287,6 +299,13 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             if container is not None:
                 contained.add(id(place))
     return found, contained
+
+
+def _demonym_in_clause(article: Article, span: Span) -> str | None:
+    """ "the Nigerien soldiers killed at the Inates army camp": the country a demonym shortly before names."""
+    gaz = load_gazetteer()
+    words = re.findall(r"\b[A-Z][a-z]+\b", article.text[max(0, span.start - 60): span.start])
+    return next((code for code in map(gaz.demonym, (name_key(w) for w in reversed(words))) if code), None)
 
 
 def _demonym_before(article: Article, span: Span) -> str | None:
@@ -382,7 +401,7 @@ def _entity_mentions(tokens: Tokens, start: int, end: int, label: str, gaz: Gaze
     start, end = _trim(tokens, start, end)
     if start >= end:
         return []
-    longest = _longest_known(tokens, start, min(len(tokens), start + MAX_WINDOW), gaz, taken)
+    longest = _longest_known(tokens, start, min(len(tokens), start + 2 * MAX_WINDOW), gaz, taken)
     if tokens.name[start] and longest is not None and longest >= end:
         return [_mention(tokens, start, _take(taken, start, longest), label, trusted=True)]
     inner = list(_scan(tokens, start, end, gaz, taken))
@@ -432,7 +451,10 @@ def _scan(tokens: Tokens, lo: int, hi: int, gaz: Gazetteer, taken: list[bool]):
 def _longest_known(tokens: Tokens, i: int, hi: int, gaz: Gazetteer, taken: list[bool]) -> int | None:
     ends = []
     j = i
-    while j < min(hi, i + MAX_WINDOW) and (j == i or tokens.joins[j] and not taken[j]):
+    limit = i + MAX_WINDOW  # hyphens do not count: "Saint-Etienne-du-Rouvray" is seven tokens
+    while j < min(hi, limit) and (j == i or tokens.joins[j] and not taken[j]):
+        if tokens.text[j] == "-":
+            limit += 1
         j += 1
         if tokens.name[j - 1]:
             ends.append(j)
