@@ -371,8 +371,16 @@ def _read_period(match, anchor, future):
     return _relative(anchor, UNIT_PRECISION[unit], lambda a: _period_start(a, unit, shift))
 
 
+def _read_weekend(match, anchor, future):
+    """ "at the weekend", "over the weekend": the one just past (this one, told on a Saturday or Sunday)."""
+    shift = 0 if anchor.weekday() >= 5 else -1
+    return _relative(anchor, "week", lambda a: _period_start(a, "weekend", shift))
+
+
 def _period_start(anchor: dt.date, unit: str, shift: int) -> dt.date:
-    if unit in ("week", "weekend"):
+    if unit == "weekend":  # its Saturday, the first of the days it may be
+        return _monday(anchor) + dt.timedelta(days=5, weeks=shift)
+    if unit == "week":
         return _monday(anchor) + dt.timedelta(weeks=shift)
     if unit == "month":
         return _month_start(anchor.year, anchor.month, shift)
@@ -554,6 +562,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:\s+(?:morning|afternoon|evening|night)\b)?", _read_day_word, _accept_day_word),
     _rule("period", r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|coming)\s+"
           r"(?P<unit>weekend|week|month|year)\b", _read_period, _accept_period),
+    _rule("weekend", r"\b(?:at|over|during)\s+the\s+weekend\b", _read_weekend),
     _rule("ago", rf"\b(?:(?P<q>about|around|roughly|some|nearly|almost|just|only|exactly|more\s+than|over|less\s+than|under)"
           rf"\s+)?(?:{_COUNT}\s+)?(?P<unit>day|night|week|month|year|decade)s?\s+(?:ago|earlier)\b", _read_ago),
     _rule("year", rf"\b(?:(?P<pre>in|during)\s+)?{_MOD}{_YEAR}\b(?![.,]\d|\s*%)", _read_year, _accept_year),
@@ -652,6 +661,7 @@ class _Found(NamedTuple):
 # words before each core, which keeps the component fast on long texts.
 _CORE = re.compile(
     rf"\b(?:(?P<period>(?:last|this|next|coming)\s+(?:weekend|week|month|year))"
+    r"|(?P<weekend>(?<=the )weekend)"
     rf"|(?P<day_word>{_alt(DAY_WORDS)})|(?P<weekday>{_alt(WEEKDAYS)})|(?P<month>{_alt(MONTHS)})"
     r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago|(?:(?<=day )|(?<=days )|(?<=night )|(?<=nights ))earlier)"
     rf"|(?P<holiday>{_alt([*HOLIDAYS, *MOVABLE_FEASTS])})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
@@ -660,6 +670,7 @@ _WORD_START = re.compile(r"\b\w")
 # core kind -> (rules tried, how many words before the core a phrase may start)
 CORE_RULES = {
     "period": (("period",), 1),
+    "weekend": (("weekend",), 2),
     "day_word": (("day_word",), 1),
     "weekday": (("month_day_year", "day_month_year", "month_day", "day_month", "weekday"), 3),
     "month": (("month_day_year", "day_month_year", "month_day", "day_month", "month_year", "month"), 6),

@@ -99,6 +99,15 @@ def spelled_out(key: str) -> str:
     return " ".join(ABBREVIATIONS.get(word, word) for word in words) if any(w in ABBREVIATIONS for w in words) else key
 
 
+def variants(key: str) -> list[str]:
+    """Other spellings a report may give a name the tables hold: the Arabic article left off
+    ("qamishli" for Al Qamishli), a letter doubled ("nassiriya" for Nasiriya), an abbreviation."""
+    single = re.sub(r"([a-z])\1", r"\1", key)
+    bare = key[3:] if key.startswith(("al ", "el ", "an ", "as ", "ad ", "ar ", "az ")) else None
+    out = [spelled_out(key), single, bare, "al " + key, "al " + single]
+    return [v for i, v in enumerate(out) if v and v != key and v not in out[:i]]
+
+
 def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
@@ -217,6 +226,10 @@ class Gazetteer:
         if not rows and spelled_out(key) != key:
             rows = _rows(self.a["ckey_hash"], self.a["ckey_row"], self.a["ckey_alt"], spelled_out(key))
         return tuple(self._city(row, alt) for row, alt in rows.items())
+
+    def city_variant(self, key: str) -> str | None:
+        """The first of `variants(key)` that names a city, for a name the text marks as a place."""
+        return next((v for v in variants(key) if _has(self.a["ckey_hash"], v)), None)
 
     def knows(self, key: str) -> bool:
         """Whether any table holds the key (a fast test for scanning text; answers are remembered)."""

@@ -1299,12 +1299,15 @@ BURIAL_BEFORE = re.compile(r"\b(?:for\s+burial|to\s+be\s+buried|were\s+buried|wa
 
 # "a Walmart in El Paso, across the Rio Grande from this city": what lies between the scene and somewhere else
 ACROSS_BEFORE = re.compile(r"\bacross\s+(?:the\s+)?$", re.I)
+# "the blast shattered windows across the border in the Turkish town of Nusaybin": where it was felt
+ACROSS_THE_BORDER = re.compile(r"\bacross\s+the\s+(?:border|frontier)\s+(?:in|into|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$", re.I)
 FROM_AFTER = re.compile(r"^(?:\s+(?:river|border|strait|bay|lake))?\s+from\b", re.I)
 
 
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
-    if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]):
+    if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]) \
+            or ACROSS_THE_BORDER.search(before):
         return True
     return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
                 or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before))

@@ -196,10 +196,10 @@ STATE_WORDS = frozenset("""president president's prime government government's a
 police army military security forces troops interior foreign leader leaders capital state""".split())
 
 
-LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
+LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp|city) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
 # "the Inates army camp", "the Kafolo border post": a garrison named after the place it stands in
-GARRISON = re.compile(r"\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:(?:army |military |police |border |air |gendarmerie )?"
-                      r"(?:camp|base|outpost|garrison|barracks)|(?:army|military|police|border|gendarmerie) post)\b")
+GARRISON = re.compile(r"\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:army|military|police|border|gendarmerie) "
+                      r"(?:camp|base|outpost|garrison|barracks|post)\b")  # not "the Bundeswehr base": whose it is
 # "attacked an army post at Chinegodar in western Niger": a name after a facility and a locative is a
 # place, whatever spaCy tagged it
 FACILITY_AT = re.compile(r"\b(?:post|outpost|camp|base|barracks|garrison|checkpoint|mine|market|school|mosque|church|"
@@ -270,6 +270,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     if not context.countries:
         return [], set()
     code = max(context.countries, key=context.countries.get)
+    gaz = load_gazetteer()
     found: list[Place] = []
     contained: set[int] = set()
     for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False)):
@@ -292,6 +293,11 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             country = container.country_code if container else (
                 _demonym_before(article, span) or (_demonym_in_clause(article, span) if pattern is GARRISON else None) or code)
             region = container.region if container else None
+            variant = gaz.city_variant(name_key(span.text))  # "the Syrian city of Qamishli": Al Qamishli
+            geo = gaz.resolve(variant, "", Context(countries={country: 1.0}), None, "city") if variant and country else None
+            if geo is not None and geo.country_code == country:
+                found.append(geo.place(span.text, span, "CUE"))
+                continue
             place = Place(name=span.text, evidence=span, city=span.text, country_code=country,
                           country=_country_name(country) if country else None,
                           region=region or _sole_region(places, country), precision="city", feature="CUE")
@@ -732,6 +738,9 @@ def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | N
     geo = gaz.resolve(mention.key, mention.surface, context, within, mention.prefer)
     if geo is None and mention.prefer:
         geo = gaz.resolve(mention.key, mention.surface, context, within)
+    if geo is None and (mention.trusted and mention.label in ("GPE", "LOC") or mention.strong):
+        variant = gaz.city_variant(mention.key)  # "Nassiriya", tagged a place, is Nasiriya
+        geo = gaz.resolve(variant, "", context, within, "city") if variant else None
     return geo
 
 

@@ -97,7 +97,7 @@ def _found(article) -> list[tuple[str, str | None, str | None]]:
         ("last week", THU, False, ("2023-12-25", "week")),
         ("this week", THU, False, ("2024-01-01", "week")),
         ("next week", THU, False, ("2024-01-08", "week")),
-        ("last weekend", THU, False, ("2023-12-25", "week")),
+        ("last weekend", THU, False, ("2023-12-30", "week")),  # its Saturday
         # years
         ("in 2016", THU, False, ("2016-01-01", "year")),
         ("2016", None, False, ("2016-01-01", "year")),
