@@ -993,12 +993,10 @@ def _targeted_country(article: Article, group: Group) -> Place | None:
     for mention in group.mentions:
         found = TARGET_NATIONALITY.match(article.text, mention.trigger.end)
         code = gaz.demonym(name_key(found.group(1))) if found else None
-        if code:
+        country = gaz.countries.get(code) if code else None
+        if country is not None:
             span = article.span(found.start(1), found.end(1))
-            country = gaz.countries.get(code)
-            return Place(name=span.text, evidence=span, country_code=code, precision="country",
-                         country=country.country if country else code,
-                         lat=country.lat if country else None, lon=country.lon if country else None)
+            return country.place(span.text, span, "DEMONYM")
     return None
 
 
@@ -1177,10 +1175,8 @@ def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
         and not ELSEWHERE_AFTER.search(article.text[t.end: place.evidence.start]) for t in triggers)
 
 
-# "hostages held near Jilib", "the wounded were flown to Nairobi": where people were taken, not where it
-# happened; "the attackers were in touch with their masterminds in Afghanistan": where others were
-ELSEWHERE_AFTER = re.compile(r"\b(?:held|kept|taken|moved|flown|transferred|brought|driven|rushed|evacuated|"
-                            r"masterminds?|handlers?|ringleaders?|sponsors?|backers?|bosses)\b", re.I)
+# "hostages held near Jilib", "the wounded were flown to Nairobi": where people were taken, not where it happened
+ELSEWHERE_AFTER = re.compile(r"\b(?:held|kept|taken|moved|flown|transferred|brought|driven|rushed|evacuated)\b", re.I)
 
 
 def _sentence_rank(index: int, first: int, near: set[int]) -> int:
@@ -1498,6 +1494,7 @@ def incident_weapons(article: Article, group: Group) -> list[Weapon]:
 
 # "before police shot them dead", "an elite unit stormed it and shot him": the forces' fire at the attackers
 FORCES_FIRE = re.compile(FORCES + r"\s+(?:[\w-]+\s+){0,4}?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being)\b")
 # "the two soldiers shot dead outside the barracks": the forces were shot
 FORCES_SHOT = re.compile(r"^\s+(?:dead\s+)?(?:outside|inside|in|at|on|near|by|while|as|when|late|early|last|"
                          r"this|overnight|during|[,.;])", re.I)
@@ -1512,7 +1509,7 @@ def _attackers_weapon(article: Article, weapon: Weapon) -> bool:
     before = article.text[max(0, span.start - 50): span.start]
     after = article.text[span.end: span.end + 60]
     if weapon.category == "firearms" and (
-            FORCES_FIRE.search(before) and not re.search(r"\b(?:was|were|been|being)\b", before[-25:])
+            FORCES_FIRE.search(before) and not PASSIVE.search(before[-25:])
             and not FORCES_SHOT.match(after) or FORCES_BY.match(after[:40])):
         return False
     return not (NO_WEAPON_BEFORE.search(before) or NO_WEAPON_AFTER.match(after))

@@ -281,7 +281,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             if pattern is INSIDE and not match["apposed"] and not _may_be_place(article, span) and \
                     not FACILITY_AT.search(article.text, max(0, span.start - 30), span.start):
                 continue
-            if pattern is GARRISON and (not _may_be_place(article, span) or load_gazetteer().is_common(name_key(span.text))):
+            if pattern is GARRISON and (not _may_be_place(article, span) or gaz.is_common(name_key(span.text))):
                 continue
             container = _container(article, places, span)
             if needs_container and container is None:
