@@ -57,6 +57,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--head-lr-mult", type=float, default=10.0, help="learning-rate multiplier of the new classifier")
     ap.add_argument("--freeze-layers", type=int, default=2, help="bottom encoder layers kept frozen (cheaper steps)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--data-seed", type=int, default=None,
+                    help="seed of the window sampling and order (default: --seed). Runs that share --seed start "
+                         "from the same classifier head, so their weights can be averaged (train/soup.py)")
+    ap.add_argument("--ema", type=float, default=0.0,
+                    help="decay of an exponential moving average of the weights, evaluated and checkpointed "
+                         "in place of the raw weights (0: off)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="auto", help="auto | cpu | cuda")
     ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long (0: no limit)")
@@ -320,7 +326,9 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
         return min((step + 1) / warmup, max(0.0, 1.0 - progress) / max(1e-9, 1.0 - warmup / steps_total))
 
     sched = torch.optim.lr_scheduler.LambdaLR(optim, [lr_factor, lr_factor])
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed if args.data_seed is None else args.data_seed)
+    named = [(name, p) for name, p in model.named_parameters() if p.requires_grad]
+    ema = {name: p.detach().clone() for name, p in named} if args.ema else None
     for epoch in range(1, args.epochs + 1):
         model.train()
         sample = pos + rng.sample(neg, int(args.neg_keep * len(neg)))
@@ -335,6 +343,10 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
             optim.step()
             sched.step()
             optim.zero_grad()
+            if ema is not None:
+                with torch.no_grad():
+                    for name, p in named:
+                        ema[name].lerp_(p, 1.0 - args.ema)
             total, n = total + loss.item(), n + 1
             if n % 20 == 0:
                 log(f"epoch {epoch} step {n} loss {total / n:.4f} ({(time.time() - t0) / 60:.1f} min)")
@@ -345,6 +357,7 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
             log(f"epoch {epoch} loss {total / max(n, 1):.4f}: no dev evaluation before epoch {args.eval_from}")
             continue
         model.eval()
+        raw = swap_in(model, ema) if ema is not None else None  # evaluate (and keep) the averaged weights
         probs = dev_probs(dev_docs, tokenizer, torch_runner(model, device), base_config)
         config, scores = tune(dev_gold, dev_docs, probs, base_config, floors=(base_config.token_floor,))
         f1 = scores["micro"]["f1"]
@@ -354,11 +367,26 @@ def train(args, model, device, tokenizer, dev_docs, dev_gold, base_config):
             best_f1 = f1
             torch.save(model.state_dict(), args.work_dir / "best.pt")
             log(f"checkpoint: epoch {epoch}")
+        done = args.max_minutes and time.time() - t0 > 60 * args.max_minutes
+        if epoch == args.epochs or done:
+            torch.save(model.state_dict(), args.work_dir / "last.pt")  # a soup ingredient (train/soup.py)
+        if raw is not None:
+            swap_in(model, raw)
         (args.work_dir / "history.json").write_text(json.dumps(history, indent=1))
-        if args.max_minutes and time.time() - t0 > 60 * args.max_minutes:
+        if done:
             log("time limit reached")
             break
     return history, (time.time() - t0) / 60
+
+
+@torch.no_grad()
+def swap_in(model, weights: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Copy `weights` into the model's parameters of those names; return what they held before."""
+    params = dict(model.named_parameters())
+    before = {name: params[name].detach().clone() for name in weights}
+    for name, value in weights.items():
+        params[name].copy_(value)
+    return before
 
 
 def main(argv=None) -> None:

@@ -62,8 +62,15 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       # "died after a man shot her"; not the police stopping the attacker ("officers shot him")
                       r"(?<!police )(?<!officers )(?<!officer )(?<!troops )(?<!soldiers )(?<!guards )shot (?:him|her|them)\b|"
                       r"opened fire|gunm[ae]n|gunfire|"
+                      # "shots were fired from a car at a group waiting", "gunmen fired on a group of Israelis",
+                      # "the gunmen who shot up a bus stop"
+                      # (not the bare "and shots were fired" of police stopping an attacker)
+                      r"(?:shots|bullets|gunshots) (?:were |was |had been )?fired (?:from|at|on|into)\b|"
+                      r"fired (?:[\w-]+ ){0,2}?(?:shots|bullets|rounds) (?:at|on|into)\b|"
+                      r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD[3:] + r"|"
+                      r"shot up|"
                       r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
-                      r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?(?= )|"
+                      r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
                       r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed|ramming) (?:a |an |the |his |her |their )?"
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w-]+ ){0,2}?"

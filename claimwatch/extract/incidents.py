@@ -504,6 +504,10 @@ SUSPECTS = r"(?:attackers?|gunm[ae]n|suspect(?:s|ed)?|assailants?|militants?|bom
 SUSPECT_AFTER = re.compile(r"^\s*(?:dead\s+)?(?:(?:more\s+than|at\s+least|over|nearly|about|some)\s+)?"
                            r"(?:(?:the|all|both|\w+)\s+){0,2}" + SUSPECTS + r"\b", re.I)
 SUSPECT_BEFORE = re.compile(r"\b" + SUSPECTS + r"\b", re.I)
+# "a man shot dead by Israeli forces late on Wednesday was one of its members and the gunman behind
+# Sunday's shooting": the one the forces killed is named as the attacker later in the sentence
+NAMED_ATTACKER_AFTER = re.compile(r"\b(?:was|were|as)\b[^.;:]{0,60}?\b(?:the\s+)?(?:gunm[ae]n|attackers?|assailants?|"
+                                  r"bombers?|perpetrators?|shooters?)\s+(?:behind|who|responsible)\b", re.I)
 
 
 RAID = re.compile(r"raid(?:s|ed|ing)?|storm(?:ed|ing)?", re.I)
@@ -518,7 +522,8 @@ def security_operation(article: Article, mention: EventMention) -> bool:
         return True
     if FORCES_BY.match(after):
         sentence = article.sentences[mention.sentence]
-        return bool(SUSPECT_BEFORE.search(article.text, sentence.start, mention.trigger.start))
+        return bool(SUSPECT_BEFORE.search(article.text, sentence.start, mention.trigger.start)
+                    or NAMED_ATTACKER_AFTER.search(article.text, mention.trigger.end, sentence.end))
     return bool(FORCES_ACT.search(before) and SUSPECT_AFTER.match(after))
 
 
@@ -738,7 +743,25 @@ def _dated_apart(article: Article, mention: EventMention, group: Group) -> bool:
         all(d.value != theirs.value for d in own)
 
 
+# "In a separate raid early on Thursday, Israeli forces shot dead ...": the opening names another
+# incident, and the rest of the sentence tells it
+SEPARATE_OPENING = re.compile(r"\W*(?:in|during)\s+(?:a|an|another)\s+(?:separate|unrelated|different|further)\b[^,;.]{0,80},",
+                              re.I)
+
+
+def _framed_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
+    sentence = article.sentences[mention.sentence]
+    opening = SEPARATE_OPENING.match(article.text, sentence.start, sentence.end)
+    if opening is None or mention.trigger.start < opening.end():
+        return None
+    return next((g for g in groups[1:] for m in g.mentions
+                 if m.sentence == mention.sentence and m.trigger.end <= opening.end()), None)
+
+
 def _group_for(article: Article, mention: EventMention, main: Group, groups: list[Group]) -> Group:
+    framed = _framed_group(article, mention, groups)
+    if framed is not None:
+        return framed
     modified = _modified_group(article, mention, groups) or _describing_group(article, mention, groups)
     if modified is not None and modified.role == "background":
         return modified
@@ -774,6 +797,7 @@ def assign_sentences(article: Article, groups: list[Group]) -> None:
 # "hunting two brothers on Thursday over the shooting": the date is the response's, the event its cause
 RESPONSE_TO = re.compile(
     r"^\s+(?:(?:[\w'-]+\s+){0,6}?)(?:over|after|following|in connection with|in the wake of|in response to|"
+    r"in (?:search of|(?:a|the) (?:man)?hunt for)|(?:search(?:ing)?|hunt(?:ing)?|looking) for|"
     r"for (?:the )?(?:victims|dead|families|those killed) of)"
     r"\s+(?:the|a|an|this|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
@@ -807,6 +831,14 @@ def dates_a_response(article: Article, mention: EventMention, date: DateValue) -
     if date.evidence.end > mention.trigger.start:
         return False
     return bool(RESPONSE_TO.match(article.text[date.evidence.end: mention.trigger.start]))
+
+
+def _dates_a_response_in_sentence(article: Article, date: DateValue) -> bool:
+    """ "Troops pressed on with raids on Wednesday in search of the gunmen who shot up a bus stop, as
+    doctors said the baby delivered after his mother was wounded in the attack had died": a date that
+    dates the response to one trigger dates no trigger of its sentence."""
+    index = article.sentence_of(date.evidence.start)
+    return any(m.sentence == index and dates_a_response(article, m, date) for m in article.events)
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -891,7 +923,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         or dates_a_count(article, date) or _after_publication(article, date) \
-                        or dates_a_response(article, mention, date) or dates_a_comparison(article, date) \
+                        or _dates_a_response_in_sentence(article, date) or dates_a_comparison(article, date) \
                         or _across_a_relative_clause(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
@@ -1138,8 +1170,9 @@ def _within_any(region: str | None, regions: set[str]) -> bool:
     return region in regions or any(set(name_key(r).split()) <= words for r in regions)
 
 
-VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close to|(?:north|south|east|west)\w* of)"
-                      r"\s+(?:the\s+)?(?:city of\s+|capital,?\s+)?$", re.I)
+VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close to|(?:north|south|east|west)[\w-]* of)"
+                      # "near the village of Surda", "near the Jewish settlement of Ofrah"
+                      r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|settlement|camp)\s+of\s+|capital,?\s+)?$", re.I)
 VICINITY_KM = 60.0
 
 
@@ -1149,10 +1182,11 @@ def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
     def vicinity(p: Place) -> bool:
         return bool(VICINITY.search(article.text[max(0, p.evidence.start - 30): p.evidence.start]))
 
-    if place.lat is None or not any(vicinity(p) for p in candidates if p.name == place.name):
+    near_names = {p.name for p in candidates if vicinity(p)}  # "north-west of Ramallah" once is near it throughout
+    if place.lat is None or place.name not in near_names:
         return False
     return any(other.precision == place.precision and other.lat is not None and other.name != place.name
-               and not vicinity(other) and km(place, other) <= VICINITY_KM for other in candidates)
+               and other.name not in near_names and km(place, other) <= VICINITY_KM for other in candidates)
 
 
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
