@@ -69,7 +69,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"fired (?:[\w-]+ ){0,2}?(?:shots|bullets|rounds) (?:at|on|into)\b|"
                       r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD[3:] + r"|"
                       r"shot up|"
-                      r"gun attack|gunbattle|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
+                      r"gun attack|gunbattle|gunfight|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
                       r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed|ramming) (?:a |an |the |his |her |their )?"

@@ -50,7 +50,8 @@ ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z
 # on Thursday, police said" the date is the killing's.
 REPORTING_AFTER = re.compile(
     r"^\W*(?:said|says|say|claimed|claims|announced|told|issued|used|posted|confirmed|added|reported|stated|"
-    r"denied|blamed|accused|vowed|condemned|released|published|named|identified|arrested|charged|detained|"
+    r"denied|rejected|dismissed|refuted|blamed|accused|vowed|condemned|released|published|named|identified|"
+    r"arrested|charged|detained|"
     r"maintained|insisted|raised|revised|updated|withdrew|retracted|corrected|called|described|branded|"
     r"a\s+day\s+of\s+(?:national\s+)?mourning|"
     r"to\s+(?:bury|mourn|remember|honou?r)\b)\b",  # "were preparing on Saturday to bury gendarmes killed ..."
@@ -223,6 +224,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         return True
     start = max(clause.start, mention.trigger.start - CUE_REACH)
     cue = BACKGROUND_CUE.search(article.text, start, mention.trigger.end + CUE_AFTER)
+    if cue is not None and cue.start() >= mention.trigger.end and cue.group().lower().endswith("after"):
+        return False  # "The raid also came two days after militants attacked ...": the later one is this one
     return cue is not None and not _after_a_statement(article, mention, cue)
 
 
@@ -384,7 +387,10 @@ def main_country(article: Article, mention: EventMention) -> str | None:
     sentence = article.sentences[mention.sentence]
     scene = [p for p in article.places if p.country_code and not _not_scene(article, p)]
     scene = [p for p in scene if not _in_dateline(article, p)] or scene
-    codes = [p.country_code for p in scene if sentence.contains(p.evidence)]
+    # "Pakistan on Sunday rejected suggestions that it had a hand in the assault on an army camp in
+    # Jammu": the place the trigger itself names says where, over a party named beside it
+    codes = [p.country_code for p in scene if sentence.contains(p.evidence) and _attached(article, p, [mention.trigger])] \
+        or [p.country_code for p in scene if sentence.contains(p.evidence)]
     if not codes:
         codes = [p.country_code for p in scene if not article.is_excluded(p.evidence.start)]
     return Counter(codes).most_common(1)[0][0] if codes else None
@@ -708,22 +714,33 @@ def _modified_group(article: Article, mention: EventMention, groups: list[Group]
     """ "Wednesday's truck bombing, which killed 90": a trigger in a relative clause belongs to the
     incident of the trigger the clause hangs on (the last one before it in the sentence)."""
     clause = clause_of(article, mention.trigger)
-    if not (RELATIVE_OPENING.match(article.text[clause.start: mention.trigger.start])
-            or RELATIVE_BREAK.search(article.text[max(0, clause.start - 10): clause.start])):
+    sentence = article.sentences[mention.sentence]
+    where = WHERE_OPEN.search(article.text, sentence.start, mention.trigger.start)  # ", where six were killed"
+    if where is not None:
+        clause = article.span(where.start(), clause.end)
+    elif not (RELATIVE_OPENING.match(article.text[clause.start: mention.trigger.start])
+              or RELATIVE_BREAK.search(article.text[max(0, clause.start - 10): clause.start])):
         return None
     earlier = [(m.trigger.start, g) for g in groups for m in g.mentions
                if m.sentence == mention.sentence and m.trigger.end <= clause.start]
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
+WHERE_OPEN = re.compile(r",\s+where\s+[^,;:()\u2014]*$", re.I)
 IN_AN_EVENT = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 EVENT_REACH = 80
 
 
 def _describing_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
     """ "killed two officers in Hadera in an attack claimed by IS": "in an attack" names the event of
-    the trigger just before it, in the same clause, whatever incident that is."""
+    the trigger just before it, in the same clause, whatever incident that is. So does an apposition
+    closing a sentence: "militants attacked the camp, where six have been killed, an assault officials
+    have blamed on X"."""
     start = mention.trigger.start
+    if APPOSITION.search(article.text[max(0, start - 40): start]):
+        earlier = [(m.trigger.start, g) for g in groups for m in g.mentions
+                   if m.sentence == mention.sentence and m.trigger.end <= start]
+        return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
     if not IN_AN_EVENT.search(article.text[max(0, start - 40): start]):
         return None
     clause = clause_of(article, mention.trigger)
@@ -731,6 +748,9 @@ def _describing_group(article: Article, mention: EventMention, groups: list[Grou
                if m.sentence == mention.sentence and clause.contains(m.trigger)
                and 0 <= start - m.trigger.end <= EVENT_REACH]
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
+APPOSITION = re.compile(r",\s+(?:an?|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _dated_apart(article: Article, mention: EventMention, group: Group) -> bool:
@@ -908,17 +928,34 @@ def attributive(article: Article, mention: EventMention) -> bool:
     return opens_phrase and after.pos_ in ("ADJ", "NOUN", "PROPN") and not dated
 
 
+def _reduced_relative(article: Article, mention: EventMention) -> bool:
+    """ "flew to Jammu on Wednesday and laid wreaths before the coffins of the seven soldiers killed at
+    Nagrota": a participle right after its noun describes it, and the dates before it are the main verb's."""
+    if article.doc is None:
+        return False
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or span[0].tag_ != "VBN" or span[0].i == 0:
+        return False
+    before = article.doc[span[0].i - 1]
+    return before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS", "NN")
+
+
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
     """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
     dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
     after publication ("due in court on Saturday"). An attributive trigger ("murdered candidate")
     takes no date from its sentence."""
-    for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
+    for whole_sentence, scope in ((False, lambda m: clause_of(article, m.trigger)),
+                                  (True, lambda m: article.sentences[m.sentence])):
         best = None
         for mention in mentions:
             if attributive(article, mention):
                 continue
+            reduced = _reduced_relative(article, mention)
             for date in dates_in(article, scope(mention)):
+                if whole_sentence and _before_an_after_clause(article, mention, date) \
+                        or reduced and date.evidence.end <= mention.trigger.start:
+                    continue
                 if date.value is None and date.precision is None or _dates_another_noun(article, date) \
                         or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
@@ -932,6 +969,16 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         if best:
             return best[1]
     return None
+
+
+# "Shopkeepers pulled up their shutters on Tuesday evening, after security forces killed two militants
+# who had tried to raid a camp": a date before ", after" dates its own clause, not a trigger past it
+AFTER_BREAK = re.compile(r",\s+(?:after|before)\s", re.I)
+
+
+def _before_an_after_clause(article: Article, mention: EventMention, date: DateValue) -> bool:
+    return date.evidence.end <= mention.trigger.start and \
+        AFTER_BREAK.search(article.text, date.evidence.end, mention.trigger.start) is not None
 
 
 # "declared a state of emergency on Monday ..., a day after gunmen killed the mayor": the trigger

@@ -58,6 +58,7 @@ INSTITUTIONS = frozenset({
     "hospital", "university", "college", "school", "church", "cathedral", "mosque", "temple", "hotel",
     "office", "ministry", "embassy", "company", "party", "club", "institute", "center", "centre",
 })
+POSSESSED_PLACES = frozenset({"bus", "railway", "train", "bazaar", "hospital", "mosque", "cathedral", "old"})
 NEIGHBOURHOOD_WORDS = frozenset({"neighbourhood", "neighborhood", "suburb", "district", "quarter", "area"})
 HINT_WEIGHT = 12  # mentions a separate dateline's country is worth (tuned on MUC-4 dev: 3, 6, 12, 24 gave LOCATION 42.3, 42.8, 43.4, 43.8)
 MIN_SHARE = 0.15  # a country with this share of the article's country mentions is "in context"
@@ -555,6 +556,10 @@ def _before(tokens: Tokens, start: int) -> str | None:
 
 def _mark_type_word(tokens: Tokens, mention: Mention) -> None:
     word = tokens.lower[mention.end]
+    if word in ("'s", "’s") and any(w in FACILITY_WORDS or w in POSSESSED_PLACES
+                                    for w in tokens.lower[mention.end + 1: mention.end + 4]):
+        mention.cue = True  # "Jammu's main bus station", "Kabul's airport": the name is the town's
+        return
     if word in REGION_WORDS or word in CITY_WORDS:
         mention.cue = mention.strong = True
         mention.prefer = "region" if word in REGION_WORDS else "city"

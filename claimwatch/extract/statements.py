@@ -219,8 +219,11 @@ CUSTODY = (
 # Verb groups the rules share.
 SAY = r"(?:said|says|saying|stated|stating|announced|announcing|declared|admitted|boasted|insisted|added)"
 # A speech verb and what may stand before its "that": "said in a statement on its Amaq agency that".
-SAY_THAT = r"(?:" + SAY + r"|told)\s+(?:(?:[\w'’-]+,?\s+){0,8}?that\s+)?"
-IT_OR_GROUP = r"(?:it|they|the\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement|militants))"
+# "said in a statement sent to news organisations in Srinagar that": up to ten words before "that"
+SAY_THAT = r"(?:" + SAY + r"|told)\s+(?:(?:[\w'’-]+,?\s+){0,10}?that\s+)?"
+# "that its fighters had carried out the attack": the group through its own people
+IT_OR_GROUP = (r"(?:it|they|the\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement|militants)|"
+               r"(?:one\s+of\s+)?(?:its|their)\s+(?:own\s+)?(?:" + OWN_PEOPLE + r"))")
 BE = r"(?:is|are|was|were|been|being|be)"
 ATTACKER_KEYS = (
     "attacker", "gunm", "shooter", "bomber", "assailant", "perpetrator", "killer", "hijacker", "suspect",
