@@ -104,6 +104,8 @@ DETERMINED = re.compile(
     r"yesterday's|today's|last night's|latest)\W+(?:[\w'-]+\W+){0,2}$",
     re.I,
 )
+# "apologised for failing to prevent Monday's motorcycle bomb": it happened
+FAILED_TO = re.compile(r"\b(?:fail(?:ed|ing|s|ure)?|unable)\s+to\s+(?:prevent|stop|foil|thwart|avert)\W+(?:\w+\W+){0,3}$", re.I)
 NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
     r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|plans? to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
@@ -159,7 +161,7 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
         trigger=Span.of(article.text, start, start + len(word)),
         type=match.lastgroup or "other",
         sentence=index,
-        negated=bool(NEGATED.search(before[-40:])) or generic or device,
+        negated=bool(NEGATED.search(before[-40:]) and not FAILED_TO.search(before[-40:])) or generic or device,
     )
 
 

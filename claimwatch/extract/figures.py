@@ -143,6 +143,7 @@ YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 CLOCK_RE = re.compile(r"0\d+")  # "between 0630 and 0700"
 MONTH_AFTER_RE = re.compile(rf"\s*(?:{_words(MONTHS)})\.?(?!\w)", re.IGNORECASE)
 # "two troopers, aged 48 and 40, died": ages, not counts
+AGE_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 AGED_BEFORE_RE = re.compile(r"(?<![\w-])aged\s+(?:\d{1,3}\s*(?:,|and|or|to)\s*){0,3}$", re.IGNORECASE)
 MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_words(MONTHS)})\.?\s+$", re.IGNORECASE)
 MEASURE_RE = re.compile(rf"\s*(?:{'|'.join(MEASURES)})(?!\w)", re.IGNORECASE)
@@ -195,7 +196,10 @@ TOLL_RE = re.compile(rf"(?<![\w-])(?:{_TOLL})(?P<link>(?:\s+(?:{_TOLL_LINK})){{1
 _RISE_VERB = r"rose|risen|rising|climbed|climbing|increased|jumped|soared|reached|reaching|doubled|tripled|hit|stood|stands|put"
 # "the number of people killed in Thursday's bombing rose to at least 182": a longer gap, but a rise verb
 TOLL_RISE_RE = re.compile(
-    rf"(?<![\w-])(?:{_TOLL})(?P<link>,?(?:\s+[\w'’,-]+){{0,12}}?\s+(?:{_RISE_VERB})(?:\s+(?:to|at))?)\s+(?={_AMOUNT})",
+    rf"(?<![\w-])(?:{_TOLL})(?P<link>,?(?:\s+[\w'’,-]+){{0,12}}?\s+(?:{_RISE_VERB})"
+    # "rose overnight to four", "climbed again on Sunday to 43"
+    r"(?:\s+(?:overnight|again|further|later|sharply|steadily|today|yesterday|on\s+\w+day))?"
+    rf"(?:\s+(?:to|at))?)\s+(?={_AMOUNT})",
     re.IGNORECASE,
 )
 _RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach|doubl|tripl", re.IGNORECASE)
@@ -347,6 +351,8 @@ class _Reader:
         if YEAR_RE.fullmatch(number) or CLOCK_RE.match(number) or month_before \
                 or AGED_BEFORE_RE.search(text, max(0, number_start - 24), number_start):
             return False
+        if text.startswith(",", amount.end) and AGE_APPOSITION_BEFORE.search(text, max(0, number_start - 30), number_start):
+            return False  # "Barakat, 64, died of his wounds": an age set off by commas after a name
         token = self.token(number_start)
         return token is None or token.ent_type_ not in NON_COUNT_ENTITIES
 

@@ -35,6 +35,7 @@ BACKGROUND_CUE = re.compile(
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?) (?:since|after)|"
     r"previous(?:ly)? (?:[\w-]+ ){0,2}(?:attack|attacks|attacked|bombing|bombed|blast|shooting|strike|raid|kidnapping)|"
     r"in (?:the )?past|since (?:19|20)\d\d|in (?:19|20)\d\d|(?:19|20)\d\d (?:attack|bombing)|"
+
     r"similar (?:attack|bombing)s?|" + _ANOTHER + r"|"
     r"worst (?:attack|bombing) since|deadliest .{0,30} since|recalled|"
     # "the attack follows a bombing in Burgos", "followed by little more than a day a van bombing" (not
@@ -44,6 +45,11 @@ BACKGROUND_CUE = re.compile(
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier))\b",
     re.I,
 )
+# before the trigger only ("said it carried out the attack in revenge for ..." keeps its attack), and only
+# where something was that reprisal ("may have been retaliation for the killings", "in revenge for"),
+# not where revenge is still to come ("Iran vowed revenge for the attack")
+REPRISAL_BEFORE = re.compile(r"\b(?:in|as|was|were|been|be|is|a|an)\s+(?:(?:apparent|possible|direct)\s+)?"
+                             r"(?:retaliation|revenge|reprisals?|retribution)\s+for\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 ANAPHORIC = re.compile(r"\b(?:the|that|this|these|those|today's|yesterday's|[A-Z][a-z]+day's)\W+(?:[\w'-]+\W+){0,2}$", re.I)
 # A reporting verb right after a date ("on Thursday said") or right before it ("said on Thursday")
 # dates the statement. After the date only the verb that follows at once counts: in "killed 12 people
@@ -191,7 +197,9 @@ TOLL_UPDATE = re.compile(
 def dates_a_count(article: Article, date: DateValue) -> bool:
     if re.match(r"['’]s\b", article.text[date.evidence.end: date.evidence.end + 2]):
         return False  # "revised the toll from Sunday's gun attack": a possessive date dates the noun after it
-    return bool(TOLL_UPDATE.search(article.text[max(0, date.evidence.start - 40): date.evidence.start]))
+    index = article.sentence_of(date.evidence.start) if article.sentences else -1
+    floor = article.sentences[index].start if 0 <= index < len(article.sentences) else 0  # not "reached by telephone.\n\nOn Tuesday"
+    return bool(TOLL_UPDATE.search(article.text[max(floor, date.evidence.start - 40): date.evidence.start]))
 
 
 def _trigger_near(text: str) -> bool:
@@ -210,7 +218,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
                  or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)
-             and not _after_publication(article, d) and not _deadline(article, d)]  # "unless the UN takes charge by June 30"
+             and not _after_publication(article, d) and not _deadline(article, d)  # "unless the UN takes charge by June 30"
+             and not dates_a_count(article, d)]  # "the toll from that attack rose overnight to four"
     if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
     other_days = [d for d in dates if d.precision == "day" and d.value and main_date and d.value != main_date.value]
@@ -223,6 +232,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
         return True
     start = max(clause.start, mention.trigger.start - CUE_REACH)
+    if REPRISAL_BEFORE.search(article.text, start, mention.trigger.start):
+        return True  # "retaliation for the killings of three clerics": the earlier incident
     cue = BACKGROUND_CUE.search(article.text, start, mention.trigger.end + CUE_AFTER)
     if cue is not None and cue.start() >= mention.trigger.end and cue.group().lower().endswith("after"):
         return False  # "The raid also came two days after militants attacked ...": the later one is this one
@@ -823,9 +834,11 @@ RESPONSE_TO = re.compile(
 
 
 # "the deadliest attack on the city since the U.S.-led invasion of 2003": the date the comparison runs from
-SINCE_BEFORE = re.compile(r"\bsince\b[^;]{0,40}$", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\b[^;]{0,60}$", re.I)
 # "the deadliest attack since Islamist violence spread into the country six years ago"
-SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^;.]{0,40}\bsince\b[^;.]{0,60}$", re.I)
+# "the first big attack on a foreign mission since militants turned their guns on the state two years ago"
+SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first)\b[^;.]{0,70}\bsince\b[^;.]{0,60}$",
+                               re.I)
 
 
 def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -834,7 +847,7 @@ def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bo
     ("the deadliest since gunmen stormed the mall last September, killing 67": that trigger is the
     compared incident's, and so is its date)."""
     start = date.evidence.start
-    match = SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)
+    match = SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start)
     if match is None:
         return False
     since = match.start() + match.group().lower().rfind("since")
@@ -843,8 +856,21 @@ def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bo
 
 def dates_a_comparison(article: Article, date: DateValue) -> bool:
     start = date.evidence.start
-    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 110), start)
-                or SINCE_BEFORE.search(article.text, max(0, start - 45), start))
+    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start)
+                or SINCE_BEFORE.search(article.text, max(0, start - 70), start))
+
+
+def _compared_from(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "the first big attack ... since militants turned their guns on the state two years ago": the date
+    a comparison runs from; but "wounded since gunmen fanned out across the city on Wednesday night"
+    dates the trigger inside the "since" clause."""
+    start = date.evidence.start
+    match = SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start) or \
+        SINCE_BEFORE.search(article.text, max(0, start - 70), start)
+    if match is None:
+        return False
+    since = match.start() + match.group().lower().rfind("since")
+    return not since < mention.trigger.start < start
 
 
 def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -953,19 +979,23 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                 continue
             reduced = _reduced_relative(article, mention)
             for date in dates_in(article, scope(mention)):
-                if whole_sentence and _before_an_after_clause(article, mention, date) \
+                offset = _offset(article, mention, date)
+                if _before_an_after_clause(article, mention, date) and offset is date \
                         or reduced and date.evidence.end <= mention.trigger.start:
                     continue
+                # "at a funeral on Tuesday, a day after the prosecutor was killed": the statement's or
+                # the mourning's day, counted back to the trigger's
                 if date.value is None and date.precision is None or _dates_another_noun(article, date) \
                         or _opens_another_clause(article, mention, date) \
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
+                        and offset is date \
                         or dates_a_count(article, date) or _after_publication(article, date) \
-                        or _dates_a_response_in_sentence(article, date) or dates_a_comparison(article, date) \
+                        or _dates_a_response_in_sentence(article, date) or _compared_from(article, mention, date) \
                         or _across_a_relative_clause(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
-                    best = (distance, _offset(article, mention, date))
+                    best = (distance, offset)
         if best:
             return best[1]
     return None
@@ -973,6 +1003,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
 
 # "Shopkeepers pulled up their shutters on Tuesday evening, after security forces killed two militants
 # who had tried to raid a camp": a date before ", after" dates its own clause, not a trigger past it
+# (not ", hours after": most often the same day, "appeared on Sunday evening, hours after X was shot dead")
 AFTER_BREAK = re.compile(r",\s+(?:after|before)\s", re.I)
 
 
@@ -983,8 +1014,9 @@ def _before_an_after_clause(article: Article, mention: EventMention, date: DateV
 
 # "declared a state of emergency on Monday ..., a day after gunmen killed the mayor": the trigger
 # happened that long before the date of the clause it hangs on
-OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
-                          r"(?P<after>after)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# "a day after the prosecutor-general was killed by a car bomb": "a" counts one
+OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
+                          r"(?P<after>after)\s+(?:[\w'’-]+\s+){0,7}$", re.I)
 UNIT_DAYS = {"day": 1, "week": 7}
 
 
@@ -996,7 +1028,7 @@ def _offset(article: Article, mention: EventMention, date: DateValue) -> DateVal
     match = OFFSET_AFTER.search(gap) if len(gap) <= 240 else None
     if match is None:
         return date
-    n = NUMBER_WORDS.get(match["n"].lower()) or int(match["n"])
+    n = 1 if match["n"].lower() in ("a", "an") else NUMBER_WORDS.get(match["n"].lower()) or int(match["n"])
     days = n * UNIT_DAYS[match["unit"].lower().rstrip("s")]
     end = date.evidence.end + match.end("after")
     return dataclasses.replace(
@@ -1304,7 +1336,12 @@ def _speaker_place(article: Article, place: Place) -> bool:
 def _not_scene(article: Article, place: Place) -> bool:
     """The place names a party, a speaker's seat, whose something is or where someone came from, not the scene."""
     return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
-        _institution(article, place) or _origin(article, place) or _government(article, place)
+        _institution(article, place) or _origin(article, place) or _government(article, place) or \
+        AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None
+
+
+# "said the attack had been aimed at Italy for its part in the fight": whom it was meant for, not where
+AIMED_AT = re.compile(r"\b(?:aimed|directed|targeted|meant|intended)\s+(?:at|for)\s+$", re.I)
 
 
 # "Beijing's policies", "what Cairo called", "Washington would make its judgments": a national capital

@@ -218,7 +218,7 @@ def _country_name(code: str) -> str | None:
 # inside a known one
 # "in Kuriga, in northwestern Nigeria", "in Jangebe, a town in Nigeria's Zamfara state"
 _APPOSED = r"(?:(?:a|the) (?:[\w-]+ )?(?:town|village|city|community|settlement|district|locality) )?"
-INSIDE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?P<apposed>" + _APPOSED + r")in (?:the )?(?:(?:far |north|south|east|west|"
+INSIDE = re.compile(r"\b(?:in|at|near|(?:north|south|east|west)[\w-]* of) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?P<apposed>" + _APPOSED + r")in (?:the )?(?:(?:far |north|south|east|west|"
                     r"central|northern|southern|eastern|western|north-?\w+ern|south-?\w+ern)[\w-]*\s+)?")
 CONTAINER = re.compile(r"^,? " + _APPOSED + r"in (?:the )?(?:(?:far |north|south|east|west|central)[\w-]*\s+)?")
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
