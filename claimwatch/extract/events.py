@@ -67,7 +67,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       # (not the bare "and shots were fired" of police stopping an attacker)
                       r"(?:shots|bullets|gunshots) (?:were |was |had been )?fired (?:from|at|on|into)\b|"
                       r"fired (?:[\w-]+ ){0,2}?(?:shots|bullets|rounds) (?:at|on|into)\b|"
-                      r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD[3:] + r"|"
+                      r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD + r")|"
                       r"shot up|"
                       r"gun attack|gunbattle|gunfight|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
                       r"ambush(?:ed)?|stormed|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"

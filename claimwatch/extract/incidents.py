@@ -854,23 +854,25 @@ def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bo
     return mention.trigger.end <= since
 
 
-def dates_a_comparison(article: Article, date: DateValue) -> bool:
+def _comparison(article: Article, date: DateValue) -> re.Match | None:
     start = date.evidence.start
-    return bool(SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start)
-                or SINCE_BEFORE.search(article.text, max(0, start - 70), start))
+    return SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start) or \
+        SINCE_BEFORE.search(article.text, max(0, start - 70), start)
+
+
+def dates_a_comparison(article: Article, date: DateValue) -> bool:
+    return _comparison(article, date) is not None
 
 
 def _compared_from(article: Article, mention: EventMention, date: DateValue) -> bool:
     """ "the first big attack ... since militants turned their guns on the state two years ago": the date
     a comparison runs from; but "wounded since gunmen fanned out across the city on Wednesday night"
     dates the trigger inside the "since" clause."""
-    start = date.evidence.start
-    match = SUPERLATIVE_SINCE.search(article.text, max(0, start - 140), start) or \
-        SINCE_BEFORE.search(article.text, max(0, start - 70), start)
+    match = _comparison(article, date)
     if match is None:
         return False
     since = match.start() + match.group().lower().rfind("since")
-    return not since < mention.trigger.start < start
+    return not since < mention.trigger.start < date.evidence.start
 
 
 def dates_a_response(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -971,8 +973,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
     dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
     after publication ("due in court on Saturday"). An attributive trigger ("murdered candidate")
     takes no date from its sentence."""
-    for whole_sentence, scope in ((False, lambda m: clause_of(article, m.trigger)),
-                                  (True, lambda m: article.sentences[m.sentence])):
+    for scope in (lambda m: clause_of(article, m.trigger), lambda m: article.sentences[m.sentence]):
         best = None
         for mention in mentions:
             if attributive(article, mention):
