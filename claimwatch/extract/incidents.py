@@ -246,8 +246,9 @@ ANOTHER_INCIDENT = re.compile(r"\b(?:" + _ANOTHER + r")\b", re.I)
 
 
 # "..., one week to the day after a bombing at a mosque in Kunduz": the trigger after "after" is an earlier one
-AFTER_ANOTHER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:to the day )?(?:after|before) (?:a|an|another) "
-                           r"(?:[\w-]+ ){0,2}$", re.I)
+# "two days after women bombers attacked the Moscow metro": no article, but not "the" (the report's own)
+AFTER_ANOTHER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:to the day )?(?:after|before) (?!the\b|this\b|that\b)"
+                           r"(?:(?:a|an|another) )?(?:[\w-]+ ){0,2}$", re.I)
 
 
 def _another_incident_cue(article: Article, mention: EventMention, clause: Span) -> bool:

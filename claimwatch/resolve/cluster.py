@@ -102,7 +102,14 @@ class Resolver:
             return Decision(profile.key, self._open(profile), True, materialise(best))
         # clusters the profile shares a named victim or a perpetrator with: one story, if it fits several
         story = [c for c in joinable if shares(scored[c])] if len(joinable) > 1 else []
-        if self._ambiguous(joinable, scored) and not set(joinable[:2]) <= set(story):
+        told = [c for c in joinable[:2] if c in story]
+        if self._ambiguous(joinable, scored) and len(told) != 2:
+            if len(told) == 1:  # the two score alike, but only one shares a named victim or the perpetrator
+                target = told[0]
+                self.articles[target].add(profile.article)
+                self.span[target] = _widen(self.span.get(target), profile)
+                self._place(profile, target)
+                return Decision(profile.key, target, False, materialise(scored[target]), EMPTY)
             alike = tuple(scored[c][1] for c in joinable[:2])
             return Decision(profile.key, self._open(profile), True, materialise(best), alike=alike)
         target, bridged = self._bridge(story) if joinable[0] in story[:1] else (joinable[0], EMPTY)

@@ -168,6 +168,17 @@ def test_cluster_a_report_that_fits_two_incidents_alike_opens_its_own():
     assert vague.opened and len(set(resolver.clusters().values())) == 3
 
 
+def test_cluster_of_two_alike_the_one_that_shares_a_victim_takes_the_report():
+    # a busy city again, and the third report fits both alike on words (the victim weighs little here), but it
+    # names a victim of the market bombing: that tells them apart
+    light = {"date_exact": 2.0, "same_city": 2.0, "type_same": 1.0, "victim_shared": 0.2, "text_sim": 4.0}
+    resolver = Resolver(Weights(FEATURES, tuple(light.get(f, 0.0) for f in FEATURES), -6.0, 0.7))
+    market = resolver.add(mention(1, 1, summary="market bombing", type="bombing", victims=["Amina Idriss"]))
+    checkpoint = resolver.add(mention(2, 2, summary="checkpoint bombing police", type="bombing"))
+    named = resolver.add(mention(3, 3, summary="bombing", type="bombing", victims=["Amina Idriss"]))
+    assert not named.opened and named.cluster == market.cluster != checkpoint.cluster
+
+
 def test_cluster_bridges_only_clusters_of_one_story():
     # the third report names a victim of the first and fits the second on words alone: it joins the first
     # and does not bridge the second into it
