@@ -10,7 +10,8 @@ merge would put two mentions of one report together, or a cluster is pinned (fix
 or the profile cannot tell them apart: when its two best clusters score within
 `AMBIGUITY_MARGIN` of each other and it shares neither a named victim nor a perpetrator with
 both, they are most likely two incidents of one place and day (a busy city), and a report that
-fits both equally is evidence for neither, so it opens its own; and only clusters that share a
+fits both equally is evidence for neither, so it opens its own -- unless it shares a named victim or
+the perpetrator with exactly one of the two, which then takes it; and only clusters that share a
 victim or a perpetrator with it are bridged (others: it joins the best). Otherwise it opens a
 new cluster. Clusters already in the database are seeded with their ids;
 new clusters get negative ids (-1, -2, ...) until the database layer gives them real ones.

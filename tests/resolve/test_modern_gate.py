@@ -31,7 +31,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # weights refitted on sets 1-49: 0.923 (heldout-6), 0.889 (heldout-8, heldout-45), 0.824 (heldout-47;
 # blind 0.625), 1.000 (heldout-48; blind 1.000), 1.000 (heldout-49; blind 1.000); refitted on sets 1-52:
 # 0.929 (heldout-8), 0.889 (heldout-21), 0.750 (heldout-46), 0.947 (heldout-50; blind 0.947), 0.462
-# (heldout-51; blind 0.333), 0.667 (heldout-52; blind 0.667)
+# (heldout-51; blind 0.333), 0.667 (heldout-52; blind 0.667); refitted on sets 1-55: 0.750 (heldout-40),
+# 0.889 (heldout-47), 1.000 (heldout-53; blind 1.000), 0.571 (heldout-54; blind 0.571), 0.667
+# (heldout-55; blind 0.571)
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -45,8 +47,9 @@ FLOORS = {
     "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
     "heldout-37": 0.90, "heldout-38": 0.95, "heldout-39": 0.95, "heldout-40": 0.60,
     "heldout-41": 0.60, "heldout-42": 0.95, "heldout-43": 0.50, "heldout-44": 0.70,
-    "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.80, "heldout-48": 0.95, "heldout-49": 0.95,
-    "heldout-50": 0.90, "heldout-51": 0.45, "heldout-52": 0.60,
+    "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.85, "heldout-48": 0.95, "heldout-49": 0.95,
+    "heldout-50": 0.90, "heldout-51": 0.45, "heldout-52": 0.60, "heldout-53": 0.95, "heldout-54": 0.55,
+    "heldout-55": 0.65,
 }
 
 
