@@ -104,20 +104,19 @@ class Resolver:
         # clusters the profile shares a named victim or a perpetrator with: one story, if it fits several
         story = [c for c in joinable if shares(scored[c])] if len(joinable) > 1 else []
         told = [c for c in joinable[:2] if c in story]
+        chosen = joinable[0]
         if self._ambiguous(joinable, scored) and len(told) != 2:
-            if len(told) == 1:  # the two score alike, but only one shares a named victim or the perpetrator
-                target = told[0]
-                self.articles[target].add(profile.article)
-                self.span[target] = _widen(self.span.get(target), profile)
-                self._place(profile, target)
-                return Decision(profile.key, target, False, materialise(scored[target]), EMPTY)
-            alike = tuple(scored[c][1] for c in joinable[:2])
-            return Decision(profile.key, self._open(profile), True, materialise(best), alike=alike)
-        target, bridged = self._bridge(story) if joinable[0] in story[:1] else (joinable[0], EMPTY)
+            if len(told) != 1:
+                alike = tuple(scored[c][1] for c in joinable[:2])
+                return Decision(profile.key, self._open(profile), True, materialise(best), alike=alike)
+            chosen = told[0]  # the two score alike, but only one shares a named victim or the perpetrator
+            target, bridged = chosen, EMPTY
+        else:
+            target, bridged = self._bridge(story) if chosen in story[:1] else (chosen, EMPTY)
         self.articles[target].add(profile.article)
         self.span[target] = _widen(self.span.get(target), profile)
         self._place(profile, target)
-        return Decision(profile.key, target, False, materialise(scored[joinable[0]]), bridged)
+        return Decision(profile.key, target, False, materialise(scored[chosen]), bridged)
 
     def add_all(self, profiles: Iterable[Profile]) -> Iterator[Decision]:
         for profile in profiles:
