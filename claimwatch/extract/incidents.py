@@ -318,7 +318,10 @@ def _ends_the_verb_phrase(article: Article, trigger: Span, date: DateValue) -> b
     if article.doc is None or date.evidence.start - trigger.end > FINAL_REACH or \
             article.sentence_of(date.evidence.start) != article.sentence_of(trigger.start):
         return False
-    tokens = [t for t in article.doc if trigger.start <= t.idx < date.evidence.start]
+    if date.evidence.start <= trigger.start:
+        return False  # the date comes first: it closes no phrase of this trigger
+    span = article.doc.char_span(trigger.start, date.evidence.start, alignment_mode="expand")
+    tokens = [t for t in span if trigger.start <= t.idx < date.evidence.start] if span is not None else []
     if not tokens or tokens[0].pos_ != "VERB":
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in NOT_THE_VERBS or t.text in ";:()—–"
@@ -1307,7 +1310,8 @@ def _modifier(article: Article, place: Place) -> bool:
         return True  # "a Nairobi-bound bus" says where it was going
     if place.precision != "country" or article.doc is None:
         return False
-    following = [t for t in article.doc if t.idx >= place.evidence.end][:1]
+    # the token that starts one space after the name, looked up by offset rather than by a pass over the doc
+    following = article.doc.char_span(place.evidence.end + 1, place.evidence.end + 2, alignment_mode="expand")
     return bool(following) and following[0].idx == place.evidence.end + 1 and following[0].pos_ in {"NOUN", "PROPN"}
 
 

@@ -286,3 +286,34 @@ def test_incidents_mourning_is_fresh_news_remembering_is_not(title, main_trigger
     assert (mains[0].evidence[0].text if mains else None) == main_trigger
     if mains:
         assert mains[0].date.value == "2016-08-08"
+
+
+@pytest.mark.parametrize("text,trigger,phrase,expected", [
+    ("A bomb killed two officers outside their barracks on Thursday.", "killed", "on Thursday", True),
+    ("A bomb killed two officers and police said on Thursday it was planted.", "killed", "on Thursday", False),
+    # the date comes before the trigger: it closes no phrase of it (and looking it up must not fail)
+    ("On Thursday a bomb killed two officers.", "killed", "On Thursday", False),
+])
+def test_incidents_a_date_that_closes_the_verb_phrase(nlp_article, text, trigger, phrase, expected):
+    from claimwatch.extract.incidents import _ends_the_verb_phrase
+
+    article = nlp_article(text, "2016-01-08")
+    start, at = text.index(trigger), text.index(phrase)
+    date = DateValue(phrase, Span.of(text, at, at + len(phrase)), "2016-01-07", "day")
+    assert _ends_the_verb_phrase(article, Span.of(text, start, start + len(trigger)), date) is expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("A Yemen drone strike hit the convoy.", "Yemen", True),  # a country as a modifier: whose, not where
+    ("The convoy was hit in Yemen on Friday.", "Yemen", False),
+    ("The convoy was hit in Yemen.", "Yemen", False),  # nothing follows the name
+    ("Troops in Yemen  said so.", "Yemen", False),  # a second space: no word right after the name
+])
+def test_incidents_a_country_before_a_noun_is_a_modifier(nlp_article, text, name, expected):
+    from claimwatch.extract.incidents import _modifier
+
+    article = nlp_article(text, "2016-01-08")
+    at = text.index(name)
+    place = Place(name=name, evidence=Span.of(text, at, at + len(name)), country=name, country_code="YE",
+                  precision="country")
+    assert _modifier(article, place) is expected
