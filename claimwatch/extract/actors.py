@@ -171,6 +171,7 @@ def find_actors(article: Article, registry: Registry) -> list[Actor]:
         *_registry_candidates(article, registry, tokens),
         *_entity_candidates(article, registry, tokens),
         *_role_candidates(article, tokens),
+        *_compound_candidates(article, registry),
     ]
     actors = _without_overlaps(candidates)
     return _complete_surnames(actors)
@@ -295,6 +296,26 @@ def _norp_candidate(article: Article, tokens: _Tokens, start: int, end: int) -> 
         return None
     surface = article.text[start:end]
     return _Candidate(Actor(surface, article.span(start, end), kind="group"), PRIORITY_ENTITY + 1)
+
+
+# Group names built with a linking particle after a word for army, movement, party or front, as in Urdu
+# and Arabic: "Jaish-e-Fursan-e-Muhammad", "Tehreek-i-Jihad Pakistan", "Harkat-ul-Mujahideen". spaCy splits them at the hyphens and its entity
+# recogniser keeps a part ("Muhammad"); the whole name is one party, with a country name after it.
+COMPOUND_NAME = re.compile(
+    r"\b(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Tahreek|Tahrik|Harkat|Harakat|Hizb|Jamaat|Jamiat|Ansar|Sipah|Jund|"
+    r"Tanzeem|Tanzim|Ittehad|Ittihad|Majlis|Jabhat|Kataib|Saraya|Liwa|Fidayeen|Jamaat|Markaz|Hezb|Junud)"
+    r"(?:-(?:e|i|ul|al|ud|ut|ur|us|as|ad|ash|at|az|el|il|ush)-[A-Za-z][a-z]+)+"
+    r"(?:\s+(?:Pakistan|Afghanistan|Kashmir|Hind|Islami|Islamia|Muhammadi)\b)?")
+
+
+def _compound_candidates(article: Article, registry: Registry) -> Iterator[_Candidate]:
+    for match in COMPOUND_NAME.finditer(article.text):
+        if "\n" in match.group():
+            continue
+        entry = registry.lookup(match.group())
+        actor = Actor(entry.name if entry else match.group(), article.span(match.start(), match.end()),
+                      kind=entry.kind if entry else "organization", actor_id=entry.id if entry else None)
+        yield _Candidate(actor, PRIORITY_REGISTRY)  # as sure as a registry name, and longer than its parts
 
 
 def _role_candidates(article: Article, tokens: _Tokens) -> Iterator[_Candidate]:

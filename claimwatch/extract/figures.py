@@ -771,6 +771,10 @@ STATEMENTS = (_toll_figures, _verb_first_figures, _number_first_figures, _one_pe
 # conflict since then", "over the past decade", "so far this year"
 CUMULATIVE_RE = re.compile(
     r"\b(?:since (?:then|the (?:start|beginning|outbreak)|(?:19|20)\d\d)|"
+    # "... have been killed since the fighting resumed", "since the truce collapsed in July 2015"
+    r"since (?:the )?(?:[\w-]+ )?(?:fighting|violence|conflict|insurgency|war|hostilities|unrest|uprising|ceasefire|"
+    r"cease-fire|truce|peace process)\b|"
+    r"since (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:19|20)\d\d|"
     r"in the (?:conflict|insurgency|war|civil war|violence|unrest|uprising)\b(?! (?:on|last|this) )|"
     r"over the (?:past|last) (?:[\w-]+ )?(?:years|decades?)|(?:so far )?this year(?: alone)?\b(?! in)|"
     r"(?:in|during) (?:the )?(?:last|past) (?:[\w-]+ )?years)",
@@ -778,6 +782,8 @@ CUMULATIVE_RE = re.compile(
 )
 
 CLAUSE_MARK = re.compile(r"[,;:]")
+# "killing 71 soldiers in the deadliest assault on the army since jihadist violence spilled over": a comparison
+COMPARISON_BEFORE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|first|most \w+)\b", re.I)
 
 
 def find_figures(article: Article) -> list[Figure]:
@@ -793,7 +799,8 @@ def _cumulative(article: Article, figure: Figure) -> bool:
     index = article.sentence_of(figure.evidence.start)
     end = article.sentences[index].end if index >= 0 else figure.evidence.end + 120
     stop = CLAUSE_MARK.search(article.text, figure.evidence.end, end)
-    if CUMULATIVE_RE.search(article.text, figure.evidence.start, stop.start() if stop else end):
+    running = CUMULATIVE_RE.search(article.text, figure.evidence.start, stop.start() if stop else end)
+    if running and not COMPARISON_BEFORE.search(article.text, figure.evidence.end, running.start()):
         return True
     # or a sentence that opens with the span of time: "Over the past decade, 4,000 soldiers have been killed"
     return index >= 0 and CUMULATIVE_RE.match(article.sentences[index].text) is not None

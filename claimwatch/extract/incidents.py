@@ -25,7 +25,10 @@ from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
 
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
+# "The siege also followed a three-day battle at the army camp that began on Saturday": what follows
+# "followed a" is another, earlier incident, and its date is not the subject's
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) |"
+                          r" follow(?:s|ed) (?=(?:a|an|another) )")
 # "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
 _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
@@ -41,7 +44,8 @@ BACKGROUND_CUE = re.compile(
     # "the attack follows a bombing in Burgos", "followed by little more than a day a van bombing" (not
     # "was followed by a second explosion": the same incident's next part)
     r"follow(?:s|ed|ing)\s+(?:(?:by\s+)?(?:[\w-]+\s+){0,4}(?:hours?|days?|weeks?|months?)\s+)?(?:a|an|another)\s+"
-    r"(?:[\w-]+\s+){0,3}(?:attack|bombing|blast|explosion|shooting|raid|assault|kidnapping|massacre|ambush)s?|"
+    r"(?:[\w-]+\s+){0,3}(?:attack|bombing|blast|explosion|shooting|raid|assault|kidnapping|massacre|ambush|battle|"
+    r"siege|gunfight|firefight|standoff|stand-off)s?|"
     r"(?:(?:a|one|two|three|four|five|several|just|only|mere) )?(?:days?|weeks?|months?) (?:to the day )?(?:after|before|earlier))\b",
     re.I,
 )
@@ -433,6 +437,8 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
             last = (value.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
             return anchor - last > MAX_MAIN_DATE_GAP
         return (anchor.year, anchor.month) != (value.year, value.month) and value < anchor
+    if date.precision == "week" and main_date is not None and main_date.precision == "day" and main_date.value:
+        return value + dt.timedelta(days=6) < anchor  # "last week" against an incident dated this week
     return abs(anchor - value) > MAX_MAIN_DATE_GAP
 
 
@@ -703,6 +709,7 @@ def context_date(article: Article, group: Group) -> DateValue | None:
 
 
 CONTEXT_DAYS = dt.timedelta(days=3)
+
 
 
 def _about_casualties(article: Article, index: int) -> bool:
@@ -996,7 +1003,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         and offset is date \
                         or dates_a_count(article, date) or _after_publication(article, date) \
                         or _dates_a_response_in_sentence(article, date) or _compared_from(article, mention, date) \
-                        or _across_a_relative_clause(article, mention, date):
+                        or _across_a_relative_clause(article, mention, date) \
+                        or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -1004,6 +1012,10 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         if best:
             return best[1]
     return None
+
+
+# "The siege also followed a three-day battle at the camp that began on Saturday": the battle's day
+FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another) ", re.I)
 
 
 # "Shopkeepers pulled up their shutters on Tuesday evening, after security forces killed two militants
@@ -1216,7 +1228,9 @@ def _scene_place(article: Article, group: Group) -> Place | None:
     weight: dict[tuple[str, int], int] = {}
     for place in places:
         index = article.sentence_of(place.evidence.start)
-        value = 1 + (index in near) + (index == first) + ATTACHED_WEIGHT * _attached(article, place, triggers)
+        value = 1 + (index in near) + (index == first) + ATTACHED_WEIGHT * _attached(article, place, triggers) \
+            + (place.precision != "country" and not place.evidence.text.islower())  # a town is named as a scene;
+        # a country as often as a party (and "the capital" is only the capital of a country)
         weight[place.country_code, index] = max(weight.get((place.country_code, index), 0), value)
     votes: Counter[str] = Counter()
     for (code, _), value in weight.items():

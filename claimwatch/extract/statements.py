@@ -1114,6 +1114,7 @@ def _date(context: _Context, found: _Found, evidence: Span) -> DateValue | None:
         if d.value and d.counted_from is None and span.contains(d.evidence)
         and d.evidence.start < evidence.end + STATEMENT_DATE_REACH
         and not _dates_the_event(context.text, span, d.evidence)
+        and not _closes_an_attack_clause(context.text, span, d.evidence, found.match.start())
     ]
     if not dates:
         return None
@@ -1127,6 +1128,22 @@ def _dates_the_event(text: str, sentence: Span, evidence: Span) -> bool:
     before, after = _date_context()
     left = text[max(sentence.start, evidence.start - 80):evidence.start]
     return bool(before.search(left) or after.match(text, evidence.end, evidence.end + 40))
+
+
+# "A suicide bomber set off a truck ... in the town of Cizre early on Friday, killing 11 police officers,
+# the governor's office said": a date inside the attack's own clause, before the reporting verb, is the attack's
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|reported|added|claimed|blamed|accused|denied)\b", re.I)
+
+
+def _closes_an_attack_clause(text: str, sentence: Span, evidence: Span, verb_start: int) -> bool:
+    from .events import TRIGGER
+
+    if evidence.start >= verb_start:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, evidence.start))
+    clause = text[breaks[-1].end() if breaks else sentence.start:evidence.start]
+    return TRIGGER.search(clause) is not None and SAYING.search(clause) is None
 
 
 def _hedged(context: _Context, found: _Found, evidence: Span) -> bool:
