@@ -194,7 +194,7 @@ CLAIM_DEED = re.compile(
     r"\b(?:carr(?:y|ied|ying)\s+(?:it\s+|them\s+)?out|conduct\w*|stag(?:e|ed|ing)|launch\w*|perpetrat\w*|attack\w*|fir(?:e|ed|ing)|"
     r"detonat\w*|set\s+off|blew|blow\w*|explod\w*|explosive|killed|stormed|target\w*|struck|shot|ambush\w*|"
     r"raid\w*|bomb\w*|kidnap\w*|abduct\w*|plant\w*|activat\w*|vests?|belts?|martyrdom|behind|responsib\w*|"
-    r"holding|hostages?|captives?|"
+    r"holding|hostages?|captives?|overr[au]n|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
     r"" + EVENT_NOUNS + r")\b",
     re.I,
 )
@@ -257,6 +257,7 @@ class Rule:
     needs_deed: bool = False  # the clause after the match must name an attack ("its fighters fired rockets")
     needs_speaker: bool = False  # someone must say it: "officials insisted IS had carried it out", not the reporter
     about_attackers: bool = False  # a pronoun target ("it was linked to") needs attackers or their network near
+    armed_group: bool = False  # only an armed group claims this way: "the army said it killed 11 militants" reports
 
 
 CLAIM_RULES = (
@@ -285,6 +286,13 @@ CLAIM_RULES = (
         ("carried out", "conducted", "staged", "launched", "perpetrated", "executed", "organi"),
         SAY_THAT + IT_OR_GROUP + r"\s+(?:had\s+|has\s+|have\s+)?"
         r"(?:carried\s+out|conducted|staged|launched|perpetrated|executed|organi[sz]ed)\b",
+    ),
+    Rule(
+        # "al-Shabaab said it killed 57 Kenyan soldiers", "said they had overrun the base": a group's own count
+        # or deed is its claim (a state's forces saying so report an operation)
+        "said-it-killed", "claim", ("killed", "overran", "overrun", "stormed", "captured", "seized"),
+        SAY_THAT + r"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|overr[au]n|stormed|captured|seized)\b",
+        armed_group=True,
     ),
     Rule(
         # "said on Wednesday that it had directed last week's attack": a claim to have led it
@@ -1025,6 +1033,8 @@ def _statements(context: _Context, found: _Found) -> list[Statement]:
         agents = found.agents
         if "his" in found.match.re.groupindex and found.match.group("his"):
             agents = [a for a in agents if a.kind == "individual" and _group_of(context, a)]  # "his fighters"
+        if found.rule.armed_group:
+            agents = [a for a in agents if a.kind not in ("state", "state_agency", "individual")]
         return _once([_statement(context, found, _claimant(context, agent), []) for agent in agents])
     if kind == "denial":
         return _once([_statement(context, found, _state_for(context, agent), []) for agent in found.agents])

@@ -79,3 +79,19 @@ def test_a_date_after_followed_a_dates_the_earlier_incident(extracted):
             "The siege also followed a three-day battle at an army camp in Jammu that began on Saturday.")
     date = main_incident(extracted(text, "2018-02-13")).date
     assert date is None or date.value != "2018-02-10"
+
+
+@pytest.mark.parametrize("text,claimants", [
+    ("Al-Shabaab said on its Radio Andalus station that its fighters had taken full control of the camp.", ["al-Shabaab"]),
+    ("Somalia's al-Shabaab said it killed 57 Kenyan soldiers and captured their base at Kulbiyow.", ["al-Shabaab"]),
+    # a state's forces counting their kills report an operation; they claim no attack
+    ("The Ugandan army said it killed 11 militants in a night operation on the lake.", []),
+])
+def test_statements_a_group_that_says_it_killed_or_took_a_base_claims_it(nlp_article, text, claimants):
+    from claimwatch.extract.actors import find_actors
+    from claimwatch.extract.registry import load_registry
+    from claimwatch.extract.statements import find_statements
+
+    article = nlp_article(text, "2017-01-27")
+    article.actors = find_actors(article, load_registry())
+    assert [s.by for s in find_statements(article, load_registry()) if s.kind == "claim"] == claimants
