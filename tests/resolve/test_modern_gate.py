@@ -33,7 +33,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # 0.929 (heldout-8), 0.889 (heldout-21), 0.750 (heldout-46), 0.947 (heldout-50; blind 0.947), 0.462
 # (heldout-51; blind 0.333), 0.667 (heldout-52; blind 0.667); refitted on sets 1-55: 0.750 (heldout-40),
 # 0.889 (heldout-47), 1.000 (heldout-53; blind 1.000), 0.571 (heldout-54; blind 0.571), 0.667
-# (heldout-55; blind 0.571)
+# (heldout-55; blind 0.571); twelfth session, refitted on sets 1-61: 0.667 (heldout-56; blind 0.667), 1.000
+# (heldout-57; blind 0.947), 0.824 (heldout-58; blind 0.824), 0.154 (heldout-59; blind 0.154), 0.857
+# (heldout-60; blind 0.857), 0.737 (heldout-61; blind 0.737)
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -49,7 +51,8 @@ FLOORS = {
     "heldout-41": 0.60, "heldout-42": 0.95, "heldout-43": 0.50, "heldout-44": 0.70,
     "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.85, "heldout-48": 0.95, "heldout-49": 0.95,
     "heldout-50": 0.90, "heldout-51": 0.45, "heldout-52": 0.60, "heldout-53": 0.95, "heldout-54": 0.55,
-    "heldout-55": 0.65,
+    "heldout-55": 0.65, "heldout-56": 0.65, "heldout-57": 0.95, "heldout-58": 0.80, "heldout-59": 0.15,
+    "heldout-60": 0.85, "heldout-61": 0.70,
 }
 
 
