@@ -146,6 +146,9 @@ PIN_GAP = (
     r"(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUNS + r"|it|them|deaths))(?:\s+[^.;,]{0,50}?)?\s+on\s+(?:the\s+)?[“\"]?$"
 )
 LOOSE_GAP = r"^\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}$"
+# "carried out by remnants of Boko Haram", "by members of a cell of the group"
+BY_GAP = (r"^[\s,]*(?:(?:the|its|their|both|militant|group)\s+|(?:an?\s+)?(?:remnants|members|fighters|militants|elements|"
+          r"supporters|cells?|units?|operatives|gunmen|faction)\s+of\s+)*[“\"]?$")
 LOOSE_LEAD = re.compile(r"\s*(?:[\w'’-]+\s+|[\d.,]+\s+){0,5}?(?=[A-Z])")
 # A group named by description just before the verb: "the al-Qaeda-linked group was behind it".
 DEFINITE_GROUP_BEFORE = re.compile(
@@ -258,6 +261,7 @@ class Rule:
     needs_speaker: bool = False  # someone must say it: "officials insisted IS had carried it out", not the reporter
     about_attackers: bool = False  # a pronoun target ("it was linked to") needs attackers or their network near
     armed_group: bool = False  # only an armed group claims this way: "the army said it killed 11 militants" reports
+    opens_sentence: bool = False  # the target group "t" is the sentence's subject: it opens it (after a dateline)
 
 
 CLAIM_RULES = (
@@ -436,7 +440,26 @@ ACCUSATION_RULES = (
         "carried-out-by", "accusation", (" by ",),
         r"\b(?:carried\s+out|perpetrated|committed|conducted|orchestrated|masterminded|organi[sz]ed|planned|"
         r"executed|staged|ordered|launched|sponsored)\s+by\b",
-        agent="speaker", target="right",
+        agent="speaker", target="right", gap=BY_GAP,
+    ),
+    Rule(
+        # "officials said that the Haqqani network had organised it", "police said Tamil Tiger rebels had set
+        # off the bomb": a speaker names who did it
+        "said-x-did-it", "accusation", ("said", "says", "told", "stated", "announced"),
+        SAY_THAT + r"(?P<t>(?:the\s+)?(?-i:[A-Z])[\w'’.()-]*(?:\s+(?:(?-i:[A-Z(])[\w'’.()-]*|of|and|al|el))"
+        r"{0,6}(?:\s+(?:network|group|rebels|militants|fighters|guerrillas|movement|insurgents|separatists))?)\s+"
+        r"(?:had\s+|has\s+|have\s+)?(?:(?:carried\s+out|organi[sz]ed|planned|staged|masterminded|orchestrated|launched)"
+        r"(?=\s+(?:it|them)\b|" + EVENT_OBJECT.pattern + r")|set\s+off|planted|detonated|ambushed)\b",
+        agent="speaker", target="inside", armed_group=True,
+    ),
+    Rule(
+        # "Maoist guerrillas ambushed a patrol ..., killing 11 troopers, police said": the reporter tells who
+        # did it on the word of a speaker at the sentence's end
+        "did-it-said", "accusation", ("said", "says"),
+        r"(?P<t>\b(?-i:[A-Z])[^,.;:\n]{0,60}?)\s+(?:ambushed|attacked|stormed|raided|bombed|overran|abducted|"
+        r"kidnapped|set\s+off|detonated|shot\s+dead|gunned\s+down)\b"
+        r"(?=[^.;\n]{0,300},\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say)\s*\.)",
+        agent="speaker", target="inside", armed_group=True, opens_sentence=True,
     ),
     Rule(
         "described-as-by", "accusation", ("describ", "call", "brand", "term", "label"),
@@ -689,8 +712,12 @@ def _clause_before(text: str, sentence: _Sentence, pos: int) -> str:
 
 # --- parties -----------------------------------------------------------------------------------
 
+DATELINE_OR_NOTHING = re.compile(r"\s*(?:[^\n]{0,80}\([^()\n]{1,40}\)\s*[—–-]+\s*)?[“\"]?")
+
 
 def _resolve(context: _Context, rule: Rule, match: re.Match, sentence: _Sentence) -> _Found | None:
+    if rule.opens_sentence and not DATELINE_OR_NOTHING.fullmatch(context.text, sentence.span.start, match.start("t")):
+        return None
     found = _Found(rule, match, sentence)
     found.targets = _targets(context, found)
     if rule.target != "none" and not found.targets:
@@ -731,7 +758,9 @@ def _targets(context: _Context, found: _Found) -> list[Actor]:
         return _left_targets(context, found.sentence, found.match.start())
     if mode == "inside":
         start, end = found.match.span("t")
-        return [a for a in found.sentence.actors if start <= a.evidence.start and a.evidence.end <= end]
+        inside = [a for a in found.sentence.actors if start <= a.evidence.start and a.evidence.end <= end]
+        # a state's own forces doing it is an operation, not an accusation
+        return [a for a in inside if a.kind != "state_agency"] if found.rule.armed_group else inside
     if mode == "member":
         return _member_targets(context, found)
     return []
