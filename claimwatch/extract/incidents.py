@@ -1015,7 +1015,9 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
 
 
 # "The siege also followed a three-day battle at the camp that began on Saturday": the battle's day
-FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another) ", re.I)
+# ("followed the seizure of Mocimboa da Praia on March 23": a named earlier event too)
+FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another|the (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|blasts?|"
+                              r"seizure|capture|fall|massacre|raid|ambush|killings?|assault) (?:of|on|in|at) )", re.I)
 
 
 # "Shopkeepers pulled up their shutters on Tuesday evening, after security forces killed two militants
@@ -1210,7 +1212,8 @@ def _dateline_named_in_lead(article: Article, group: Group) -> bool:
 def _scene_place(article: Article, group: Group) -> Place | None:
     # the dateline says where the report was filed; it names the scene only when nothing else does
     places = [p for p in article.places if holds(article, group, p.evidence)
-              and p.country_code and not _not_scene(article, p) and not _in_dateline(article, p)]
+              and p.country_code and not _not_scene(article, p) and not _in_dateline(article, p)
+              and not _of_the_followed(article, group, p)]
     if not places and group.leads and _dateline_city(article, None) is not None:
         return None  # the dateline's city says more than a place anywhere else in the report
     if group.leads and _dateline_named_in_lead(article, group):
@@ -1260,6 +1263,15 @@ def _scene_place(article: Article, group: Group) -> Place | None:
         _precision_rank(p), _only_near(article, p, candidates),
         _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
         article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
+
+
+def _of_the_followed(article: Article, group: Group, place: Place) -> bool:
+    """ "The attack followed the seizure of Mocimboa da Praia, farther up the coast": a place after the cue
+    is the earlier incident's, when every trigger of the group in its sentence stands before the cue."""
+    index = article.sentence_of(place.evidence.start)
+    triggers = [m.trigger for m in group.mentions if m.sentence == index]
+    return bool(triggers) and all(t.end <= place.evidence.start and
+                                  FOLLOWED_ANOTHER.search(article.text, t.end, place.evidence.start) for t in triggers)
 
 
 def _within_any(region: str | None, regions: set[str]) -> bool:

@@ -22,3 +22,20 @@ import pytest
 def test_statements_a_speaker_names_who_did_it(extracted, text, accused):
     article = extracted(text, "2017-04-24")
     assert [name for s in article.statements if s.kind == "accusation" for name in s.against] == accused
+
+
+def test_events_overran_is_an_attack():
+    from claimwatch.extract.events import TRIGGER
+
+    assert [m.group() for m in TRIGGER.finditer("Islamist fighters overran an army base at dawn.")] == ["overran"]
+
+
+@pytest.mark.slow
+def test_after_followed_the_seizure_of_a_town_the_date_and_place_are_the_earlier_incidents(extracted):
+    text = ("PEMBA, Mozambique, March 31 (Wire) — Families who fled the coastal town of Metuge said they would not go "
+            "home soon.\n\n"
+            "Six police officers were killed when insurgents attacked the town.\n\n"
+            "The attack followed the seizure of Montepuez, farther inland, on March 23.")
+    main = [i for i in extracted(text, "2020-03-31").incidents if i.role == "main"][0]
+    assert main.date is None or main.date.value != "2020-03-23"
+    assert main.location is None or main.location.city != "Montepuez"
