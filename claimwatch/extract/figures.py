@@ -793,12 +793,19 @@ def find_figures(article: Article) -> list[Figure]:
     return sorted(figures, key=lambda figure: figure.evidence.start)
 
 
+# "the conflict of the 1990s, in which an estimated 200,000 people died": the war's dead, counted before the figure
+CUMULATIVE_BEFORE = re.compile(r"\b(?:conflict|war|insurgency|uprising|violence|fighting)\b(?:\s+of\s+the\s+(?:19|20)\d0s)?,?\s+"
+                               r"(?:in|during)\s+which\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def _cumulative(article: Article, figure: Figure) -> bool:
     """The figure's clause, from the number to the next comma or the sentence's end, counts a conflict's
     dead over time ("... killing 56, in the deadliest attack since 2018" compares, and is cut at the comma)."""
     index = article.sentence_of(figure.evidence.start)
     end = article.sentences[index].end if index >= 0 else figure.evidence.end + 120
     stop = CLAUSE_MARK.search(article.text, figure.evidence.end, end)
+    if CUMULATIVE_BEFORE.search(article.text, max(0, figure.evidence.start - 80), figure.evidence.start):
+        return True
     running = CUMULATIVE_RE.search(article.text, figure.evidence.start, stop.start() if stop else end)
     if running and not COMPARISON_BEFORE.search(article.text, figure.evidence.end, running.start()):
         return True

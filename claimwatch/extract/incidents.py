@@ -674,6 +674,7 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
     for date in dates_in(article, sentence):
         if date.precision == "day" and date.value and article.published and not dates_a_count(article, date) \
                 and not _after_publication(article, date) and not _deadline(article, date) \
+                and not _before_an_after_clause(article, mention, date) \
                 and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
@@ -703,6 +704,8 @@ def context_date(article: Article, group: Group) -> DateValue | None:
             continue
         if any(index in rival.sentences for rival in group.rivals) or not _about_casualties(article, index):
             continue
+        if any(m.sentence == index and _before_an_after_clause(article, m, date) for m in group.mentions):
+            continue  # "mourned two policemen on Thursday, as officials said ... who stormed the house"
         if dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CONTEXT_DAYS:
             return date
     return None
@@ -1023,7 +1026,10 @@ FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another|the (?:[\w-]+ )
 # "Shopkeepers pulled up their shutters on Tuesday evening, after security forces killed two militants
 # who had tried to raid a camp": a date before ", after" dates its own clause, not a trigger past it
 # (not ", hours after": most often the same day, "appeared on Sunday evening, hours after X was shot dead")
-AFTER_BREAK = re.compile(r",\s+(?:after|before)\s", re.I)
+# ("Families mourned two policemen on Thursday, as judicial officials said militants were among the men who
+# stormed the house": a date before ", as <someone> said" dates its own clause too)
+AFTER_BREAK = re.compile(r",\s+(?:after|before)\s|,\s+as\s+(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|announced|reported)\b",
+                         re.I)
 
 
 def _before_an_after_clause(article: Article, mention: EventMention, date: DateValue) -> bool:

@@ -39,3 +39,21 @@ def test_after_followed_the_seizure_of_a_town_the_date_and_place_are_the_earlier
     main = [i for i in extracted(text, "2020-03-31").incidents if i.role == "main"][0]
     assert main.date is None or main.date.value != "2020-03-23"
     assert main.location is None or main.location.city != "Montepuez"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ain Defla was a stronghold of armed groups during the conflict of the 1990s, in which an estimated 200,000 "
+     "people died. Gunmen killed 11 soldiers on Friday.", [11]),
+])
+def test_figures_a_wars_dead_counted_before_the_figure(nlp_article, text, expected):
+    from claimwatch.extract.figures import find_figures
+
+    assert [f.value for f in find_figures(nlp_article(text, "2015-07-18")) if f.kind == "killed"] == expected
+
+
+@pytest.mark.slow
+def test_a_date_before_as_officials_said_is_not_the_attacks(extracted):
+    text = ("KAIROUAN, Tunisia, May 29 (Wire) — Families in this city mourned two young policemen on Thursday, as "
+            "judicial officials said militants were among the masked men who stormed the home of the minister.")
+    date = [i for i in extracted(text, "2014-05-29").incidents if i.role == "main"][0].date
+    assert date is None or date.value != "2014-05-29"
