@@ -218,6 +218,9 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     clause = clause_of(article, mention.trigger)
     if main_country and _elsewhere(article, mention, clause, main_country):
         return True
+    if main_date is not None and CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start) \
+            and not _another_incident_cue(article, mention, clause):
+        return False  # "Islamic State claimed the bombing on Friday": the report's incident, claimed on Friday
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
@@ -242,6 +245,10 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if cue is not None and cue.start() >= mention.trigger.end and cue.group().lower().endswith("after"):
         return False  # "The raid also came two days after militants attacked ...": the later one is this one
     return cue is not None and not _after_a_statement(article, mention, cue)
+
+
+# "Islamic State claimed the bombing on Friday": a claim's object told with "the" is the incident already known
+CLAIMED_THE = re.compile(r"\bclaim(?:ed|s)\s+(?:(?:responsibility|credit)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another

@@ -57,3 +57,14 @@ def test_a_date_before_as_officials_said_is_not_the_attacks(extracted):
             "judicial officials said militants were among the masked men who stormed the home of the minister.")
     date = [i for i in extracted(text, "2014-05-29").incidents if i.role == "main"][0].date
     assert date is None or date.value != "2014-05-29"
+
+
+@pytest.mark.slow
+def test_the_claimed_bombing_is_the_reports_own_whatever_the_claims_day(extracted):
+    text = ("ROME, Jan 11 (Wire) — Wounded recruits from last Thursday's truck bombing of a police camp in Zliten "
+            "were flown to Rome on Monday.\n\n"
+            "Islamic State claimed the bombing on Friday.")
+    article = extracted(text, "2016-01-11")
+    assert [i.role for i in article.incidents] == ["main"]
+    assert article.incidents[0].date.value == "2016-01-07"
+    assert [(s.kind, s.by) for s in article.incidents[0].statements] == [("claim", "Islamic State")]
