@@ -324,6 +324,13 @@ CLAIM_RULES = (
         needs_deed=True,
     ),
     Rule(
+        # "has said that a suicide bomber from its ranks carried out the attack"
+        "said-from-its-ranks", "claim", ("its ranks", "their ranks"),
+        SAY_THAT + r"(?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:" + ATTACKER_NOUNS + r"|fighters?|members?)\s+"
+        r"(?:from|of)\s+(?:its|their)\s+(?:own\s+)?ranks\b",
+        needs_deed=True,
+    ),
+    Rule(
         # "The Islamic State has claimed it", "claimed it in a message on Telegram"; not "claimed it was"
         "claimed-it", "claim", ("claim",),
         r"(?<!neither group )(?<!neither )(?<!no group )(?<!nobody )(?<!no one )(?<!not )(?<!never )"

@@ -68,3 +68,14 @@ def test_the_claimed_bombing_is_the_reports_own_whatever_the_claims_day(extracte
     assert [i.role for i in article.incidents] == ["main"]
     assert article.incidents[0].date.value == "2016-01-07"
     assert [(s.kind, s.by) for s in article.incidents[0].statements] == [("claim", "Islamic State")]
+
+
+def test_statements_a_bomber_from_its_ranks_is_a_claim(nlp_article):
+    from claimwatch.extract.actors import find_actors
+    from claimwatch.extract.registry import load_registry
+    from claimwatch.extract.statements import find_statements
+
+    article = nlp_article("The Islamic State group has said that a suicide bomber from its ranks carried out the attack.",
+                          "2016-07-04")
+    article.actors = find_actors(article, load_registry())
+    assert [(s.kind, s.by) for s in find_statements(article, load_registry())] == [("claim", "Islamic State")]
