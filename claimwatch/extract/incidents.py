@@ -287,6 +287,18 @@ def _after_a_statement(article: Article, mention: EventMention, cue: re.Match) -
     return TRIGGER.search(article.text, sentence.start, cue.start()) is None
 
 
+def _opens_a_sentence_of_attacks(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "On Thursday a missile hit a parade ..., and a car bombing struck a police station": a date that opens
+    a sentence whose first clause tells of an attack dates the attacks coordinated after it."""
+    sentence = article.sentences[mention.sentence]
+    if article.text[sentence.start:date.evidence.start].strip(" \"“") or \
+            any(date.evidence.end <= d.evidence.start < mention.trigger.start for d in article.dates):
+        return False
+    earlier = any(m.sentence == mention.sentence and date.evidence.end <= m.trigger.start < mention.trigger.start
+                  for m in article.events)
+    return earlier and not _opens_another_clause(article, mention, date)
+
+
 OWN_DAY_BEFORE = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+)$")  # "Monday's truck bombing", "the March 18 assault"
 OWN_DAY_AFTER = re.compile(r"^\s*(?:\w+\s+)?$")
 
@@ -303,7 +315,7 @@ def _dates_trigger(article: Article, mention: EventMention, date: DateValue, clo
     trigger = mention.trigger
     if date.evidence.end <= trigger.start:
         return bool(OWN_DAY_BEFORE.match(article.text[date.evidence.end: trigger.start])) or \
-            _opens_the_clause_of(article, date, trigger)
+            _opens_the_clause_of(article, date, trigger) or _opens_a_sentence_of_attacks(article, mention, date)
     if date.evidence.start < trigger.end:
         return False
     return (date.evidence.start - trigger.end <= 12 and bool(OWN_DAY_AFTER.match(article.text[trigger.end: date.evidence.start]))) \
@@ -922,7 +934,9 @@ def _opens_another_clause(article: Article, mention: EventMention, date: DateVal
     verb = next((t for t in tokens or [] if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS), None)
     if verb is None:
         return False
-    return not any(m.trigger.start <= verb.idx < m.trigger.end for m in article.events)
+    # "On Thursday a missile fired by the rebels hit a parade ..., and a car bombing struck a police station":
+    # the clause the date opens tells of an attack, so the date is the day of the attacks it coordinates
+    return not any(date.evidence.end <= m.trigger.start and m.trigger.start <= verb.idx for m in article.events)
 
 
 # ", who stood for the assembly this year" / ", where the UN now says 108 people were killed": a

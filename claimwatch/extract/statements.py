@@ -1187,6 +1187,10 @@ def _closes_an_attack_clause(text: str, sentence: Span, evidence: Span, verb_sta
 
     if evidence.start >= verb_start:
         return False
+    # "On Thursday a missile hit a parade ..., and a car bombing claimed by IS struck": a date opening the
+    # sentence, with an attack told before the verb, is the attacks' day
+    if not text[sentence.start:evidence.start].strip() and TRIGGER.search(text, evidence.end, verb_start):
+        return True
     breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, evidence.start))
     clause = text[breaks[-1].end() if breaks else sentence.start:evidence.start]
     return TRIGGER.search(clause) is not None and SAYING.search(clause) is None

@@ -79,3 +79,25 @@ def test_statements_a_bomber_from_its_ranks_is_a_claim(nlp_article):
                           "2016-07-04")
     article.actors = find_actors(article, load_registry())
     assert [(s.kind, s.by) for s in find_statements(article, load_registry())] == [("claim", "Islamic State")]
+
+
+def test_events_a_driver_taken_for_a_suicide_bomber_is_no_bombing():
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Article, Span
+
+    text = "Soldiers fired on a car after they took its driver for a suicide bomber."
+    article = Article(id="t", text=text)
+    article.sentences = [Span.of(text, 0, len(text))]
+    assert [(e.trigger.text, e.negated) for e in find_events(article) if "bomber" in e.trigger.text] == [
+        ("suicide bomber", True)]
+
+
+@pytest.mark.slow
+def test_a_date_opening_a_sentence_of_attacks_dates_the_attacks_after_it(extracted):
+    text = ("ADEN, Aug 2 (Wire) — Gunmen stormed an army base in Abyan province on Friday, killing 19 soldiers.\n\n"
+            "On Thursday a missile fired by the rebels hit a parade in Aden, killing dozens of recruits, and a "
+            "suicide car bombing claimed by Islamic State struck a police station in the Sheikh Othman district.")
+    article = extracted(text, "2019-08-02")
+    main = [i for i in article.incidents if i.role == "main"][0]
+    assert main.date.value == "2019-08-02" and not any(s.kind == "claim" for s in main.statements)
+    assert {i.date.value for i in article.incidents if i.role == "background"} == {"2019-08-01"}
