@@ -210,8 +210,8 @@ ONE_CASUALTY_RE = re.compile(
 )
 NOBODY_RE = re.compile(
     r"(?<![\w-])(?:no\s+one|nobody|no\s+(?:other\s+)?(?:people|persons?|civilians|one\s+else))"
-    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?(?:\w+ly\s+)?"
-    r"(?:(?P<killed>killed|dead|died)|(?P<wounded>injured|hurt|wounded|harmed))(?![\w-])"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are|had|has|have)\s+)?(?:\w+ly\s+)?"
+    r"(?:(?P<killed>killed|dead|died|lost\s+(?:their|his|her|a)\s+li(?:fe|ves))|(?P<wounded>injured|hurt|wounded|harmed))(?![\w-])"
     r"|(?<![\w-])no\s+(?:(?P<deaths>deaths|fatalities)|(?P<injuries>injuries))"
     r"\s+(?:were|have\s+been|had\s+been)\s+reported",
     re.IGNORECASE,
@@ -787,10 +787,24 @@ COMPARISON_BEFORE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|
 
 
 def find_figures(article: Article) -> list[Figure]:
-    """Every casualty figure the article states, in text order, less conflicts' running totals."""
+    """Every casualty figure the article states, in text order, less conflicts' running totals and the
+    early accounts a "nobody was killed" beside them corrects."""
     reader = _Reader(article)
     figures = [figure for statement in STATEMENTS for figure in statement(reader) if not _cumulative(article, figure)]
+    figures = [f for f in figures if not _corrected_rumour(article, f, figures)]
     return sorted(figures, key=lambda figure: figure.evidence.start)
+
+
+# "no one had lost their life, after early accounts on social media spoke of one dead"
+RUMOUR_BEFORE = re.compile(r"\b(?:early|initial|first|unconfirmed)\s+(?:accounts|reports|rumou?rs|claims)\b[^.;]{0,40}?"
+                           r"\b(?:spoke\s+of|mentioned|said|put\s+the\s+toll\s+at|gave)\s+$", re.I)
+
+
+def _corrected_rumour(article: Article, figure: Figure, figures: list[Figure]) -> bool:
+    if not figure.value or not RUMOUR_BEFORE.search(article.text, max(0, figure.evidence.start - 90), figure.evidence.start):
+        return False
+    index = article.sentence_of(figure.evidence.start)
+    return any(f.kind == figure.kind and f.value == 0 and article.sentence_of(f.evidence.start) == index for f in figures)
 
 
 # "the conflict of the 1990s, in which an estimated 200,000 people died": the war's dead, counted before the figure

@@ -826,7 +826,8 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
     framed = _framed_group(article, mention, groups)
     if framed is not None:
         return framed
-    modified = _modified_group(article, mention, groups) or _describing_group(article, mention, groups)
+    modified = _subject_group(article, mention, groups) or _modified_group(article, mention, groups) \
+        or _describing_group(article, mention, groups)
     if modified is not None and modified.role == "background":
         return modified
     if not is_background(article, mention, main.date, main.country) and not security_operation(article, mention):
@@ -842,6 +843,27 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
     background = Group("background")
     groups.append(background)
     return background
+
+
+SUBJECT_REACH = 120  # characters from a trigger noun to the verb it is the subject of
+
+
+def _subject_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
+    """ "two days after a car bomb near the police station in Timba, in neighbouring Cauca, killed a teacher":
+    a verb whose subject is a trigger noun tells of that noun's incident (no other verb stands between)."""
+    if article.doc is None or mention.type not in WEAK_TYPES:
+        return None
+    earlier = [(m, g) for g in groups for m in g.mentions
+               if m.sentence == mention.sentence and 0 < mention.trigger.start - m.trigger.end <= SUBJECT_REACH]
+    if not earlier:
+        return None
+    noun, group = max(earlier, key=lambda pair: pair[0].trigger.start)
+    between = article.doc.char_span(noun.trigger.end, mention.trigger.start, alignment_mode="expand")
+    if between is None or any(t.text in ";:" or t.tag_ in FINITE_TAGS or t.pos_ == "CCONJ" for t in between
+                              if noun.trigger.end <= t.idx < mention.trigger.start):
+        return None
+    head = article.doc.char_span(noun.trigger.start, noun.trigger.end, alignment_mode="expand")
+    return group if head is not None and head[-1].pos_ in ("NOUN", "PROPN") else None
 
 
 def assign_sentences(article: Article, groups: list[Group]) -> None:

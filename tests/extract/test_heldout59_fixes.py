@@ -101,3 +101,24 @@ def test_a_date_opening_a_sentence_of_attacks_dates_the_attacks_after_it(extract
     main = [i for i in article.incidents if i.role == "main"][0]
     assert main.date.value == "2019-08-02" and not any(s.kind == "claim" for s in main.statements)
     assert {i.date.value for i in article.incidents if i.role == "background"} == {"2019-08-01"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mayor said no one had lost their life, after early accounts on social media spoke of one dead.", [0]),
+    ("Officials said one person was killed.", [1]),
+])
+def test_figures_nobody_lost_their_life_corrects_early_accounts(nlp_article, text, expected):
+    from claimwatch.extract.figures import find_figures
+
+    assert [f.value for f in find_figures(nlp_article(text, "2023-09-22")) if f.kind == "killed"] == expected
+
+
+@pytest.mark.slow
+def test_a_verb_whose_subject_is_a_recalled_bomb_tells_of_that_bomb(extracted):
+    text = ("JAMUNDI, Colombia, Sept 22 (Wire) — A car bomb blew up outside the police station in Potrerito on "
+            "Friday, wounding 10 people.\n\n"
+            "The blast came two days after a car bomb near the police station in Timba, in neighbouring Cauca "
+            "department, killed a teacher and a young man.")
+    article = extracted(text, "2023-09-22")
+    main = [i for i in article.incidents if i.role == "main"][0]
+    assert main.killed is None or main.killed.value == 0
