@@ -70,7 +70,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD + r")|"
                       r"shot up|"
                       r"gun attack|gunbattle|gunfight|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
-                      r"ambush(?:ed)?|stormed|overr[au]n|assault(?:s|ed)?(?! rifles?)|rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
+                      r"ambush(?:ed)?|stormed|overr[au]n|assault(?:s|ed)?(?! rifles?)|"
+                      # "the fighters held Quissanga for several hours": a town taken and held
+                      r"held (?:the (?:town|village|city) of )?(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)? for (?:several |many |a few |\d+ )?(?:hours|days)|"
+                      r"rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
                       r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed|ramming) (?:a |an |the |his |her |their )?"
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w-]+ ){0,2}?"

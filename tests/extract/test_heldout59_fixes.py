@@ -122,3 +122,13 @@ def test_a_verb_whose_subject_is_a_recalled_bomb_tells_of_that_bomb(extracted):
     article = extracted(text, "2023-09-22")
     main = [i for i in article.incidents if i.role == "main"][0]
     assert main.killed is None or main.killed.value == 0
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The fighters held Quissanga for several hours, destroying the police command.", ["held Quissanga for several hours"]),
+    ("Police held the suspect for several hours before releasing him.", []),
+])
+def test_events_a_town_held_for_hours_is_an_attack(text, found):
+    from claimwatch.extract.events import TRIGGER
+
+    assert [m.group() for m in TRIGGER.finditer(text) if m.group().startswith("held")] == found
