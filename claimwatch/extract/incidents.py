@@ -1308,10 +1308,33 @@ def _scene_place(article: Article, group: Group) -> Place | None:
     if regions:
         candidates = [p for p in candidates if p.precision != "city" or _within_any(p.region, regions)
                       or article.sentence_of(p.evidence.start) in near or _attached(article, p, triggers)]
-    return min(candidates, key=lambda p: (
+    best = min(candidates, key=lambda p: (
         _precision_rank(p), _only_near(article, p, candidates),
         _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
         article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
+    return _unlisted_scene(article, group, best, triggers) or best
+
+
+# a road, a square or a range is a site in a town, not the town
+FEATURE_WORDS = re.compile(r"\b(?:road|street|avenue|highway|route|square|bridge|mountains?|hills?|range|forest|valley|"
+                           r"river|lake|park|airport|station|market|camp|base|district|province|region|county)\b", re.I)
+
+
+def _unlisted_scene(article: Article, group: Group, best: Place, triggers: list[Span]) -> Place | None:
+    """ "insurgents attacked the town of Quissanga": a town the gazetteer does not hold, named by the
+    trigger's own locative phrase, is the scene, in the country the report places it in, where the best
+    listed place is no more than a country or region. No coordinates."""
+    if best.precision == "city":
+        return None
+    unlisted = [p for p in article.places if p.country_code is None and p.name[:1].isupper()
+                and not FEATURE_WORDS.search(p.name)
+                and holds(article, group, p.evidence) and _attached(article, p, triggers)
+                and not _not_scene(article, p) and not _in_dateline(article, p)]
+    if not unlisted:
+        return None
+    town = unlisted[0]
+    return dataclasses.replace(town, city=town.name, region=best.region, country=best.country,
+                               country_code=best.country_code, precision="city", lat=None, lon=None)
 
 
 def _of_the_followed(article: Article, group: Group, place: Place) -> bool:

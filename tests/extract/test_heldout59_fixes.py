@@ -132,3 +132,17 @@ def test_events_a_town_held_for_hours_is_an_attack(text, found):
     from claimwatch.extract.events import TRIGGER
 
     assert [m.group() for m in TRIGGER.finditer(text) if m.group().startswith("held")] == found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,city", [
+    # a town the gazetteer does not hold, named by the trigger's own locative phrase, in a known country
+    ("TUNIS, July 17 (Wire) — Militants attacked two army checkpoints on Mount Chaambi near the border on "
+     "Wednesday evening, killing four soldiers.\n\nThe posts stand in Kasserine province, the ministry said.",
+     "Mount Chaambi"),
+    # a road is a site in a town, not the town
+    ("Gunmen attacked a convoy on Route 60 in the West Bank on Thursday, killing two soldiers.", None),
+])
+def test_an_unlisted_town_named_by_the_trigger_is_the_scene(extracted, text, city):
+    location = [i for i in extracted(text, "2014-07-17").incidents if i.role == "main"][0].location
+    assert (location.city if location else None) == city
