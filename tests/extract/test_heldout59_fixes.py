@@ -146,3 +146,15 @@ def test_events_a_town_held_for_hours_is_an_attack(text, found):
 def test_an_unlisted_town_named_by_the_trigger_is_the_scene(extracted, text, city):
     location = [i for i in extracted(text, "2014-07-17").incidents if i.role == "main"][0].location
     assert (location.city if location else None) == city
+
+
+def test_statements_a_name_before_as_the_group_calls_itself_is_the_claimant(nlp_article):
+    from claimwatch.extract.actors import find_actors
+    from claimwatch.extract.registry import load_registry
+    from claimwatch.extract.statements import find_statements
+
+    text = ("Troops of the African Union moved back into the town. Harakat al-Shabaab al-Mujahideen, as the group "
+            "calls itself, said on its radio station that it had seized the town and the base.")
+    article = nlp_article(text, "2015-06-29")
+    article.actors = find_actors(article, load_registry())
+    assert [(s.kind, s.by) for s in find_statements(article, load_registry())] == [("claim", "al-Shabaab")]
