@@ -25,10 +25,7 @@ from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
 
-# "The siege also followed a three-day battle at the army camp that began on Saturday": what follows
-# "followed a" is another, earlier incident, and its date is not the subject's
-CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) |"
-                          r" follow(?:s|ed) (?=(?:a|an|another) )")
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 # "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
 _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
@@ -731,7 +728,6 @@ def context_date(article: Article, group: Group) -> DateValue | None:
 
 
 CONTEXT_DAYS = dt.timedelta(days=3)
-
 
 
 def _about_casualties(article: Article, index: int) -> bool:

@@ -1160,7 +1160,7 @@ def _date(context: _Context, found: _Found, evidence: Span) -> DateValue | None:
         if d.value and d.counted_from is None and span.contains(d.evidence)
         and d.evidence.start < evidence.end + STATEMENT_DATE_REACH
         and not _dates_the_event(context.text, span, d.evidence)
-        and not _closes_an_attack_clause(context.text, span, d.evidence, found.match.start())
+        and not _closes_an_attack_clause(context.text, found.sentence, d.evidence, found.match.start())
     ]
     if not dates:
         return None
@@ -1178,21 +1178,19 @@ def _dates_the_event(text: str, sentence: Span, evidence: Span) -> bool:
 
 # "A suicide bomber set off a truck ... in the town of Cizre early on Friday, killing 11 police officers,
 # the governor's office said": a date inside the attack's own clause, before the reporting verb, is the attack's
-CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|reported|added|claimed|blamed|accused|denied)\b", re.I)
 
 
-def _closes_an_attack_clause(text: str, sentence: Span, evidence: Span, verb_start: int) -> bool:
+def _closes_an_attack_clause(text: str, sentence: _Sentence, evidence: Span, verb_start: int) -> bool:
     from .events import TRIGGER
 
     if evidence.start >= verb_start:
         return False
     # "On Thursday a missile hit a parade ..., and a car bombing claimed by IS struck": a date opening the
     # sentence, with an attack told before the verb, is the attacks' day
-    if not text[sentence.start:evidence.start].strip() and TRIGGER.search(text, evidence.end, verb_start):
+    if not text[sentence.span.start:evidence.start].strip() and TRIGGER.search(text, evidence.end, verb_start):
         return True
-    breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, evidence.start))
-    clause = text[breaks[-1].end() if breaks else sentence.start:evidence.start]
+    clause = _clause_before(text, sentence, evidence.start)
     return TRIGGER.search(clause) is not None and SAYING.search(clause) is None
 
 
