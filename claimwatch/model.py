@@ -71,6 +71,10 @@ class Place:
     precision: Literal["city", "region", "country"] | None = None
     geonameid: int | None = None
     feature: str | None = None  # "GPE", "LOC", "FAC" as tagged
+    # an incident's place named where the report tells of it: in the sentence that first does ("a bomb
+    # exploded ... in the Nile Delta city of Tanta") or a trigger's locative phrase ("Kampala's twin
+    # blasts"), not the dateline, a witness's town or a later paragraph
+    anchored: bool = False
 
 
 @dataclass

@@ -54,11 +54,11 @@ SWEEP: dict[str, list[str]] = {
     "l6-lr4e-4-e20": ["--epochs", "20", "--eval-from", "10", "--freeze-layers", "0", "--lr", "4e-4"],
     "l4-lr3e-4-e20": ["--epochs", "20", "--eval-from", "10", "--freeze-layers", "0", "--lr", "3e-4",
                       "--layers", "4"],
-    # third round (--only soup-*): the 20-epoch recipe from one classifier head (--seed 13) over five
+    # third round (--only soup-*): the 20-epoch recipe from one classifier head (--seed 13) over twelve
     # orders of the data, and two of them with an average of the weights (EMA); train/soup.py then
     # averages the runs' checkpoints
     **{f"soup-d{d}": ["--epochs", "20", "--eval-from", "10", "--freeze-layers", "0", "--lr", "2e-4",
-                      "--data-seed", str(d)] for d in (13, 14, 15, 16, 17)},
+                      "--data-seed", str(d)] for d in range(13, 25)},
     **{f"soup-ema-d{d}": ["--epochs", "20", "--eval-from", "10", "--freeze-layers", "0", "--lr", "2e-4",
                           "--data-seed", str(d), "--ema", "0.995"] for d in (13, 14)},
 }

@@ -364,8 +364,9 @@ def _location_record(t: Template) -> dict:
     city = next((n for n, kind in t.places if kind in CITY_KINDS), None)
     site = [n for n, kind in t.places if kind not in REGION_KINDS | CITY_KINDS]
     lat, lon = _cities().get((code, fold(city)), (None, None)) if city and code else (None, None)
+    # the key's location slot is the incident's own place (as a trigger's locative phrase is in a report)
     record = {"name": ": ".join(n for n, _ in t.places) or t.country, "country": t.country, "country_code": code,
-              "region": region, "city": city, "lat": lat, "lon": lon}
+              "region": region, "city": city, "lat": lat, "lon": lon, "anchored": True}
     if site:
         record["name"] = " ".join(site)
     return {k: v for k, v in record.items() if v is not None}

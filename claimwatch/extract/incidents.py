@@ -1141,10 +1141,22 @@ def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
 
 
 def incident_place(article: Article, group: Group) -> Place | None:
-    """The most specific place in the incident's sentences, in the country most of them name.
+    """The most specific place in the incident's sentences, in the country most of them name,
+    `anchored` where the sentence that first tells of the incident names it, or a trigger's own
+    locative phrase does.
 
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
+    place = _incident_place(article, group)
+    if place is None or _in_dateline(article, place):
+        return place
+    first = article.sentences[group.mentions[0].sentence]
+    if not (first.contains(place.evidence) or _attached(article, place, [m.trigger for m in group.mentions])):
+        return place
+    return dataclasses.replace(place, anchored=True)
+
+
+def _incident_place(article: Article, group: Group) -> Place | None:
     best = _scene_place(article, group)
     if not group.leads:
         return best

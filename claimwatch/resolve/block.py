@@ -17,7 +17,9 @@ intervals are at most `WINDOW_DAYS` apart. Within a week, by place:
     ("*", week)            every profile         no country: the latest `MAX_WILDCARD`
 
 So two profiles meet when they may be near (cells), share a region, or one of them is too vague
-to tell (`features.place_compatible` says the same).
+to tell (`features.place_compatible` says the same). Besides the weeks, a profile that states its
+day is filed under ("d", day, country) and looks under the days within `EXACT_DAYS` of it: two
+reports of one day in one country meet whatever places they name (`features.compatible`).
 Cells are 1° of latitude by 1° of longitude and the lookup spans ±1 cell of latitude and ±2 of
 longitude, which covers `features.MAX_KM` (100 km) up to 60° of latitude. Two profiles in
 different regions without coordinates never meet (`features.place_compatible` would refuse them);
@@ -31,7 +33,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .features import WINDOW_DAYS, compatible
+from .features import EXACT_DAYS, WINDOW_DAYS, compatible
 from .types import Profile
 
 BUCKET_DAYS = 7
@@ -91,12 +93,15 @@ class BlockIndex:
         if profile.lo is None:
             return
         value = profile.key if value is None else value
-        for week in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS):
-            for key in file_keys(profile, week):
-                found = self.index.get(key)
-                if found is None:
-                    found = self.index[key] = array("q")
-                found.append(value)
+        keys = [key for week in buckets(profile.lo - WINDOW_DAYS, profile.hi + WINDOW_DAYS)
+                for key in file_keys(profile, week)]
+        if _day_stated(profile):
+            keys.append(("d", profile.lo, profile.country))
+        for key in keys:
+            found = self.index.get(key)
+            if found is None:
+                found = self.index[key] = array("q")
+            found.append(value)
 
     def candidates(self, profile: Profile) -> np.ndarray:
         """The distinct values filed under the keys this profile looks under."""
@@ -117,6 +122,14 @@ class BlockIndex:
                 yield ("?", week), 0
             else:
                 yield ("*", week), MAX_WILDCARD
+        if _day_stated(profile):
+            for day in range(profile.lo - EXACT_DAYS, profile.lo + EXACT_DAYS + 1):
+                yield ("d", day, profile.country), 0
+
+
+def _day_stated(profile: Profile) -> bool:
+    """The report states the day (no publication-week stand-in) and a country."""
+    return profile.country is not None and profile.lo == profile.hi and not profile.proxy
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ RELATION = np.array([[type_relation(a, b) for b in (*INCIDENT_TYPES, None)] for 
                     dtype=np.int8)
 NAME_BITS = 128
 INTS = ("key", "lo", "hi", "proxy", "article", "type", "country", "region", "city", "killed", "site_n", "parties_n",
-        "tokens_n", "types")
+        "tokens_n", "types", "anchored")
 I = {name: i for i, name in enumerate(INTS)}
 MASKS = (("site", SITE_BITS), ("parties", PARTY_BITS), ("tokens", TOKEN_BITS), ("actors", NAME_BITS),
          ("victims", NAME_BITS))
@@ -88,7 +88,7 @@ class Columns:
         return [p.key, p.lo or 0, p.hi or 0, int(p.proxy), p.article, TYPE_CODES.get(p.type, _NONE),
                 self.codes["country"].code(p.country), self.codes["region"].code(p.region),
                 self.codes["city"].code(p.city), p.killed if p.killed is not None else -1,
-                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count(), p.types]
+                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count(), p.types, int(p.anchored)]
 
     def append(self, p: Profile) -> int:
         if self.size == len(self.ints):
@@ -171,8 +171,9 @@ def _place_ok(q: Probe, b: Batch, dist: np.ndarray) -> np.ndarray:
     return ~conflict & (same_region | rest)
 
 
-def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray]:
-    """(the candidates that pass `features.compatible`, their date gaps, their distances in km or nan)."""
+def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.ndarray]:
+    """(the candidates that pass `features.compatible`, their date gaps, their distances in km or nan,
+    and whether their places exclude each other: pairs let through by the same-day rule)."""
     p = q.p
     gap = np.maximum(0, np.maximum(b.col("lo") - p.hi, p.lo - b.col("hi")))
     dist = _km(p, b.geo) if q.coords else np.full(len(gap), np.nan)
@@ -180,8 +181,12 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray]:
     exact = (hi == lo) & ~proxy & (p.hi == p.lo) & (not p.proxy)
     limit = np.where(exact, EXACT_DAYS, WINDOW_DAYS)
     ok = (b.col("article") != p.article) & (gap <= limit) & (RELATION[q.type, b.col("type")] > 0)
-    ok &= _place_ok(q, b, dist)
-    return b.take(ok), gap[ok], dist[ok]
+    placed = _place_ok(q, b, dist)
+    same_country = (q.country >= 0) & (b.col("country") == q.country)  # an unknown country probes as -2
+    if p.anchored:
+        same_country &= b.col("anchored") == 0
+    ok &= placed | (exact & same_country)
+    return b.take(ok), gap[ok], dist[ok], ~placed[ok]
 
 
 # ---------------------------------------------------------------- features
@@ -238,7 +243,7 @@ def _killed(killed: int | None, others: np.ndarray) -> tuple:
     return same, known & ~same & (np.minimum(others, killed) >= 0.5 * np.maximum(others, killed))
 
 
-def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.ndarray) -> list:
+def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.ndarray, conflict: np.ndarray) -> list:
     """The `FEATURES` of every compatible candidate, one entry per feature: an array over the
     candidates, or a plain number when it is the same for all of them."""
     p = q.p
@@ -255,6 +260,7 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
         ~np.isnan(dist) & (dist <= NEAR_KM) if q.coords else 0.0,
         text["site"],
         1.0 if not (p.city or p.region) else (city < 0) & (region < 0),
+        conflict,
         (RELATION[q.type, b.col("type")] == 2) | ((b.col("types") & p.types) != 0),
         *_parties(q, c, b, text["parties"]), *_killed(p.killed, b.col("killed")),
         text["tokens"],

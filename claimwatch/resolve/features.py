@@ -6,6 +6,14 @@ do not exclude each other (same admin-1 region, or within `MAX_KM`, or one side 
 and their types are compatible (`TYPE_FAMILIES`, `RELATED_FAMILIES`: a bombing and a kidnapping
 never are; a bombing and a shooting may be the two halves of one complex attack).
 
+One exception to the place rule: two reports that both state the same day (give or take
+`EXACT_DAYS`) in the same country are compared even when their places exclude each other, unless
+both places are anchored (named by a trigger's own locative phrase: "the bombing in Tanta" and
+"the blast in Alexandria" the same morning are two incidents). A report often gives a place that is
+not the scene (its dateline, a capital that speaks, a witness's town, a village the gazetteer
+spells otherwise), and those pairs were lost at blocking, whatever else they shared. Such a pair
+carries `place_conflict`, whose weight is fitted apart (`calibrate`).
+
 Features (`FEATURES`) are numbers in [0, 1]; their weights and the merge threshold are fitted on
 data (`claimwatch.resolve.calibrate`), never set by hand.
 """
@@ -35,7 +43,7 @@ RELATED_FAMILIES = frozenset(frozenset(pair) for pair in [
 
 FEATURES = (
     "date_gap", "date_exact", "date_proxy", "date_vague",
-    "same_city", "same_region", "near", "site_overlap", "place_missing",
+    "same_city", "same_region", "near", "site_overlap", "place_missing", "place_conflict",
     "type_same",
     "perp_shared", "perp_differ", "victim_shared", "party_overlap",
     "killed_same", "killed_close",
@@ -77,9 +85,18 @@ EXACT_DAYS = 1  # two reports that both date the incident to the day disagree by
 
 def compatible(p: Profile, q: Profile) -> bool:
     """May p and q be one incident at all? (cheap tests first)"""
-    return (p.article != q.article and p.lo is not None and q.lo is not None
-            and date_gap(p, q) <= (EXACT_DAYS if _both_exact(p, q) else WINDOW_DAYS)
-            and type_relation(p.type, q.type) > 0 and place_compatible(p, q))
+    if p.article == q.article or p.lo is None or q.lo is None or type_relation(p.type, q.type) == 0:
+        return False
+    exact = _both_exact(p, q)
+    if date_gap(p, q) > (EXACT_DAYS if exact else WINDOW_DAYS):
+        return False
+    return place_compatible(p, q) or (exact and same_day_country(p, q))
+
+
+def same_day_country(p: Profile, q: Profile) -> bool:
+    """Both state the day (within `EXACT_DAYS`, checked by the caller) and name the same country, and
+    at most one of their places is anchored."""
+    return p.country is not None and p.country == q.country and not (p.anchored and q.anchored)
 
 
 def _both_exact(p: Profile, q: Profile) -> bool:
@@ -107,11 +124,11 @@ def _date_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
     return date_gap(p, q) / WINDOW_DAYS, float(exact), float(p.proxy or q.proxy), float(vague)
 
 
-def _place_features(p: Profile, q: Profile) -> tuple[float, float, float, float, float]:
+def _place_features(p: Profile, q: Profile) -> tuple[float, ...]:
     near = p.lat is not None and q.lat is not None and km(p, q) <= NEAR_KM
     missing = not (p.city or p.region) or not (q.city or q.region)
     return (float(bool(p.city) and p.city == q.city), float(bool(p.region) and p.region == q.region), float(near),
-            ochiai(p.site, q.site), float(missing))
+            ochiai(p.site, q.site), float(missing), float(not place_compatible(p, q)))
 
 
 def _party_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:

@@ -163,6 +163,7 @@ def profile(record: dict, key: int, article: int, published: dt.date | None = No
         actors=actor_keys(record), victims=victim_names(record), parties=mask(party_words(record), PARTY_BITS),
         killed=killed(record), tokens=mask(content_words(f"{title} {record.get('summary') or ''}"), TOKEN_BITS),
         published=published.toordinal() if published else None, types=type_bits(record),
+        anchored=bool(location.get("anchored")),
     )
 
 

@@ -38,6 +38,7 @@ class Profile(NamedTuple):
     tokens: int  # bitmask of the content words of the summary sentence (and title)
     published: int | None
     types: int = 0  # bitmask of the types its triggers name (`profile.TYPE_BIT`), its own type included
+    anchored: bool = False  # the place is named by the incident's own words (`model.Place.anchored`)
 
 
 class Scored(NamedTuple):

@@ -20,10 +20,11 @@ def weights(threshold: float = 0.5) -> Weights:
 
 
 def mention(key, article, summary="gunmen attacked the Crocus City Hall concert venue", days=0, city="Krasnogorsk",
-            country="RU", type="armed_assault", victims=(), region=None, lat=None, lon=None):
+            country="RU", type="armed_assault", victims=(), region=None, lat=None, lon=None, anchored=True):
     record = {"role": "main", "type": type, "summary": summary,
               "date": {"value": (DAY + dt.timedelta(days=days)).isoformat(), "precision": "day"},
-              "location": {"country_code": country, "city": city, "region": region, "lat": lat, "lon": lon},
+              "location": {"country_code": country, "city": city, "region": region, "lat": lat, "lon": lon,
+                           "anchored": anchored},
               "victims": [{"text": v, "named": True} for v in victims]}
     return profile(record, key, article)
 
@@ -90,6 +91,9 @@ def test_cluster_unknown_country_is_compared_with_every_country(country):
     (dict(city="Medellin", lat=6.25, lon=-75.57), dict(city=None, region="Antioquia"), True),  # region-only vs city-only
     (dict(city=None, region="Antioquia"), dict(city=None, region="Cauca"), False),
     (dict(city=None), dict(city="Bogota", region="Bogota", lat=4.6, lon=-74.1), True),  # country only
+    # the same day, one place not named where the report tells of the incident (a dateline): they meet
+    (dict(city="Kabul", region="Kabul", lat=34.5, lon=69.2),
+     dict(city="Herat", region="Herat", lat=34.3, lon=62.2, anchored=False), True),
 ])
 def test_cluster_blocking_meets_what_may_be_near(a, b, meet):
     profiles = [mention(1, 1, country="CO", **a), mention(2, 2, country="CO", **b)]

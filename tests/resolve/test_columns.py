@@ -23,7 +23,8 @@ def random_record(rng: random.Random) -> dict:
         "role": rng.choice(["main", "main", "background"]), "type": rng.choice(TYPES),
         "date": rng.choice([None, {"value": f"2021-08-{rng.randint(20, 30)}", "precision": rng.choice(["day", "day", "week"])}]),
         "location": {"country_code": rng.choice(["AF", "AF", "AF", None]), "city": city, "region": region,
-                     "lat": lat, "lon": lon, "name": rng.choice(["Abbey Gate", "Baron Hotel", ""])},
+                     "lat": lat, "lon": lon, "name": rng.choice(["Abbey Gate", "Baron Hotel", ""]),
+                     "anchored": rng.random() < 0.5},
         "summary": " ".join(rng.sample("blast gate airport crowds hotel rockets convoy market police".split(), 4)),
         "perpetrators": [{"name": n} for n in rng.sample(["Group A", "Group B", "Group C"], rng.randint(0, 2))],
         "victims": [{"text": n, "named": True} for n in rng.sample(["Ana Flores", "Flores", "Juan Perez"], rng.randint(0, 2))],
@@ -45,8 +46,8 @@ def test_columns_features_many_equal_the_scalar_features(seed):
         columns.append(p)
     for i, p in enumerate(profiles):
         probe = Probe(p, columns)
-        batch, gap, dist = compatible_many(probe, columns.gather(np.arange(len(profiles))))
+        batch, gap, dist, conflict = compatible_many(probe, columns.gather(np.arange(len(profiles))))
         assert set(batch.rows.tolist()) == {j for j, q in enumerate(profiles) if compatible(p, q)}
-        matrix = feature_matrix(feature_columns(probe, columns, batch, gap, dist), len(gap))
+        matrix = feature_matrix(feature_columns(probe, columns, batch, gap, dist, conflict), len(gap))
         for row, values in zip(batch.rows, matrix):
             assert values == pytest.approx(features(p, profiles[row]))

@@ -106,3 +106,50 @@ def test_a_country_named_alone_is_placed_by_country_not_by_its_centroid():
     assert (p.lat, p.lon) == (None, None) and (q.lat, q.lon) == (-2.27, 40.90)
     assert place_compatible(p, q)
 
+
+
+def _placed(key, city, region, anchored, shift=0, vague=False):
+    made = make(key=key, article=key, lo=DAY + shift, city=city, region=region, anchored=None)
+    made = made._replace(anchored=anchored)
+    return made._replace(hi=made.lo + 6) if vague else made
+
+
+@pytest.mark.parametrize("a_anchored,b_anchored,shift,vague,expected", [
+    (True, False, 0, False, True),  # "Gunmen stormed the Point Triple post" vs a report placed by its dateline
+    (False, False, 1, False, True),  # a day apart, both stating the day
+    (True, True, 0, False, False),  # "the bombing in Tanta" and "the blast in Alexandria": two incidents
+    (False, False, 2, False, False),  # two days apart
+    (False, False, 0, True, False),  # a vague date: no same-day rule
+])
+def test_features_same_day_same_country_meets_whatever_the_places(a_anchored, b_anchored, shift, vague, expected):
+    a = _placed(1, "kandi", "alibori", a_anchored)
+    b = _placed(2, "cotonou", "littoral", b_anchored, shift, vague)
+    assert not place_compatible(a, b)
+    assert compatible(a, b) is expected
+    if expected:
+        assert features(a, b)[FEATURES.index("place_conflict")] == 1.0
+
+
+def test_features_same_day_rule_needs_one_country():
+    a = _placed(1, "kandi", "alibori", False)
+    b = _placed(2, "dosso", "dosso", False)._replace(country="NE")
+    assert not compatible(a, b)
+
+
+def test_features_agreeing_places_carry_no_conflict():
+    a, b = _placed(1, "kandi", "alibori", False), _placed(2, "kandi", "alibori", True)
+    assert features(a, b)[FEATURES.index("place_conflict")] == 0.0
+
+
+def test_block_index_finds_same_day_profiles_of_other_regions():
+    """The week keys file by place; the day key lets a same-day report placed elsewhere be found."""
+    from claimwatch.resolve.block import BlockIndex, blocked_pairs
+
+    a = _placed(1, "kandi", "alibori", True)
+    b = _placed(2, "cotonou", "littoral", False)
+    c = _placed(3, "parakou", "borgou", False, shift=3)  # three days on: not met
+    index = BlockIndex()
+    index.add(a)
+    assert 1 in index.candidates(b).tolist()
+    assert 1 not in index.candidates(c).tolist()
+    assert [(p.key, q.key) for p, q in blocked_pairs([a, b, c])] == [(1, 2)]

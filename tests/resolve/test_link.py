@@ -30,7 +30,7 @@ def report(id: str, published: str, text: str, killed: int | None = None, role: 
     incident = Incident(
         role=role, type="bombing", evidence=[span(text, "bomber")], summary=text,
         date=DateValue(date, span(text, text.split()[0]), value=date, precision="day"),
-        location=Place(city, span(text, city), city=city, country_code="AF", precision="city"),
+        location=Place(city, span(text, city), city=city, country_code="AF", precision="city", anchored=True),
         killed=Figure("killed", span(text, str(killed)), value=killed) if killed else None,
         statements=[Statement("claim", claim, span(text, "suicide"), channel="Amaq")] if claim else [])
     return Article(id=id, text=text, published=dt.date.fromisoformat(published), incidents=[incident])

@@ -38,7 +38,7 @@ def report(id: str, published: str, text: str, killed: int, city: str = "Kabul",
     incident = Incident(
         role="main", type="bombing", evidence=[span(text, "bomber")], summary=text,
         date=DateValue("on Thursday", span(text, "A"), value="2021-08-26", precision="day"),
-        location=Place(city, span(text, city), city=city, country_code="AF", precision="city"),
+        location=Place(city, span(text, city), city=city, country_code="AF", precision="city", anchored=True),
         killed=Figure("killed", span(text, str(killed)), value=killed),
         statements=[Statement("claim", claim, span(text, "suicide"), channel="Amaq")] if claim else [])
     return Article(id=id, text=text, published=dt.date.fromisoformat(published), incidents=[incident])
