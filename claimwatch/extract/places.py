@@ -31,6 +31,7 @@ from .pipeline import component
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_WINDOW = 6  # tokens in one name: "Democratic Republic of the Congo"
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ed", "en", "es", "et", "ez"})
 CONNECTORS = frozenset({
     "of", "de", "del", "la", "le", "el", "al", "and", "&", "-", "upon", "on", "sur", "da", "do", "dos",
     "das", "di", "du", "des", "van", "von", "der", "den", "y", "e",
@@ -85,6 +86,10 @@ class Tokens:
         self.sent_start = [value == 1 for value in cols[:, 3].tolist()]
         stops = cols[:, 2].tolist()
         self.name = [_name_like(text, stop, case_sensitive) for text, stop in zip(self.text, stops)]
+        for i in range(len(self.text) - 2):  # "al-Bab", "el-Arish": the article starts the name
+            if self.lower[i] in ARABIC_ARTICLES and self.text[i + 1] == "-" and self.name[i + 2] \
+                    and self.idx[i] + len(self.text[i]) == self.idx[i + 1]:
+                self.name[i] = True
         self.joins = [name or lower in CONNECTORS for name, lower in zip(self.name, self.lower)]
         self.ents = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
 

@@ -26,9 +26,13 @@ WEEKDAY_DATELINE = re.compile(
     r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? +"
     r"(?:[A-Z][a-z]+\.? +\d{1,2}|\d{1,2} +[A-Z][a-z]+),? +\d{4}\s*$"
 )
+# Latin letters beyond ASCII, for "AKÇAKALE", "POPAYÁN", "ŞANLIURFA, Türkiye"
+_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+UPPER = "A-Z" + "".join(ch for ch in _LATIN if ch.isupper())
+LETTER = "A-Za-z" + "".join(_LATIN)
 # "KABUL, Aug. 27 (Sample Wire) —", "BAGHDAD (Reuters) -": where and when the report was filed.
 DATELINE_PREFIX = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?"
+    rf"\s*[{UPPER}][{UPPER}.'’ -]{{1,40}}(?:,\s*[{UPPER}][{LETTER}.'’ ]{{1,30}})?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s"
 )

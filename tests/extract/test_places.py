@@ -375,3 +375,19 @@ def test_places_a_separate_datelines_country_tips_an_ambiguous_name(hint, code):
     article.country_hint = hint
     make_spacy()(article)
     assert [(p.name, p.country_code) for p in find_places(article)] == [("san isidro", code)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,country", [
+    ("A car bomb went off at the bus terminal in al-Bab, a town in northern Syria, on Saturday.", "al-Bab", "SY"),
+    ("Gunmen attacked a checkpoint near el-Arish in North Sinai on Friday.", "el-Arish", "EG"),
+])
+def test_places_an_arabic_article_starts_the_name(text, name, country):
+    """ "al-Bab" is one name, the article in lower case: the gazetteer's "Al Bab", not Bab in Slovakia."""
+    from claimwatch.extract.nlp import SpacyComponent
+    from claimwatch.model import Article
+
+    article = Article(id="t", text=text)
+    SpacyComponent()(article)
+    found = [(p.name, p.country_code) for p in find_places(article)]
+    assert (name, country) in found

@@ -31,6 +31,11 @@ def test_zones_find_zones_spans_match_text(text, zone):
     ("Title here\n\nKABUL, Aug. 27 (Sample Wire) — A bomb exploded.", "KABUL, Aug. 27 (Sample Wire) — "),
     ("Title here\n\nBAGHDAD (Reuters) - Gunmen attacked a checkpoint.", "BAGHDAD (Reuters) - "),
     ("Title here\n\nEL PASO, Texas, Aug. 4 — A gunman opened fire.", "EL PASO, Texas, Aug. 4 — "),
+    # capitals beyond ASCII: read as a dateline, the town is where the report was filed, not the scene
+    ("Title here\n\nAKÇAKALE, Turkey, Nov 2 (Sample Wire) — A car bomb tore through a market.",
+     "AKÇAKALE, Turkey, Nov 2 (Sample Wire) — "),
+    ("Title here\n\nPOPAYÁN, Colombia, Sept 20 (Wire) — A car bomb exploded.", "POPAYÁN, Colombia, Sept 20 (Wire) — "),
+    ("Title here\n\nŞANLIURFA, Türkiye, Nov 2 (Wire) — A bomb went off.", "ŞANLIURFA, Türkiye, Nov 2 (Wire) — "),
 ])
 def test_zones_dateline_prefix(text, zone):
     article = Article(id="t", text=text)
