@@ -113,7 +113,8 @@ NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
     r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|plans? to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"
     r"prepar(?:ed|ing)|plann(?:ed|ing)|plott(?:ed|ing)|fake|imitation|replica|dummy|toy|"
-    r"would|could|may|might|if)\W+(?:\w+\W+){0,3}$|"
+    # "may" in lower case: "has claimed the May 11 attack" names a month, not a possibility
+    r"would|could|(?-i:may)|might|if)\W+(?:\w+\W+){0,3}$|"
     # "fired on a car after they took its driver for a suicide bomber": a suspicion, not an attack
     r"\b(?:took|mistook|mistaken|taken|thought|believed|suspected)\s+(?:\w+\s+){1,3}(?:for|to\s+be)\s+an?\s+(?:\w+\s+)?$",
     re.I,

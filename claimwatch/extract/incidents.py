@@ -218,6 +218,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_date is not None and CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start) \
             and not _another_incident_cue(article, mention, clause):
         return False  # "Islamic State claimed the bombing on Friday": the report's incident, claimed on Friday
+    if main_date is None and _claimed_object(article, mention):
+        return False  # "JNIM has claimed the May 11 attack on an army post", in a report of May 27
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
              if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
@@ -246,6 +248,23 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
 
 # "Islamic State claimed the bombing on Friday": a claim's object told with "the" is the incident already known
 CLAIMED_THE = re.compile(r"\bclaim(?:ed|s)\s+(?:(?:responsibility|credit)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}$", re.I)
+CLAIM_GAP = dt.timedelta(days=45)  # a claim may come weeks after the attack, and is news then
+
+
+def _claimed_object(article: Article, mention: EventMention) -> bool:
+    """The trigger is what a claim in the report claims ("has claimed the May 11 attack"), dated within
+    `CLAIM_GAP` of publication: the claim is the news, and the attack the report's incident, although
+    older than a main incident may otherwise be."""
+    if not CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start):
+        return False
+    if _another_incident_cue(article, mention, clause_of(article, mention.trigger)):
+        return False
+    date = event_date(article, [mention])
+    if date is None or not date.value or article.published is None:
+        return True
+    if date.precision == "year":
+        return False
+    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CLAIM_GAP
 
 
 # "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another
@@ -526,11 +545,13 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
     for strong in (True, False):
         passed = False
         for mention in pool:
-            if mention.type == "other" and not (not strong and _weak_ok(article, mention)):
+            if mention.type == "other" and not (not strong and _weak_ok(article, mention)) \
+                    and not _claimed_object(article, mention):
                 continue
             if passed and _anaphoric(article, mention) and not dates_in(article, clause_of(article, mention.trigger)):
                 continue
-            if is_background(article, mention, None) or _dated_long_ago(article, mention):
+            if is_background(article, mention, None) or (_dated_long_ago(article, mention)
+                                                           and not _claimed_object(article, mention)):
                 passed = True
                 continue
             if not security_operation(article, mention):

@@ -164,7 +164,10 @@ PROPER_NAME = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r")*")
 NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)[\s,]*$")
 # A group spaCy missed, before its verb: "Holy Jihad Brigades, a previously unknown group, claims".
 GROUP_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+|\b[A-Z]{2,6})\s*$")
-TRAILING_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|itself|as)\b[^,;.]{0,80},\s*$", re.I)
+# ", which ...,", ", a group ...,", ", as the group calls itself,", ", al-Qaeda's alliance in the Sahel,"
+# (an auxiliary may follow: "..., al-Qaeda's alliance in the Sahel, has claimed")
+TRAILING_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|itself|as|[\w-]+['’]s)\b[^,;.]{0,80},\s*"
+                            r"(?:(?:has|have|had)\s+(?:also\s+)?)?$", re.I)
 APPOSITION_END = re.compile(r",\s*(?:a|an|the)\s[^,]{0,60},\s*$")
 NOT_A_NAME = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
