@@ -101,10 +101,13 @@ def spelled_out(key: str) -> str:
 
 def variants(key: str) -> list[str]:
     """Other spellings a report may give a name the tables hold: the Arabic article left off
-    ("qamishli" for Al Qamishli), a letter doubled ("nassiriya" for Nasiriya), an abbreviation."""
+    ("qamishli" for Al Qamishli), a letter doubled ("nassiriya" for Nasiriya), an abbreviation, a
+    transliteration ("ras al ain" for Ra's al 'Ayn)."""
     single = re.sub(r"([a-z])\1", r"\1", key)
     bare = key[3:] if key.startswith(("al ", "el ", "an ", "as ", "ad ", "ar ", "az ")) else None
-    out = [spelled_out(key), single, bare, "al " + key, "al " + single]
+    # transliterations of one Arabic word: "Ras al-Ain" for Ra's al 'Ayn, "el-Ain" for al-Ayn
+    arabic = re.sub(r"\b(?:ain|ein)\b", "ayn", re.sub(r"\bel\b", "al", key))
+    out = [spelled_out(key), single, bare, "al " + key, "al " + single, arabic]
     return [v for i, v in enumerate(out) if v and v != key and v not in out[:i]]
 
 

@@ -416,6 +416,10 @@ def _entity_mentions(tokens: Tokens, start: int, end: int, label: str, gaz: Gaze
     longest = _longest_known(tokens, start, min(len(tokens), start + 2 * MAX_WINDOW), gaz, taken)
     if tokens.name[start] and longest is not None and longest >= end:
         return [_mention(tokens, start, _take(taken, start, longest), label, trusted=True)]
+    if tokens.name[start] and label in ("GPE", "LOC") and end - start > 1 \
+            and gaz.city_variant(name_key(tokens.surface(start, end))):
+        # "Ras al-Ain", tagged a place: Ra's al 'Ayn as a whole, not the "Ras" inside it
+        return [_mention(tokens, start, _take(taken, start, end), label, trusted=True)]
     inner = list(_scan(tokens, start, end, gaz, taken))
     _take(taken, start, end)
     if inner:
@@ -902,7 +906,22 @@ def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
     if not mention.cue and set(_WORD.findall(mention.surface.lower())) <= reading.persons:
         return False  # "alias Modesto"
     allowed = mention.trusted or mention.cue and reading.tokens.case_sensitive
+    if allowed and mention.cue and reading.tokens.case_sensitive and _country_in_sentence(reading, mention, geo):
+        return True  # "in Ras al-Ain, a Syrian border town", in a report full of Turkey: a small town named so
     return allowed and _known(geo)
+
+
+def _country_in_sentence(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """The mention's sentence names the place's country, or its people ("Syria", "a Syrian town")."""
+    tokens = reading.tokens
+    start = mention.start
+    while start > 0 and not tokens.sent_start[start]:
+        start -= 1
+    end = mention.end
+    while end < len(tokens) and not tokens.sent_start[end]:
+        end += 1
+    return any(tokens.name[i] and i not in range(mention.start, mention.end)
+               and reading.gaz.country_code_of(tokens.text[i]) == geo.country_code for i in range(start, end))
 
 
 def _keep_country(reading: Reading, mention: Mention) -> bool:

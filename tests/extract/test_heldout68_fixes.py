@@ -47,3 +47,26 @@ def test_a_claim_long_after_stays_background(extracted):
 def test_statements_an_aside_before_an_auxiliary_is_skipped(extracted, text):
     article = extracted(text, "2022-05-27")
     assert [s.by_id for s in article.statements if s.kind == "claim"] == ["jnim"]  # not "Sahel"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,city", [
+    # a report full of Turkey: a small Syrian town is still read where its sentence names Syria's people
+    ("AKCAKALE, Turkey, Nov 2 (Wire) — A car bomb tore through the market in the centre of Tal Abyad, a Syrian "
+     "border town, on Saturday, killing 13 civilians, Turkey's defence ministry said. Ambulances carried the "
+     "wounded to the hospital in Akcakale, the Turkish town across the border. Turkey blamed Kurdish fighters. "
+     "Turkey's president condemned the attack in Ankara.", "Tall Abyad"),
+    # "Ras al-Ain", tagged a place, is Ra's al 'Ayn (a transliteration), not a town called Ras
+    ("BEIRUT, Jan 2 (Wire) — A car bomb exploded in a vegetable market in Ras al-Ain, a Syrian border town "
+     "held by Turkey and its Syrian allies, on Saturday, killing two children.", "Ra's al 'Ayn"),
+])
+def test_places_a_small_town_of_a_country_its_sentence_names(extracted, text, city):
+    main = [i for i in extracted(text, "2021-01-02").incidents if i.role == "main"][0]
+    assert main.location is not None and main.location.city == city and main.location.country_code == "SY"
+
+
+def test_gazetteer_arabic_transliteration_variants():
+    from claimwatch.extract.gazetteer import variants
+
+    assert "ras al ayn" in variants("ras al ain")
+    assert "al ayn" in variants("el ain")
