@@ -19,7 +19,8 @@ intervals are at most `WINDOW_DAYS` apart. Within a week, by place:
 So two profiles meet when they may be near (cells), share a region, or one of them is too vague
 to tell (`features.place_compatible` says the same). Besides the weeks, a profile that states its
 day is filed under ("d", day, country) and looks under the days within `EXACT_DAYS` of it: two
-reports of one day in one country meet whatever places they name (`features.compatible`).
+reports of one day in one country meet whatever places they name (`features.compatible`); one that
+also has coordinates is filed under ("dx", day, cell), for two towns either side of a border.
 Cells are 1° of latitude by 1° of longitude and the lookup spans ±1 cell of latitude and ±2 of
 longitude, which covers `features.MAX_KM` (100 km) up to 60° of latitude. Two profiles in
 different regions without coordinates never meet (`features.place_compatible` would refuse them);
@@ -97,6 +98,9 @@ class BlockIndex:
                 for key in file_keys(profile, week)]
         if _day_stated(profile):
             keys.append(("d", profile.lo, profile.country))
+            cell = _cell(profile)
+            if cell:
+                keys.append(("dx", profile.lo, *cell))
         for key in keys:
             found = self.index.get(key)
             if found is None:
@@ -123,8 +127,13 @@ class BlockIndex:
             else:
                 yield ("*", week), MAX_WILDCARD
         if _day_stated(profile):
+            cell = _cell(profile)
             for day in range(profile.lo - EXACT_DAYS, profile.lo + EXACT_DAYS + 1):
                 yield ("d", day, profile.country), 0
+                if cell:  # across a border: the same cells the week keys look under, in every country
+                    for dlat in range(-LAT_CELLS, LAT_CELLS + 1):
+                        for dlon in range(-LON_CELLS, LON_CELLS + 1):
+                            yield ("dx", day, cell[0] + dlat, cell[1] + dlon), 0
 
 
 def _day_stated(profile: Profile) -> bool:

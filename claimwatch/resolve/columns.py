@@ -173,7 +173,7 @@ def _place_ok(q: Probe, b: Batch, dist: np.ndarray) -> np.ndarray:
 
 def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.ndarray]:
     """(the candidates that pass `features.compatible`, their date gaps, their distances in km or nan,
-    and whether their places exclude each other: pairs let through by the same-day rule)."""
+    and whether their places exclude each other: pairs let through by the same-day rules)."""
     p = q.p
     gap = np.maximum(0, np.maximum(b.col("lo") - p.hi, p.lo - b.col("hi")))
     dist = _km(p, b.geo) if q.coords else np.full(len(gap), np.nan)
@@ -182,10 +182,11 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.nd
     limit = np.where(exact, EXACT_DAYS, WINDOW_DAYS)
     ok = (b.col("article") != p.article) & (gap <= limit) & (RELATION[q.type, b.col("type")] > 0)
     placed = _place_ok(q, b, dist)
-    same_country = (q.country >= 0) & (b.col("country") == q.country)  # an unknown country probes as -2
-    if p.anchored:
-        same_country &= b.col("anchored") == 0
-    ok &= placed | (exact & same_country)
+    country = b.col("country")
+    same_country = (q.country >= 0) & (country == q.country)  # an unknown country probes as -2
+    border = (p.country is not None) & (country >= 0) & (country != q.country) & ~np.isnan(dist) & (dist <= MAX_KM)
+    unanchored = b.col("anchored") == 0 if p.anchored else True
+    ok &= placed | (exact & unanchored & (same_country | border))
     return b.take(ok), gap[ok], dist[ok], ~placed[ok]
 
 

@@ -11,8 +11,10 @@ One exception to the place rule: two reports that both state the same day (give 
 both places are anchored (named by a trigger's own locative phrase: "the bombing in Tanta" and
 "the blast in Alexandria" the same morning are two incidents). A report often gives a place that is
 not the scene (its dateline, a capital that speaks, a witness's town, a village the gazetteer
-spells otherwise), and those pairs were lost at blocking, whatever else they shared. Such a pair
-carries `place_conflict`, whose weight is fitted apart (`calibrate`).
+spells otherwise), and those pairs were lost at blocking, whatever else they shared. So are two
+reports of one day placed in two countries at towns within `MAX_KM` of each other, at most one
+anchored (a border town's attack told from the town across the border). Such a pair carries
+`place_conflict`, whose weight is fitted apart (`calibrate`).
 
 Features (`FEATURES`) are numbers in [0, 1]; their weights and the merge threshold are fitted on
 data (`claimwatch.resolve.calibrate`), never set by hand.
@@ -90,7 +92,15 @@ def compatible(p: Profile, q: Profile) -> bool:
     exact = _both_exact(p, q)
     if date_gap(p, q) > (EXACT_DAYS if exact else WINDOW_DAYS):
         return False
-    return place_compatible(p, q) or (exact and same_day_country(p, q))
+    return place_compatible(p, q) or (exact and (same_day_country(p, q) or across_a_border(p, q)))
+
+
+def across_a_border(p: Profile, q: Profile) -> bool:
+    """Two countries, two towns within `MAX_KM` of each other, at most one anchored: a border town's
+    attack told from the town across the border ("Tal Abyad" and the Turkish hospital town)."""
+    return (p.country is not None and q.country is not None and p.country != q.country
+            and p.lat is not None and q.lat is not None and not (p.anchored and q.anchored)
+            and km(p, q) <= MAX_KM)
 
 
 def same_day_country(p: Profile, q: Profile) -> bool:

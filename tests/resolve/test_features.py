@@ -153,3 +153,24 @@ def test_block_index_finds_same_day_profiles_of_other_regions():
     assert 1 in index.candidates(b).tolist()
     assert 1 not in index.candidates(c).tolist()
     assert [(p.key, q.key) for p, q in blocked_pairs([a, b, c])] == [(1, 2)]
+
+
+@pytest.mark.parametrize("b_country,b_lat,b_lon,b_anchored,expected", [
+    ("TR", 36.70, 38.95, False, True),  # Akcakale, across the border from Tal Abyad (about 10 km)
+    ("TR", 36.70, 38.95, True, False),  # both anchored: two towns, two incidents
+    ("TR", 39.93, 32.86, False, False),  # Ankara: far from the border town
+])
+def test_features_same_day_across_a_border(b_country, b_lat, b_lon, b_anchored, expected):
+    a = make(key=1, article=1, country="SY", city="tall abyad", region="ar raqqah", lat=36.70, lon=38.95)
+    a = a._replace(anchored=True, lat=36.60)
+    b = make(key=2, article=2, country=b_country, city="other", region="other", lat=b_lat, lon=b_lon)
+    b = b._replace(anchored=b_anchored)
+    assert compatible(a, b) is expected
+
+
+def test_block_index_finds_a_border_town_across_the_border():
+    from claimwatch.resolve.block import blocked_pairs
+
+    a = make(key=1, article=1, country="SY", city="tall abyad", region="ar raqqah", lat=36.60, lon=38.95)._replace(anchored=True)
+    b = make(key=2, article=2, country="TR", city="akcakale", region="sanliurfa", lat=36.70, lon=38.95)
+    assert [(p.key, q.key) for p, q in blocked_pairs([a, b])] == [(1, 2)]
