@@ -218,7 +218,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_date is not None and CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start) \
             and not _another_incident_cue(article, mention, clause):
         return False  # "Islamic State claimed the bombing on Friday": the report's incident, claimed on Friday
-    if main_date is None and _claimed_object(article, mention):
+    if main_date is None and (_claimed_object(article, mention) or _toll_revised(article, mention)):
         return False  # "JNIM has claimed the May 11 attack on an army post", in a report of May 27
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
@@ -249,6 +249,23 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
 # "Islamic State claimed the bombing on Friday": a claim's object told with "the" is the incident already known
 CLAIMED_THE = re.compile(r"\bclaim(?:ed|s)\s+(?:(?:responsibility|credit)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}$", re.I)
 CLAIM_GAP = dt.timedelta(days=45)  # a claim may come weeks after the attack, and is news then
+
+
+# "..., the United Nations said in a report on Monday, raising its earlier count of 184": the lead revises
+# the toll of an incident weeks old, which is the report's news
+TOLL_REVISED = re.compile(r"\b(?:rais(?:ed|ing)|revis(?:ed|ing)|(?:rose|rising|climbed|climbing|jumped)\s+(?:[\w-]+\s+){0,3}?"
+                          r"from)\b[^.;]{0,40}?\b(?:earlier|previous|first|initial)\s+(?:[\w-]+\s+)?(?:count|toll|tally|figure)\b",
+                          re.I)
+
+
+def _toll_revised(article: Article, mention: EventMention) -> bool:
+    """The trigger's sentence revises an earlier toll, and the trigger is dated within `CLAIM_GAP`."""
+    if not TOLL_REVISED.search(article.sentences[mention.sentence].text):
+        return False
+    date = event_date(article, [mention])
+    if date is None or not date.value or article.published is None or date.precision == "year":
+        return False
+    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CLAIM_GAP
 
 
 def _claimed_object(article: Article, mention: EventMention) -> bool:
@@ -551,7 +568,8 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
             if passed and _anaphoric(article, mention) and not dates_in(article, clause_of(article, mention.trigger)):
                 continue
             if is_background(article, mention, None) or (_dated_long_ago(article, mention)
-                                                           and not _claimed_object(article, mention)):
+                                                           and not _claimed_object(article, mention)
+                                                           and not _toll_revised(article, mention)):
                 passed = True
                 continue
             if not security_operation(article, mention):

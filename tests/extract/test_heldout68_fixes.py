@@ -70,3 +70,19 @@ def test_gazetteer_arabic_transliteration_variants():
 
     assert "ras al ayn" in variants("ras al ain")
     assert "al ayn" in variants("el ain")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", [
+    # a toll revised weeks after a massacre: the massacre is the report's incident
+    ("PORT-AU-PRINCE, Dec 23 (Wire) — Gang members killed 207 people in the city's Cite Soleil district "
+     "between Dec. 6 and Dec. 11, the United Nations said in a report on Monday, raising its earlier count of 184.\n\n"
+     "Others were killed while trying to flee, the report said.", "2024-12-23", "2024-12-06"),
+    # no revision in the lead: an incident seventeen days old is not the news
+    ("PORT-AU-PRINCE, Dec 23 (Wire) — Gang members killed 207 people in the city's Cite Soleil district "
+     "on Dec. 6, the United Nations said in a report on Monday.\n\n"
+     "Gunmen shot dead two police officers in Delmas on Sunday, police said.", "2024-12-23", "2024-12-22"),
+])
+def test_a_revised_toll_makes_the_weeks_old_incident_the_main_one(extracted, text, published, expected):
+    main = [i for i in extracted(text, published).incidents if i.role == "main"][0]
+    assert main.date is not None and main.date.value == expected
