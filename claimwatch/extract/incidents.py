@@ -218,7 +218,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if main_date is not None and CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start) \
             and not _another_incident_cue(article, mention, clause):
         return False  # "Islamic State claimed the bombing on Friday": the report's incident, claimed on Friday
-    if main_date is None and (_claimed_object(article, mention) or _toll_revised(article, mention)):
+    if main_date is None and _late_news(article, mention):
         return False  # "JNIM has claimed the May 11 attack on an army post", in a report of May 27
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
@@ -248,7 +248,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
 
 # "Islamic State claimed the bombing on Friday": a claim's object told with "the" is the incident already known
 CLAIMED_THE = re.compile(r"\bclaim(?:ed|s)\s+(?:(?:responsibility|credit)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}$", re.I)
-CLAIM_GAP = dt.timedelta(days=45)  # a claim may come weeks after the attack, and is news then
+NEWS_GAP = dt.timedelta(days=45)  # a claim or a revised toll may come weeks after the attack, and is news then
 
 
 # "..., the United Nations said in a report on Monday, raising its earlier count of 184": the lead revises
@@ -258,30 +258,37 @@ TOLL_REVISED = re.compile(r"\b(?:rais(?:ed|ing)|revis(?:ed|ing)|(?:rose|rising|c
                           re.I)
 
 
+def _late_news(article: Article, mention: EventMention) -> bool:
+    """The report's news is a claim of the trigger's attack or a revision of its toll, made weeks later:
+    that attack is the report's incident, although older than a main incident may otherwise be."""
+    return _claimed_object(article, mention) or _toll_revised(article, mention)
+
+
 def _toll_revised(article: Article, mention: EventMention) -> bool:
-    """The trigger's sentence revises an earlier toll, and the trigger is dated within `CLAIM_GAP`."""
-    if not TOLL_REVISED.search(article.sentences[mention.sentence].text):
-        return False
-    date = event_date(article, [mention])
-    if date is None or not date.value or article.published is None or date.precision == "year":
-        return False
-    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CLAIM_GAP
+    """The trigger's sentence revises an earlier toll, and the trigger is dated within `NEWS_GAP`."""
+    return bool(TOLL_REVISED.search(article.sentences[mention.sentence].text)) and \
+        _within_news_gap(article, mention, undated=False)
 
 
 def _claimed_object(article: Article, mention: EventMention) -> bool:
-    """The trigger is what a claim in the report claims ("has claimed the May 11 attack"), dated within
-    `CLAIM_GAP` of publication: the claim is the news, and the attack the report's incident, although
-    older than a main incident may otherwise be."""
+    """The trigger is what a claim in the report claims ("has claimed the May 11 attack"), undated or
+    dated within `NEWS_GAP` of publication."""
     if not CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start):
         return False
     if _another_incident_cue(article, mention, clause_of(article, mention.trigger)):
         return False
+    return _within_news_gap(article, mention, undated=True)
+
+
+def _within_news_gap(article: Article, mention: EventMention, undated: bool) -> bool:
+    """The trigger's date lies at most `NEWS_GAP` before publication (a year never does); `undated` when
+    it has no date to tell."""
     date = event_date(article, [mention])
     if date is None or not date.value or article.published is None:
-        return True
+        return undated
     if date.precision == "year":
         return False
-    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CLAIM_GAP
+    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= NEWS_GAP
 
 
 # "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another
@@ -568,8 +575,7 @@ def _first_current(article: Article, pool: list[EventMention]) -> EventMention |
             if passed and _anaphoric(article, mention) and not dates_in(article, clause_of(article, mention.trigger)):
                 continue
             if is_background(article, mention, None) or (_dated_long_ago(article, mention)
-                                                           and not _claimed_object(article, mention)
-                                                           and not _toll_revised(article, mention)):
+                                                           and not _late_news(article, mention)):
                 passed = True
                 continue
             if not security_operation(article, mention):
