@@ -69,7 +69,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"fired (?:[\w-]+ ){0,2}?(?:shots|bullets|rounds) (?:at|on|into)\b|"
                       r"fired (?:on|at|into) (?:a |the )?(?:[\w-]+ ){0,2}?(?:group|" + _CROWD + r")|"
                       r"shot up|"
-                      r"gun attack|gunbattle|gunfight|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|"
+                      r"gun attack|gunbattle|gunfight|firefight|stabb(?:ed|ing|ings)|stabbing attack|massacre[ds]?|massacring|"
                       r"ambush(?:ed)?|stormed|overr[au]n|assault(?:s|ed)?(?! rifles?)|"
                       # "the fighters held Quissanga for several hours": a town taken and held
                       r"held (?:the (?:town|village|city) of )?(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)? for (?:several |many |a few |\d+ )?(?:hours|days)|"
@@ -101,6 +101,9 @@ TRIGGER = re.compile(
 # A bare plural with no determiner or number talks about attacks in general ("coordinating terrorist
 # attacks", "attacks on civilians have risen"), not about one incident.
 GENERIC_PLURAL = re.compile(r"(?:attacks|bombings|killings|shootings|kidnappings|abductions|explosions|blasts)$", re.I)
+# "reports of killings that began in the early hours of Monday": a plural its own clause places in time
+SPECIFIED_AFTER = re.compile(r"\s+(?:that|which)\s+(?:began|started|broke\s+out|erupted|took\s+place|happened|"
+                             r"occurred|left|killed)\b", re.I)
 DETERMINED = re.compile(
     r"\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|twin|several|these|those|both|\d+|this|that|"
     r"its|their|his|her|which|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's|"
@@ -160,7 +163,8 @@ def _mention(article: Article, sentence: Span, index: int, match: re.Match) -> E
         return None  # "a quick counter-attack" past the goalkeeper; "the shootout went on until the goalkeeper saved"
     if HIJACKED_VEHICLE.match(sentence.text, match.start()):
         return None  # "drove a hijacked beer lorry": the lorry was stolen for the attack, nobody held hostage
-    generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:])
+    generic = bool(GENERIC_PLURAL.search(word)) and not DETERMINED.search(before[-40:]) \
+        and not SPECIFIED_AFTER.match(sentence.text, match.end())
     device = bool(DEVICE_WORD.fullmatch(word)) and DEVICE_BEFORE.search(before[-60:]) is not None
     start = sentence.start + match.start()
     return EventMention(

@@ -181,8 +181,10 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
 
 
 # "said in a televised address on Thursday", "in a statement late on Sunday": the date of a message
+# "in its weekly newspaper al-Naba, released on Thursday": a publication's day too
 MESSAGE_BEFORE = re.compile(r"\b(?:address|speech|statement|interview|broadcast|(?:news|press) conference|briefing|"
-                            r"message|video|audio recording|tweet|post)\s+"
+                            r"message|video|audio recording|tweet|post|newspaper|magazine|newsletter|bulletin|"
+                            r"communiqu[eé])(?:\s+[\w'-]+)?,?\s+"
                             r"(?:(?:posted|published|issued|released|carried|aired|broadcast)\s+)?"
                             r"(?:(?:on|via|through|in)\s+(?:one\s+of\s+)?(?:its|their|his|her|the|a)\s+(?:[\w'-]+\s+){0,3})?$", re.I)
 
@@ -222,7 +224,7 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         return False  # "JNIM has claimed the May 11 attack on an army post", in a report of May 27
     # a claim made months before the incident is about another one: a far statement date still counts
     dates = [d for d in dates_in(article, clause) + _when_dates(article, clause)
-             if (not bound_to_statement(article, d) or _far_from(d, main_date, article.published)
+             if (not bound_to_statement(article, d) or _far_before(d, main_date, article.published)
                  or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)
              and not _after_publication(article, d) and not _deadline(article, d)  # "unless the UN takes charge by June 30"
              and not dates_a_count(article, d)]  # "the toll from that attack rose overnight to four"
@@ -501,6 +503,16 @@ def _far_from(date: DateValue, main_date: DateValue | None, published: dt.date |
     return abs(anchor - value) > MAX_MAIN_DATE_GAP
 
 
+def _far_before(date: DateValue, main_date: DateValue | None, published: dt.date | None) -> bool:
+    """Far from the main incident and before it: a statement made then is about another incident (one
+    made weeks after it, a claim or an inquiry, is about this one)."""
+    if not _far_from(date, main_date, published):
+        return False
+    if main_date is None or not main_date.value or not date.value:
+        return True
+    return date.value < main_date.value
+
+
 BOUNDED_AGO = re.compile(r"\b(?:more than|over|at least) (?P<n>a|an|one|two|three|four|five|six|\d+) "
                          r"(?P<unit>day|week|month)s? ago\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -536,7 +548,7 @@ def find_main(article: Article, mentions: list[EventMention]) -> EventMention | 
     lead = [m for m in mentions if m.sentence < _lead_limit(article)]
     if not _headline_violent(article):
         return _first_current(article, [m for m in lead if m.sentence < _lead_limit(article, 2)])
-    follow_up = next((m for m in lead if m.type != "other" and not _commemorated(article, m)
+    follow_up = next((m for m in lead if _names_an_incident(article, m) and not _commemorated(article, m)
                       and not security_operation(article, m)), None)
     if REMEMBERING_HEADLINE.search(article.title or _headline_line(article) or ""):
         # a report that remembers an incident is news only of what its lead reports afresh: "the shooting"
@@ -638,6 +650,11 @@ def _headline_line(article: Article) -> str | None:
     first, _, rest = article.text.lstrip().partition("\n")
     looks = 0 < len(first.split()) <= 20 and not first.rstrip().endswith(".") and rest.startswith("\n")
     return first if looks else None
+
+
+def _names_an_incident(article: Article, mention: EventMention) -> bool:
+    """A typed trigger, or a vague one beside a casualty figure ("the killing of more than 400 residents")."""
+    return mention.type != "other" or bool(VAGUE_TRIGGER.match(mention.trigger.text)) and _weak_ok(article, mention)
 
 
 VAGUE_TRIGGER = re.compile(r"^(?:violence|incidents?|act of terror|terrorist act|killings?)$", re.I)
@@ -1710,7 +1727,7 @@ def assemble(article: Article, group: Group) -> Incident:
     figures = [f for f in article.figures if holds(article, group, f.evidence)]
     statements = [as_reported(article, s) for s in article.statements if holds(article, group, s.evidence)]
     suicide, suicide_evidence = suicide_flag(article, group, weapons)
-    date = group.date or (event_date(article, group.mentions) if group.role == "background" else None)
+    date = group.date or (background_date(article, group) if group.role == "background" else None)
     incident = Incident(
         role=group.role,
         type=incident_type(article, group, weapons),
@@ -1733,6 +1750,18 @@ def assemble(article: Article, group: Group) -> Incident:
     incident.types = sorted({incident.type, *(m.type for m in group.mentions if m.type not in WEAK_TYPES)} - {None})
     incident.confidence = _confidence(incident)
     return incident
+
+
+def background_date(article: Article, group: Group) -> DateValue | None:
+    """A background incident's date, from its triggers' clause or sentence; never the main incident's
+    own date phrase, which dates the news ("killing 34 on Sunday evening, less than a month after
+    another deadly bombing in the capital": the other bombing was not on Sunday)."""
+    date = event_date(article, group.mentions)
+    main = next((g for g in group.rivals if g.role == "main"), None)
+    if date is not None and main is not None and main.date is not None and date.evidence is not None \
+            and main.date.evidence == date.evidence:
+        return None
+    return date
 
 
 def as_reported(article: Article, statement: Statement) -> Statement:

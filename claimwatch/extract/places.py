@@ -268,6 +268,10 @@ def _with_localities(article: Article, places: list[Place], context: Context) ->
     return known + found
 
 
+def _in_the_dateline(article: Article, place: Place) -> bool:
+    return article.dateline is not None and article.dateline.contains(place.evidence)
+
+
 def _localities(article: Article, places: list[Place], context: Context) -> tuple[list[Place], set[int]]:
     """ "the village of Kuriga", "a school in Kuriga in Kaduna state": a locality neither spaCy nor the
     gazetteer knows, or one it knows only in another country than the container the text puts it in.
@@ -276,6 +280,11 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     if not context.countries:
         return [], set()
     code = max(context.countries, key=context.countries.get)
+    # "PARIS (Wire) - ... four engineers killed in Niger ... a raid near the town of Tillia": the country the
+    # dateline and a demonym make likeliest is no locality's when no place outside the dateline is in it
+    named = Counter(p.country_code for p in places if p.country_code and not _in_the_dateline(article, p))
+    if named and code not in named:
+        code = named.most_common(1)[0][0]
     gaz = load_gazetteer()
     found: list[Place] = []
     contained: set[int] = set()

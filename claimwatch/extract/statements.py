@@ -1167,10 +1167,16 @@ def _date(context: _Context, found: _Found, evidence: Span) -> DateValue | None:
     ]
     if not dates:
         return None
-    return min(dates, key=lambda d: abs(d.evidence.start - found.match.start()))
+    # "Amnesty on Thursday called for an inquiry into the killings ... on June 18, saying survivors blamed
+    # the OLA": the date the sentence's reporting verb follows is the statement's, however near the other
+    verbal = [d for d in dates if DATED_VERB.match(context.text, d.evidence.end)]
+    return min(verbal or dates, key=lambda d: abs(d.evidence.start - found.match.start()))
 
 
-STATEMENT_DATE_REACH = 20  # characters after the statement's evidence where its date may still stand
+STATEMENT_DATE_REACH = 20
+# a date right before the reporting verb: "X on Thursday called", "said on Monday" is read the other way
+DATED_VERB = re.compile(r"\s+(?:said|says|called|urged|announced|told|stated|claimed|blamed|accused|denied|demanded|"
+                        r"warned|confirmed|reported|issued|published|released)\b", re.I)  # characters after the statement's evidence where its date may still stand
 
 
 def _dates_the_event(text: str, sentence: Span, evidence: Span) -> bool:

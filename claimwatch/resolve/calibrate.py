@@ -7,8 +7,8 @@
    pairs of median size, so that one incident reported by forty messages (780 pairs) does not
    decide the weights alone; otherwise every pair counts once, whichever corpus it comes from
    (`shares` can rebalance corpora, for experiments).
-   The pairs that only the same-day rule lets through (`place_conflict`: one day, one country,
-   places that exclude each other) are fitted apart: every other weight is fitted on the pairs whose
+   The pairs whose places do not agree (`place_conflict`: let through by the same-day rules, or a
+   place the gazetteer does not know beside a known town) are fitted apart: every other weight is fitted on the pairs whose
    places agree, and then `place_conflict` alone on the conflicting pairs, the other weights held
    fixed. In MUC-4's derived gold such a pair is never one incident (its rule requires compatible
    places); in modern news it often is (a dateline, a capital that speaks, a village spelt two ways).

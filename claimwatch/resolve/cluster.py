@@ -106,10 +106,13 @@ class Resolver:
         told = [c for c in joinable[:2] if c in story]
         chosen = joinable[0]
         if self._ambiguous(joinable, scored) and len(told) != 2:
-            if len(told) != 1:
+            if len(told) == 1:
+                chosen = told[0]  # the two score alike, but only one shares a named victim or the perpetrator
+            elif (news := self._news_of_one_report(joinable[:2], scored)) is not None:
+                chosen = news
+            else:
                 alike = tuple(scored[c][1] for c in joinable[:2])
                 return Decision(profile.key, self._open(profile), True, materialise(best), alike=alike)
-            chosen = told[0]  # the two score alike, but only one shares a named victim or the perpetrator
             target, bridged = chosen, EMPTY
         else:
             target, bridged = self._bridge(story) if chosen in story[:1] else (chosen, EMPTY)
@@ -167,6 +170,18 @@ class Resolver:
     def _ambiguous(joinable: list[int], scored: dict) -> bool:
         """The two best clusters score alike."""
         return len(joinable) >= 2 and scored[joinable[1]][0] - scored[joinable[0]][0] < AMBIGUITY_MARGIN
+
+    def _news_of_one_report(self, pair: list[int], scored: dict) -> int | None:
+        """Of two clusters that fit alike, the one that holds a report whose background mention is the
+        other's best member, when its own best member is news. One report telling both is no busy city:
+        it says which of the two is its news (often the same incident, retold in a later paragraph), and a
+        report that fits both is taken to be about that one."""
+        batch = self.columns.gather(np.array([self.row_of[scored[c][1]] for c in pair]))
+        article, background = batch.col("article"), batch.col("background")
+        for told, news in ((0, 1), (1, 0)):
+            if background[told] and not background[news] and int(article[told]) in self.articles[pair[news]]:
+                return pair[news]
+        return None
 
     def _placed_cluster(self, key: int) -> int | None:
         return self.cluster(key) if key in self.row_of else None

@@ -27,7 +27,7 @@ RELATION = np.array([[type_relation(a, b) for b in (*INCIDENT_TYPES, None)] for 
                     dtype=np.int8)
 NAME_BITS = 128
 INTS = ("key", "lo", "hi", "proxy", "article", "type", "country", "region", "city", "killed", "site_n", "parties_n",
-        "tokens_n", "types", "anchored")
+        "tokens_n", "types", "anchored", "background")
 I = {name: i for i, name in enumerate(INTS)}
 MASKS = (("site", SITE_BITS), ("parties", PARTY_BITS), ("tokens", TOKEN_BITS), ("actors", NAME_BITS),
          ("victims", NAME_BITS))
@@ -88,7 +88,8 @@ class Columns:
         return [p.key, p.lo or 0, p.hi or 0, int(p.proxy), p.article, TYPE_CODES.get(p.type, _NONE),
                 self.codes["country"].code(p.country), self.codes["region"].code(p.region),
                 self.codes["city"].code(p.city), p.killed if p.killed is not None else -1,
-                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count(), p.types, int(p.anchored)]
+                p.site.bit_count(), p.parties.bit_count(), p.tokens.bit_count(), p.types, int(p.anchored),
+                int(p.background)]
 
     def append(self, p: Profile) -> int:
         if self.size == len(self.ints):
@@ -160,7 +161,7 @@ def _km(p: Profile, geo: np.ndarray) -> np.ndarray:
 
 
 def _place_ok(q: Probe, b: Batch, dist: np.ndarray) -> np.ndarray:
-    """`features.place_compatible`, for many rows."""
+    """(`features.place_compatible`, `features.place_possible`), for many rows."""
     country, region, city = b.col("country"), b.col("region"), b.col("city")
     conflict = (q.country != -1) & (country >= 0) & (country != q.country)
     same_region = (q.region != -1) & (region == q.region)
@@ -168,7 +169,10 @@ def _place_ok(q: Probe, b: Batch, dist: np.ndarray) -> np.ndarray:
     both_city = (q.city != -1) & (city >= 0)
     both_region = (q.region != -1) & (region >= 0)
     rest = np.where(both_coords, dist <= MAX_KM, np.where(both_city, city == q.city, ~both_region))
-    return ~conflict & (same_region | rest)
+    placed = ~conflict & (same_region | rest)
+    # `features.place_possible`: a name the gazetteer does not know beside a known town
+    unplaced = np.isnan(b.geo[:, 0]) & (region < 0)
+    return placed, placed | (~conflict & both_city & (unplaced != (not q.coords and q.region == -1)))
 
 
 def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.ndarray]:
@@ -181,12 +185,12 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.nd
     exact = (hi == lo) & ~proxy & (p.hi == p.lo) & (not p.proxy)
     limit = np.where(exact, EXACT_DAYS, WINDOW_DAYS)
     ok = (b.col("article") != p.article) & (gap <= limit) & (RELATION[q.type, b.col("type")] > 0)
-    placed = _place_ok(q, b, dist)
+    placed, possible = _place_ok(q, b, dist)
     country = b.col("country")
     same_country = (q.country >= 0) & (country == q.country)  # an unknown country probes as -2
     border = (p.country is not None) & (country >= 0) & (country != q.country) & ~np.isnan(dist) & (dist <= MAX_KM)
     unanchored = b.col("anchored") == 0 if p.anchored else True
-    ok &= placed | (exact & unanchored & (same_country | border))
+    ok &= possible | (exact & unanchored & (same_country | border))
     return b.take(ok), gap[ok], dist[ok], ~placed[ok]
 
 

@@ -13,8 +13,10 @@ both places are anchored (named by a trigger's own locative phrase: "the bombing
 not the scene (its dateline, a capital that speaks, a witness's town, a village the gazetteer
 spells otherwise), and those pairs were lost at blocking, whatever else they shared. So are two
 reports of one day placed in two countries at towns within `MAX_KM` of each other, at most one
-anchored (a border town's attack told from the town across the border). Such a pair carries
-`place_conflict`, whose weight is fitted apart (`calibrate`).
+anchored (a border town's attack told from the town across the border). And so, on any dates the
+rule allows, are a known town and a name the gazetteer does not know at all (no coordinates, no
+region: "the village of Bagan" beside Parachinar), which may lie anywhere near it (`place_possible`).
+Such a pair carries `place_conflict`, whose weight is fitted apart (`calibrate`).
 
 Features (`FEATURES`) are numbers in [0, 1]; their weights and the merge threshold are fitted on
 data (`claimwatch.resolve.calibrate`), never set by hand.
@@ -82,6 +84,20 @@ def place_compatible(p: Profile, q: Profile) -> bool:
     return not (p.region and q.region)
 
 
+def place_possible(p: Profile, q: Profile) -> bool:
+    """The places agree (`place_compatible`), or one is a name the gazetteer does not know (no
+    coordinates, no region: a village, a hamlet) that may lie anywhere near the other, a known town of
+    the same country. Two unknown names are two places. Such pairs are compared with `place_conflict` set."""
+    return place_compatible(p, q) or (
+        not (p.country and q.country and p.country != q.country) and bool(p.city) and bool(q.city)
+        and unplaced(p) != unplaced(q))
+
+
+def unplaced(p: Profile) -> bool:
+    """A place name with neither coordinates nor a region."""
+    return p.lat is None and not p.region
+
+
 EXACT_DAYS = 1  # two reports that both date the incident to the day disagree by at most this much (midnight, a late count)
 
 
@@ -92,7 +108,7 @@ def compatible(p: Profile, q: Profile) -> bool:
     exact = _both_exact(p, q)
     if date_gap(p, q) > (EXACT_DAYS if exact else WINDOW_DAYS):
         return False
-    return place_compatible(p, q) or (exact and (same_day_country(p, q) or across_a_border(p, q)))
+    return place_possible(p, q) or (exact and (same_day_country(p, q) or across_a_border(p, q)))
 
 
 def across_a_border(p: Profile, q: Profile) -> bool:

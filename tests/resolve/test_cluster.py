@@ -205,3 +205,19 @@ def test_cluster_members_share_a_day_give_or_take_one(days, joined):
     later = mention(3, 3, days=days)
     clusters = cluster_profiles([first, week, later], weights(0.5))
     assert (clusters[3] == clusters[1]) is joined
+
+
+def test_cluster_of_two_alike_the_news_of_the_report_that_told_both_takes_the_report():
+    # one report tells the bombing as its news and again, in a later paragraph, as background of the same city
+    # and day; a second report fits both clusters alike. The report that told both says which is news: no
+    # busy city here, and the second report joins the news
+    resolver = Resolver(weights(0.7))
+    news = resolver.add(mention(1, 1, summary="market bombing", type="bombing"))
+    record = {"role": "background", "type": "bombing", "summary": "market bombing",
+              "date": {"value": DAY.isoformat(), "precision": "day"},
+              "location": {"country_code": "RU", "city": "Krasnogorsk", "anchored": True}}
+    retold = resolver.add(profile(record, 2, 1))
+    assert retold.cluster != news.cluster  # one report's two mentions are never one incident
+    second = resolver.add(mention(3, 2, summary="market bombing", type="bombing"))
+    assert not second.opened and second.cluster == news.cluster
+

@@ -13,7 +13,8 @@ from claimwatch.resolve.profile import profile
 
 CITIES = [("Kabul", "Kabul", 34.53, 69.17), ("Bagram", "Parwan", 34.95, 69.26), ("Herat", "Herat", 34.35, 62.2),
           ("Kabul", "Kabul", None, None), (None, "Kabul", None, None), (None, None, None, None),
-          ("Erbil", None, 36.19, 44.01), ("Erbil", None, None, None)]  # a city the gazetteer gives no region
+          ("Erbil", None, 36.19, 44.01), ("Erbil", None, None, None),  # a city the gazetteer gives no region
+          ("Qarabagh", None, None, None)]  # a village it does not know
 TYPES = ["bombing", "armed_assault", "kidnapping", "arson", None]
 
 

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from claimwatch.resolve.features import FEATURES, compatible, date_gap, features, ochiai, place_compatible, type_relation
+from claimwatch.resolve.features import (FEATURES, compatible, date_gap, features, ochiai, place_compatible,
+                                         place_possible, type_relation)
 from claimwatch.resolve.profile import content_words, fold, mask, profile
 
 DAY = dt.date(2021, 8, 26).toordinal()
@@ -174,3 +175,25 @@ def test_block_index_finds_a_border_town_across_the_border():
     a = make(key=1, article=1, country="SY", city="tall abyad", region="ar raqqah", lat=36.60, lon=38.95)._replace(anchored=True)
     b = make(key=2, article=2, country="TR", city="akcakale", region="sanliurfa", lat=36.70, lon=38.95)
     assert [(p.key, q.key) for p, q in blocked_pairs([a, b])] == [(1, 2)]
+
+
+@pytest.mark.parametrize("b,possible", [
+    (dict(city="bagan"), True),  # a village the gazetteer does not know, beside Parachinar
+    (dict(city="bagan", country="AF"), False),  # ... but not across a border
+    (dict(city="bagan", region="paktia"), False),  # a name with a region is placed: it excludes
+    (dict(city="sadda", lat=33.70, lon=70.33), True),  # a known town near by agrees anyway
+])
+def test_features_an_unknown_village_may_lie_near_a_known_town(b, possible):
+    a = make(key=1, article=1, lo=DAY, country="PK", city="parachinar", region="khyber pakhtunkhwa",
+             lat=33.90, lon=70.10, anchored=None)._replace(anchored=True)
+    b = make(key=2, article=2, lo=DAY - 3, hi=DAY + 3, **{"country": "PK", **b})._replace(anchored=True)
+    assert place_possible(a, b) is possible
+    assert compatible(a, b) is possible  # both anchored, a vague date: only the place rule lets them meet
+    if possible:
+        assert features(a, b)[FEATURES.index("place_conflict")] == float(not place_compatible(a, b))
+
+
+def test_features_two_unknown_villages_are_two_places():
+    a = make(key=1, article=1, country="PK", city="bagan")
+    b = make(key=2, article=2, country="PK", city="ochat")
+    assert not place_possible(a, b)
