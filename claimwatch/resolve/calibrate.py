@@ -7,10 +7,11 @@
    pairs of median size, so that one incident reported by forty messages (780 pairs) does not
    decide the weights alone; otherwise every pair counts once, whichever corpus it comes from
    (`shares` can rebalance corpora, for experiments).
-   The pairs whose places do not agree (`place_conflict`: let through by the same-day rules, or a
-   place the gazetteer does not know beside a known town) are fitted apart: every other weight is fitted on the pairs whose
-   places agree, and then `place_conflict` alone on the conflicting pairs, the other weights held
-   fixed. In MUC-4's derived gold such a pair is never one incident (its rule requires compatible
+   The pairs whose places do not agree are fitted apart: those the same-day rules let through
+   (`place_conflict`: one day, one country, places that exclude each other) and those with a place
+   the gazetteer does not know beside a known town (`place_unknown`). Every other weight is fitted on
+   the pairs whose places agree, and then each of those two alone on its own pairs, the other weights
+   held fixed. In MUC-4's derived gold such a pair is never one incident (its rule requires compatible
    places); in modern news it often is (a dateline, a capital that speaks, a village spelt two ways).
    Fitted together, those pairs moved the weights the place-agreeing pairs had taught (MUC-4 dev
    pairwise F1 fell from 0.917 to 0.700); fitted apart, they set only their own weight.
@@ -133,16 +134,19 @@ def fit_offset(offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float 
     return c
 
 
-CONFLICT = FEATURES.index("place_conflict")
+APART = [FEATURES.index(name) for name in ("place_conflict", "place_unknown")]
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
-    """Every weight but `place_conflict` fitted on the pairs whose places agree; then that one alone on
-    the pairs whose places conflict, the others held fixed (see the module docstring)."""
-    apart = x[:, CONFLICT] > 0
+    """Every weight but `place_conflict` and `place_unknown` fitted on the pairs whose places agree;
+    then each of those two alone on the pairs that carry it, the others held fixed (see the module
+    docstring). A pair carries at most one of them."""
+    apart = (x[:, APART] > 0).any(axis=1)
     coef, bias = fit_logistic(x[~apart], y[~apart], weight[~apart])
-    if apart.any():
-        coef[CONFLICT] = fit_offset(x[apart] @ coef + bias, y[apart], weight[apart])
+    for index in APART:
+        group = x[:, index] > 0
+        if group.any():
+            coef[index] = fit_offset(x[group] @ coef + bias, y[group], weight[group])
     return coef, bias
 
 

@@ -148,10 +148,10 @@ class Resolver:
         if not len(candidates):
             return None, {}, _nothing, _nothing
         probe = Probe(profile, self.columns)
-        batch, gap, dist, conflict = compatible(probe, self.columns.gather(candidates))
+        batch, gap, dist, place = compatible(probe, self.columns.gather(candidates))
         if not len(gap):
             return None, {}, _nothing, _nothing
-        columns = feature_columns(probe, self.columns, batch, gap, dist, conflict)
+        columns = feature_columns(probe, self.columns, batch, gap, dist, place)
         scores = 1.0 / (1.0 + np.exp(-logits(columns, self._coef, self.weights.bias, len(gap))))
         keys = batch.col("key")
         above = np.nonzero(scores >= self.weights.threshold)[0]

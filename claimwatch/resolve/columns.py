@@ -177,7 +177,8 @@ def _place_ok(q: Probe, b: Batch, dist: np.ndarray) -> np.ndarray:
 
 def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.ndarray]:
     """(the candidates that pass `features.compatible`, their date gaps, their distances in km or nan,
-    and whether their places exclude each other: pairs let through by the same-day rules)."""
+    and how their places relate: `AGREE`, `CONFLICT` (the same-day rules let them through) or `UNKNOWN`
+    (only a name the gazetteer does not know lets them through, `features.place_possible`))."""
     p = q.p
     gap = np.maximum(0, np.maximum(b.col("lo") - p.hi, p.lo - b.col("hi")))
     dist = _km(p, b.geo) if q.coords else np.full(len(gap), np.nan)
@@ -190,8 +191,13 @@ def compatible(q: Probe, b: Batch) -> tuple[Batch, np.ndarray, np.ndarray, np.nd
     same_country = (q.country >= 0) & (country == q.country)  # an unknown country probes as -2
     border = (p.country is not None) & (country >= 0) & (country != q.country) & ~np.isnan(dist) & (dist <= MAX_KM)
     unanchored = b.col("anchored") == 0 if p.anchored else True
-    ok &= possible | (exact & unanchored & (same_country | border))
-    return b.take(ok), gap[ok], dist[ok], ~placed[ok]
+    same_day = exact & unanchored & (same_country | border)
+    ok &= possible | same_day
+    place = np.where(placed, AGREE, np.where(same_day, CONFLICT, UNKNOWN)).astype(np.int8)
+    return b.take(ok), gap[ok], dist[ok], place[ok]
+
+
+AGREE, CONFLICT, UNKNOWN = 0, 1, 2  # how a compatible pair's places relate (`features.place_compatible` ...)
 
 
 # ---------------------------------------------------------------- features
@@ -248,7 +254,7 @@ def _killed(killed: int | None, others: np.ndarray) -> tuple:
     return same, known & ~same & (np.minimum(others, killed) >= 0.5 * np.maximum(others, killed))
 
 
-def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.ndarray, conflict: np.ndarray) -> list:
+def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.ndarray, place: np.ndarray) -> list:
     """The `FEATURES` of every compatible candidate, one entry per feature: an array over the
     candidates, or a plain number when it is the same for all of them."""
     p = q.p
@@ -265,7 +271,8 @@ def feature_columns(q: Probe, c: Columns, b: Batch, gap: np.ndarray, dist: np.nd
         ~np.isnan(dist) & (dist <= NEAR_KM) if q.coords else 0.0,
         text["site"],
         1.0 if not (p.city or p.region) else (city < 0) & (region < 0),
-        conflict,
+        place == CONFLICT,
+        place == UNKNOWN,
         (RELATION[q.type, b.col("type")] == 2) | ((b.col("types") & p.types) != 0),
         *_parties(q, c, b, text["parties"]), *_killed(p.killed, b.col("killed")),
         text["tokens"],

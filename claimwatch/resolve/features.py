@@ -16,7 +16,8 @@ reports of one day placed in two countries at towns within `MAX_KM` of each othe
 anchored (a border town's attack told from the town across the border). And so, on any dates the
 rule allows, are a known town and a name the gazetteer does not know at all (no coordinates, no
 region: "the village of Bagan" beside Parachinar), which may lie anywhere near it (`place_possible`).
-Such a pair carries `place_conflict`, whose weight is fitted apart (`calibrate`).
+A pair the same-day rules let through carries `place_conflict`, one that only an unknown name lets
+through `place_unknown`; their weights are fitted apart (`calibrate`).
 
 Features (`FEATURES`) are numbers in [0, 1]; their weights and the merge threshold are fitted on
 data (`claimwatch.resolve.calibrate`), never set by hand.
@@ -47,7 +48,7 @@ RELATED_FAMILIES = frozenset(frozenset(pair) for pair in [
 
 FEATURES = (
     "date_gap", "date_exact", "date_proxy", "date_vague",
-    "same_city", "same_region", "near", "site_overlap", "place_missing", "place_conflict",
+    "same_city", "same_region", "near", "site_overlap", "place_missing", "place_conflict", "place_unknown",
     "type_same",
     "perp_shared", "perp_differ", "victim_shared", "party_overlap",
     "killed_same", "killed_close",
@@ -87,7 +88,7 @@ def place_compatible(p: Profile, q: Profile) -> bool:
 def place_possible(p: Profile, q: Profile) -> bool:
     """The places agree (`place_compatible`), or one is a name the gazetteer does not know (no
     coordinates, no region: a village, a hamlet) that may lie anywhere near the other, a known town of
-    the same country. Two unknown names are two places. Such pairs are compared with `place_conflict` set."""
+    the same country. Two unknown names are two places. Such pairs are compared with `place_unknown` set."""
     return place_compatible(p, q) or (
         not (p.country and q.country and p.country != q.country) and bool(p.city) and bool(q.city)
         and unplaced(p) != unplaced(q))
@@ -109,6 +110,11 @@ def compatible(p: Profile, q: Profile) -> bool:
     if date_gap(p, q) > (EXACT_DAYS if exact else WINDOW_DAYS):
         return False
     return place_possible(p, q) or (exact and (same_day_country(p, q) or across_a_border(p, q)))
+
+
+def same_day_rule(p: Profile, q: Profile) -> bool:
+    """The same-day rules (one country, or a border) would let the pair through, whatever its places."""
+    return _both_exact(p, q) and date_gap(p, q) <= EXACT_DAYS and (same_day_country(p, q) or across_a_border(p, q))
 
 
 def across_a_border(p: Profile, q: Profile) -> bool:
@@ -153,8 +159,12 @@ def _date_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:
 def _place_features(p: Profile, q: Profile) -> tuple[float, ...]:
     near = p.lat is not None and q.lat is not None and km(p, q) <= NEAR_KM
     missing = not (p.city or p.region) or not (q.city or q.region)
+    agree = place_compatible(p, q)
+    # a pair the same-day rules let through carries `place_conflict`, even where an unknown name let it
+    # through as well; `place_unknown` marks the pairs only an unknown name lets through
+    unknown = not agree and not same_day_rule(p, q) and place_possible(p, q)
     return (float(bool(p.city) and p.city == q.city), float(bool(p.region) and p.region == q.region), float(near),
-            ochiai(p.site, q.site), float(missing), float(not place_compatible(p, q)))
+            ochiai(p.site, q.site), float(missing), float(not agree and not unknown), float(unknown))
 
 
 def _party_features(p: Profile, q: Profile) -> tuple[float, float, float, float]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from claimwatch.resolve.calibrate import CONFLICT, fit_offset, fit_weights
+from claimwatch.resolve.calibrate import fit_offset, fit_weights
 from claimwatch.resolve.features import FEATURES
 
 REGION = FEATURES.index("same_region")
@@ -23,14 +24,16 @@ def _pairs(rng, n):
     return x, y
 
 
-def test_conflicting_pairs_set_their_own_weight_and_move_no_other():
+@pytest.mark.parametrize("name", ["place_conflict", "place_unknown"])
+def test_pairs_whose_places_disagree_set_their_own_weight_and_move_no_other(name):
+    index = FEATURES.index(name)
     rng = np.random.default_rng(5)
     x, y = _pairs(rng, 600)
     alone, bias_alone = fit_weights(x, y, np.ones(len(y)))
-    conflict = np.zeros((80, len(FEATURES)))
-    conflict[:, CONFLICT] = 1.0
-    both_x, both_y = np.vstack([x, conflict]), np.concatenate([y, np.ones(80)])  # all one incident
+    apart = np.zeros((80, len(FEATURES)))
+    apart[:, index] = 1.0
+    both_x, both_y = np.vstack([x, apart]), np.concatenate([y, np.ones(80)])  # all one incident
     coef, bias = fit_weights(both_x, both_y, np.ones(len(both_y)))
-    others = [i for i in range(len(FEATURES)) if i != CONFLICT]
+    others = [i for i in range(len(FEATURES)) if i != index]
     assert np.allclose(coef[others], alone[others]) and bias == bias_alone
-    assert alone[CONFLICT] == 0.0 and coef[CONFLICT] > -bias  # enough to reach 0.5 on its own
+    assert alone[index] == 0.0 and coef[index] > -bias  # enough to reach 0.5 on its own

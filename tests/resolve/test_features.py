@@ -190,7 +190,10 @@ def test_features_an_unknown_village_may_lie_near_a_known_town(b, possible):
     assert place_possible(a, b) is possible
     assert compatible(a, b) is possible  # both anchored, a vague date: only the place rule lets them meet
     if possible:
-        assert features(a, b)[FEATURES.index("place_conflict")] == float(not place_compatible(a, b))
+        values = features(a, b)
+        unknown = not place_compatible(a, b)
+        assert values[FEATURES.index("place_unknown")] == float(unknown)
+        assert values[FEATURES.index("place_conflict")] == 0.0
 
 
 def test_features_two_unknown_villages_are_two_places():
