@@ -1108,7 +1108,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or dates_a_count(article, date) or _after_publication(article, date) \
                         or _dates_a_response_in_sentence(article, date) or _compared_from(article, mention, date) \
                         or _across_a_relative_clause(article, mention, date) \
-                        or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start):
+                        or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start) \
+                        or _dates_a_later_death(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -1116,6 +1117,18 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
         if best:
             return best[1]
     return None
+
+
+# "a boy who was shot in the stomach died in hospital on Sunday": the day of a death, not of the shooting
+LATER_DEATH = re.compile(r"\b(?:died|succumbed)(?:\s+(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))?"
+                         r"(?:\s+(?:in|at)\s+(?:a\s+|the\s+)?hospital)?(?:\s+(?:later|overnight))?\s+$", re.I)
+
+
+def _dates_a_later_death(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The date follows a death told after the trigger ("was shot ... died in hospital on Sunday")."""
+    if date.evidence.start <= mention.trigger.end:
+        return False
+    return bool(LATER_DEATH.search(article.text, max(mention.trigger.end, date.evidence.start - 60), date.evidence.start))
 
 
 # "The siege also followed a three-day battle at the camp that began on Saturday": the battle's day
@@ -1268,6 +1281,10 @@ HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|nea
                   r"station|checkpoint|police post|barracks) here)\b", re.I)
 
 
+# "..., killing four people, President Erdogan said in this Russian city, where he is attending a summit":
+# the "here" of a statement is where it was made
+SPOKEN_HERE = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+[\w\s]{0,30}?)|spoke|speaking|announced)\s+$",
+                         re.I)
 HERE_REACH = 60  # characters from the end of an attack's trigger to its "here" ("shot dead 38 people at a beach hotel near here")
 ELSEWHERE = re.compile(r"\b(?:north|south|east|west|[\w-]+ward|km|kilometres|kilometers|miles|drive|hours?|minutes?)"
                        r"[\w-]* (?:of|from) here\b", re.I)
@@ -1287,7 +1304,7 @@ def _here(article: Article, group: Group) -> bool:
             if not 0 <= start - trigger.end <= HERE_REACH:
                 continue
             before = article.text[max(sentence.start, start - 40):sentence.start + found.end()]
-            if ELSEWHERE.search(before):
+            if ELSEWHERE.search(before) or SPOKEN_HERE.search(article.text, max(trigger.end, start - 30), start):
                 continue
             if any(trigger.end <= p.evidence.start < start for p in article.places):
                 continue
@@ -1378,8 +1395,12 @@ def _scene_place(article: Article, group: Group) -> Place | None:
     if regions:
         candidates = [p for p in candidates if p.precision != "city" or _within_any(p.region, regions)
                       or article.sentence_of(p.evidence.start) in near or _attached(article, p, triggers)]
+    # a place the first trigger sentence's own phrase names, not as what it was near, is the scene, even
+    # where "a town south of Magdeburg" later makes its name a landmark
     best = min(candidates, key=lambda p: (
-        _precision_rank(p), _only_near(article, p, candidates),
+        _precision_rank(p), _only_near(article, p, candidates) and not (
+            article.sentence_of(p.evidence.start) == first and _attached(article, p, triggers)
+            and not _named_as_near(article, p)),
         _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
         article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
     return _unlisted_scene(article, group, best, triggers) or best
@@ -1428,13 +1449,15 @@ VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close
 VICINITY_KM = 60.0
 
 
+def _named_as_near(article: Article, place: Place) -> bool:
+    """This mention of the place names what the scene was near ("outside Louisville")."""
+    return bool(VICINITY.search(article.text[max(0, place.evidence.start - 30): place.evidence.start]))
+
+
 def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
     """ "a concert hall near Moscow" beside "in Krasnogorsk": the named town, within reach of the city,
     says where; the city only says what it was near."""
-    def vicinity(p: Place) -> bool:
-        return bool(VICINITY.search(article.text[max(0, p.evidence.start - 30): p.evidence.start]))
-
-    near_names = {p.name for p in candidates if vicinity(p)}  # "north-west of Ramallah" once is near it throughout
+    near_names = {p.name for p in candidates if _named_as_near(article, p)}  # "north-west of Ramallah" once is near it throughout
     if place.lat is None or place.name not in near_names:
         return False
     return any(other.precision == place.precision and other.lat is not None and other.name != place.name

@@ -394,7 +394,11 @@ def _mentions(tokens: Tokens, gaz: Gazetteer) -> list[Mention]:
     for start, end, label in tokens.ents:
         if label in PLACE_LABELS and not any(taken[start:end]):
             found.extend(_entity_mentions(tokens, start, end, label, gaz, taken))
+    named_groups = [(start, end) for start, end, label in tokens.ents
+                    if label == "ORG" and tokens.lower[end - 1].strip("'’") in GROUP_NOUNS]
     for start, end in _scan(tokens, 0, len(tokens), gaz, taken):
+        if any(s <= start and end <= e for s, e in named_groups):
+            continue  # "the Kurdistan Workers' Party", "the Arakan Army": a party's name, not a place
         found.append(_mention(tokens, start, end, labels[start], trusted=False))
     found.sort(key=lambda mention: mention.start)
     for mention in found:
@@ -407,6 +411,12 @@ def _mentions(tokens: Tokens, gaz: Gazetteer) -> list[Mention]:
         if mention.label in ("PERSON", "ORG") and mention.key in datelined and mention.end - mention.start == 1:
             mention.cue = True
     return found
+
+
+# the last word of an organisation's name that makes the names before it part of a party's or an armed
+# group's name
+GROUP_NOUNS = frozenset({"party", "front", "army", "movement", "brigade", "brigades", "battalion", "battalions",
+                         "congress", "alliance", "militia", "militias"})
 
 
 def _token_labels(tokens: Tokens) -> list[str]:

@@ -56,3 +56,44 @@ def test_a_later_statement_does_not_make_the_retelling_background(extracted, rel
             f"{released} described a raid near Koure on Aug. 9, in which its fighters killed eight people.")
     main = [i for i in extracted(text, "2020-09-17").incidents if i.role == "main"][0]
     assert main.date is not None and main.date.value == "2020-08-09"
+
+
+@pytest.mark.slow
+def test_a_later_death_does_not_date_the_shooting(extracted):
+    text = ("YAOUNDE, Oct 26 (Wire) — Cameroon's government has blamed separatist fighters for Saturday's attack on "
+            "a school in Kumba.\n\n"
+            "A 12-year-old boy who was shot in the stomach died in hospital on Sunday, relatives said, a day after "
+            "gunmen opened fire on a class at the school.")
+    main = [i for i in extracted(text, "2020-10-26").incidents if i.role == "main"][0]
+    assert main.date is not None and main.date.value == "2020-10-24"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said,city", [
+    ("President Erdogan said in this Russian city, where he is attending a summit", "Ankara"),
+    ("and the gunmen fled the city, police in this Russian city said", "Kazan"),  # guard: the scene is here
+])
+def test_the_here_of_a_statement_is_where_it_was_made(extracted, said, city):
+    text = ("KAZAN, Russia, Oct 23 (Wire) — Two attackers set off explosives and opened fire at the headquarters of "
+            f"a defence company on the outskirts of {'Ankara' if city == 'Ankara' else 'the city'} on Wednesday "
+            f"afternoon, killing four people, {said}.")
+    main = [i for i in extracted(text, "2024-10-23").incidents if i.role == "main"][0]
+    assert main.location is not None and main.location.city == city
+
+
+def test_places_a_partys_name_is_no_place(nlp_article):
+    from claimwatch.extract.places import find_places
+
+    text = ("A statement carried by a news agency close to the Kurdistan Workers' Party said its fighters had "
+            "carried out the attack in Ankara.")
+    names = [p.name for p in find_places(nlp_article(text, "2023-10-02"))]
+    assert "Kurdistan" not in names and "Ankara" in names
+
+
+@pytest.mark.slow
+def test_the_town_the_trigger_names_stays_the_scene_when_later_a_landmark(extracted):
+    text = ("BERLIN, Dec 20 (Wire) — A driver steered a car at speed into the crowds at the Christmas market in the "
+            "eastern German city of Magdeburg on Friday evening, killing two people.\n\n"
+            "The suspect worked as a doctor in Bernburg, a town south of Magdeburg.")
+    main = [i for i in extracted(text, "2024-12-20").incidents if i.role == "main"][0]
+    assert main.location is not None and main.location.city == "Magdeburg"
