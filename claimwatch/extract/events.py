@@ -49,7 +49,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"(?:rockets?|mortars?|mortar (?:rounds|bombs)|missiles?|shells) (?:slammed|crashed|rained|struck|hit|"
                 r"landed|smashed)|"
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
-    ("arson", r"arson(?: attack)?|set (?:fire|ablaze|alight)(?: to)?|torched|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
+    ("arson", r"arson(?: attack)?|set(?:ting)? (?:fire|ablaze|alight)(?: to)?|torch(?:ed|ing)|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
                       # "was hacked with machetes", "hacked a blogger to death" (not an account "hacked" online)
@@ -73,7 +73,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"ambush(?:ed)?|stormed|overr[au]n|assault(?:s|ed)?(?! rifles?)|"
                       # "the fighters held Quissanga for several hours": a town taken and held
                       r"held (?:the (?:town|village|city) of )?(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)? for (?:several |many |a few |\d+ )?(?:hours|days)|"
-                      r"rampage|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
+                      r"rampag(?:e|ed|ing)|mass shooting|killing spree|raid(?:ed)?\b(?!-)|"
                       r"machine[- ]gunned|sprayed .{0,20}with bullets|"
                       r"(?:drove|driven|steered|ploughed|plowed|smashed|crashed|slammed|careered|rammed|ramming) (?:a |an |the |his |her |their )?"
                       r"(?:[\w-]+ ){0,2}?(?:truck|lorry|van|car|vehicle|bus|suv) (?:[\w-]+ ){0,2}?(?:in)?to (?:the |a |an )?(?:[\w-]+ ){0,2}?"

@@ -28,6 +28,9 @@ from .pipeline import component
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 # "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
 _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
+            # "settlers rampaged through the town hours after a Palestinian gunman killed two brothers": an
+            # earlier incident, told with its own attackers, even on the same day
+            r"hours after (?:a|an|two|three|\d+) (?:[\w-]+ ){0,3}?(?:gunm[ae]n|attackers?|bombers?|assailants?|militants?)|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
             r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)")
 BACKGROUND_CUE = re.compile(

@@ -97,3 +97,14 @@ def test_the_town_the_trigger_names_stays_the_scene_when_later_a_landmark(extrac
             "The suspect worked as a doctor in Bernburg, a town south of Magdeburg.")
     main = [i for i in extracted(text, "2024-12-20").incidents if i.role == "main"][0]
     assert main.location is not None and main.location.city == "Magdeburg"
+
+
+@pytest.mark.slow
+def test_a_reprisal_hours_after_an_attack_is_its_own_incident(extracted):
+    text = ("RAMALLAH, West Bank, Feb 27 (Wire) — Hundreds of settlers rampaged through the town of Hawara late on "
+            "Sunday, torching houses and cars, hours after a gunman killed two brothers as they drove through the "
+            "town.")
+    incidents = extracted(text, "2023-02-27").incidents
+    main = [i for i in incidents if i.role == "main"][0]
+    assert main.evidence[0].text == "rampaged" and main.killed is None
+    assert any(i.role == "background" and i.killed is not None and i.killed.value == 2 for i in incidents)
