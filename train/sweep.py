@@ -61,6 +61,22 @@ SWEEP: dict[str, list[str]] = {
                       "--data-seed", str(d)] for d in range(13, 25)},
     **{f"soup-ema-d{d}": ["--epochs", "20", "--eval-from", "10", "--freeze-layers", "0", "--lr", "2e-4",
                           "--data-seed", str(d), "--ema", "0.995"] for d in (13, 14)},
+    # fourth round (--only hour-*, fourteenth session): recipes that fit the CPU hour. On the 2-core machine a
+    # step of 16 windows takes about 5.4 s with every layer trained, so 55 minutes hold about 560 steps (7
+    # epochs of 78) with room for the export; 2 frozen layers make steps cheaper (9 epochs). Schedules end
+    # by their steps, so the GPU run is the CPU run, only faster
+    "hour-e7-lr2e-4": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "2e-4"],
+    "hour-e7-lr3e-4": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "3e-4"],
+    "hour-e7-lr4e-4": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "4e-4"],
+    "hour-e7-lr3e-4-s14": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "3e-4",
+                           "--seed", "14"],
+    "hour-e7-lr2e-4-bs8": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "2e-4",
+                           "--batch-size", "8"],
+    "hour-e9-fr2-lr3e-4": ["--epochs", "9", "--eval-from", "5", "--freeze-layers", "2", "--lr", "3e-4"],
+    "hour-e7-lr3e-4-head30": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "3e-4",
+                              "--head-lr-mult", "30"],
+    "hour-e7-lr3e-4-o01": ["--epochs", "7", "--eval-from", "4", "--freeze-layers", "0", "--lr", "3e-4",
+                           "--o-weight", "0.1"],
 }
 
 
