@@ -52,6 +52,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("arson", r"arson(?: attack)?|set(?:ting)? (?:fire|ablaze|alight)(?: to)?|torch(?:ed|ing)|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+                      # "a farmer was found dead near his field hut, his body covered with cuts": a body that bears
+                      # the wounds of an attack
+                      r"found dead(?=[^.;]{0,120}\b(?:cuts|wounds|stab|stabbed|bullets?|gunshots?|machetes?|hacked|"
+                      r"beheaded|mutilated|slit)\b)|"
                       # "was hacked with machetes", "hacked a blogger to death" (not an account "hacked" online)
                       r"hacked (?:(?:[\w-]+ ){0,3}to death|with (?:[\w-]+ )?(?:machetes?|knives|knife|cleavers?|axes|axe|swords?))|"
                       # "was shot three times in the head", "gunned down"; not "was shot down" (an aircraft) nor

@@ -108,3 +108,16 @@ def test_a_reprisal_hours_after_an_attack_is_its_own_incident(extracted):
     main = [i for i in incidents if i.role == "main"][0]
     assert main.evidence[0].text == "rampaged" and main.killed is None
     assert any(i.role == "background" and i.killed is not None and i.killed.value == 2 for i in incidents)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("A farmer was found dead near his field hut in Poso regency on Sunday, his body covered with cuts.", True),
+    ("A retired teacher was found dead at his home on Sunday; relatives said he had been ill.", False),
+])
+def test_events_a_body_found_with_wounds_is_an_attack(text, found):
+    from claimwatch.extract.events import find_events
+    from claimwatch.model import Article, Span
+
+    article = Article(id="t", text=text)
+    article.sentences = [Span(0, len(text), text)]
+    assert any(m.trigger.text == "found dead" for m in find_events(article)) is found
