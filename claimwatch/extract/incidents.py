@@ -30,7 +30,9 @@ CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whe
 _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
             # "settlers rampaged through the town hours after a Palestinian gunman killed two brothers": an
             # earlier incident, told with its own attackers, even on the same day
-            r"hours after (?:a|an|two|three|\d+) (?:[\w-]+ ){0,3}?(?:gunm[ae]n|attackers?|bombers?|assailants?|militants?)|"
+            # ("hours after Islamic State militants killed at least 11 people in the neighbouring village")
+            r"hours after (?:(?:a|an|two|three|\d+) |(?-i:[A-Z])[\w'-]+ (?:(?-i:[A-Z])[\w'-]+ )?)(?:[\w-]+ ){0,2}?"
+            r"(?:gunm[ae]n|attackers?|bombers?|assailants?|militants?|fighters|insurgents|jihadists)|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
             r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)")
 BACKGROUND_CUE = re.compile(

@@ -121,3 +121,15 @@ def test_events_a_body_found_with_wounds_is_an_attack(text, found):
     article = Article(id="t", text=text)
     article.sentences = [Span(0, len(text), text)]
     assert any(m.trigger.text == "found dead" for m in find_events(article)) is found
+
+
+@pytest.mark.slow
+def test_a_named_groups_attack_hours_before_is_another_incident(extracted):
+    text = ("BAQUBA, Iraq, Oct 27 (Wire) — Gunmen attacked Nahr al-Imam, a mainly Sunni village in the Muqdadiyah "
+            "district of Iraq's Diyala province, early on Wednesday, killing at least seven people and setting fire "
+            "to orchards, homes and vehicles, a security source said.\n\n"
+            "The attack came hours after Islamic State militants killed at least 11 people in al-Rashad, the "
+            "neighbouring Shi'ite village, on Tuesday evening, and local officials said they feared a spiral of "
+            "revenge killings.")
+    main = [i for i in extracted(text, "2021-10-27").incidents if i.role == "main"][0]
+    assert main.killed is not None and main.killed.value == 7
