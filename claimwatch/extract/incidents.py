@@ -1160,7 +1160,9 @@ def _before_an_after_clause(article: Article, mention: EventMention, date: DateV
 # happened that long before the date of the clause it hangs on
 # "a day after the prosecutor-general was killed by a car bomb": "a" counts one
 OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
-                          r"(?P<after>after)\s+(?:[\w'’-]+\s+){0,7}$", re.I)
+                          # "two weeks after Ruslan Kulekbayev, a 26-year-old former convict, opened fire": an
+                          # apposition may stand between the subject and its verb
+                          r"(?P<after>after)\s+(?:[\w'’-]+,?\s+){0,9}$", re.I)
 UNIT_DAYS = {"day": 1, "week": 7}
 
 

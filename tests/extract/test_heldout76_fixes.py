@@ -133,3 +133,14 @@ def test_a_named_groups_attack_hours_before_is_another_incident(extracted):
             "revenge killings.")
     main = [i for i in extracted(text, "2021-10-27").incidents if i.role == "main"][0]
     assert main.killed is not None and main.killed.value == 7
+
+
+@pytest.mark.slow
+def test_an_offset_reaches_its_verb_across_an_apposition(extracted):
+    text = ("ALMATY, Kazakhstan, Aug 2 (Wire) — Two more police officers wounded in the July 18 attack on a police "
+            "station in Almaty have died in hospital, bringing the toll to eight, the authorities said on Tuesday.\n\n"
+            "The officers died on Monday, two weeks after Ruslan Kulekbayev, a 26-year-old former convict, opened "
+            "fire at the district police department.")
+    main = [i for i in extracted(text, "2016-08-02").incidents if i.role == "main"][0]
+    assert main.date is not None and main.date.value == "2016-07-18"
+
