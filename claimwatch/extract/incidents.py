@@ -1162,7 +1162,9 @@ def _before_an_after_clause(article: Article, mention: EventMention, date: DateV
 OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
                           # "two weeks after Ruslan Kulekbayev, a 26-year-old former convict, opened fire": an
                           # apposition may stand between the subject and its verb
-                          r"(?P<after>after)\s+(?:[\w'’-]+,?\s+){0,9}$", re.I)
+                          # (a pair of commas; "two days after Mocimboa, fighters overran Quissanga" is no apposition)
+                          r"(?P<after>after)\s+(?:(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+,\s+)?"
+                          r"(?:[\w'’-]+\s+){0,7}$", re.I)
 UNIT_DAYS = {"day": 1, "week": 7}
 
 

@@ -144,3 +144,14 @@ def test_an_offset_reaches_its_verb_across_an_apposition(extracted):
     main = [i for i in extracted(text, "2016-08-02").incidents if i.role == "main"][0]
     assert main.date is not None and main.date.value == "2016-07-18"
 
+
+
+@pytest.mark.slow
+def test_an_offset_after_a_bare_name_dates_nothing_back(extracted):
+    """Guard: "two days after Mocimboa, fighters overran Quissanga": no apposition, the verb's day stands."""
+    text = ("PEMBA, Mozambique, March 27 (Wire) — Insurgents attacked the town of Mocimboa da Praia on Monday, "
+            "killing two women.\n\n"
+            "On Wednesday, two days after Mocimboa, fighters overran Quissanga, a district capital farther south, "
+            "and six members of the security forces were killed.")
+    overran = [i for i in extracted(text, "2020-03-27").incidents if i.evidence[0].text == "overran"]
+    assert overran and overran[0].date is not None and overran[0].date.value == "2020-03-25"
