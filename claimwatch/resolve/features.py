@@ -109,7 +109,7 @@ def compatible(p: Profile, q: Profile) -> bool:
     exact = _both_exact(p, q)
     if date_gap(p, q) > (EXACT_DAYS if exact else WINDOW_DAYS):
         return False
-    return place_possible(p, q) or (exact and (same_day_country(p, q) or across_a_border(p, q)))
+    return place_possible(p, q) or same_day_rule(p, q)
 
 
 def same_day_rule(p: Profile, q: Profile) -> bool:
