@@ -24,6 +24,7 @@ from ..model import (
 from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
+from .places import in_dateline
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 # "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
@@ -471,7 +472,7 @@ def main_country(article: Article, mention: EventMention) -> str | None:
     A dateline ("DUBAI, Jan 14 (Wire) —") says where the report was filed: it counts only when no other place does."""
     sentence = article.sentences[mention.sentence]
     scene = [p for p in article.places if p.country_code and not _not_scene(article, p)]
-    scene = [p for p in scene if not _in_dateline(article, p)] or scene
+    scene = [p for p in scene if not in_dateline(article, p)] or scene
     # "Pakistan on Sunday rejected suggestions that it had a hand in the assault on an army camp in
     # Jammu": the place the trigger itself names says where, over a party named beside it
     codes = [p.country_code for p in scene if sentence.contains(p.evidence) and _attached(article, p, [mention.trigger])] \
@@ -1232,7 +1233,7 @@ def incident_place(article: Article, group: Group) -> Place | None:
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
     place = _incident_place(article, group)
-    if place is None or _in_dateline(article, place):
+    if place is None or in_dateline(article, place):
         return place
     first = article.sentences[group.mentions[0].sentence]
     if not (first.contains(place.evidence) or _attached(article, place, [m.trigger for m in group.mentions])):
@@ -1321,15 +1322,11 @@ def _here(article: Article, group: Group) -> bool:
     return False
 
 
-def _in_dateline(article: Article, place: Place) -> bool:
-    return article.dateline is not None and article.dateline.contains(place.evidence)
-
-
 def _dateline_city(article: Article, best: Place | None) -> Place | None:
     """ "NAIROBI, Jan. 15 (Wire) — ... a hotel in the capital's Westlands": where the report names the
     incident's country or region only, the dateline city inside it is the best guess, as a coder's."""
     for place in article.places:
-        if place.precision != "city" or not place.country_code or not _in_dateline(article, place):
+        if place.precision != "city" or not place.country_code or not in_dateline(article, place):
             continue
         if best is None or (best.country_code == place.country_code and
                             (best.precision == "country" or (best.region and best.region == place.region))):
@@ -1351,13 +1348,13 @@ def _dateline_named_in_lead(article: Article, group: Group) -> bool:
     if any(p.evidence.start <= start < p.evidence.end for p in article.places):
         return False  # a place rule read it (and judged it)
     return not any(sentence.contains(p.evidence) and p.country_code and not _not_scene(article, p)
-                   for p in article.places if not _in_dateline(article, p))
+                   for p in article.places if not in_dateline(article, p))
 
 
 def _scene_place(article: Article, group: Group) -> Place | None:
     # the dateline says where the report was filed; it names the scene only when nothing else does
     places = [p for p in article.places if holds(article, group, p.evidence)
-              and p.country_code and not _not_scene(article, p) and not _in_dateline(article, p)
+              and p.country_code and not _not_scene(article, p) and not in_dateline(article, p)
               and not _of_the_followed(article, group, p)]
     if not places and group.leads and _dateline_city(article, None) is not None:
         return None  # the dateline's city says more than a place anywhere else in the report
@@ -1429,7 +1426,7 @@ def _unlisted_scene(article: Article, group: Group, best: Place, triggers: list[
     unlisted = [p for p in article.places if p.country_code is None and p.name[:1].isupper()
                 and not FEATURE_WORDS.search(p.name)
                 and holds(article, group, p.evidence) and _attached(article, p, triggers)
-                and not _not_scene(article, p) and not _in_dateline(article, p)]
+                and not _not_scene(article, p) and not in_dateline(article, p)]
     if not unlisted:
         return None
     town = unlisted[0]

@@ -268,7 +268,8 @@ def _with_localities(article: Article, places: list[Place], context: Context) ->
     return known + found
 
 
-def _in_the_dateline(article: Article, place: Place) -> bool:
+def in_dateline(article: Article, place: Place) -> bool:
+    """The place is named in the report's dateline ("KABUL, Jan 3 (Wire) —")."""
     return article.dateline is not None and article.dateline.contains(place.evidence)
 
 
@@ -282,7 +283,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     code = max(context.countries, key=context.countries.get)
     # "PARIS (Wire) - ... four engineers killed in Niger ... a raid near the town of Tillia": the country the
     # dateline and a demonym make likeliest is no locality's when no place outside the dateline is in it
-    named = Counter(p.country_code for p in places if p.country_code and not _in_the_dateline(article, p))
+    named = Counter(p.country_code for p in places if p.country_code and not in_dateline(article, p))
     if named and code not in named:
         code = named.most_common(1)[0][0]
     gaz = load_gazetteer()

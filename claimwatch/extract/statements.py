@@ -1173,10 +1173,10 @@ def _date(context: _Context, found: _Found, evidence: Span) -> DateValue | None:
     return min(verbal or dates, key=lambda d: abs(d.evidence.start - found.match.start()))
 
 
-STATEMENT_DATE_REACH = 20
+STATEMENT_DATE_REACH = 20  # characters after the statement's evidence where its date may still stand
 # a date right before the reporting verb: "X on Thursday called", "said on Monday" is read the other way
 DATED_VERB = re.compile(r"\s+(?:said|says|called|urged|announced|told|stated|claimed|blamed|accused|denied|demanded|"
-                        r"warned|confirmed|reported|issued|published|released)\b", re.I)  # characters after the statement's evidence where its date may still stand
+                        r"warned|confirmed|reported|issued|published|released)\b", re.I)
 
 
 def _dates_the_event(text: str, sentence: Span, evidence: Span) -> bool:

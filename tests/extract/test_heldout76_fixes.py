@@ -7,6 +7,11 @@ the background. Written for these tests."""
 import pytest
 
 
+def _main(extracted, text: str, published: str):
+    """The main incident the default pipeline finds in a report built by hand."""
+    return next(i for i in extracted(text, published).incidents if i.role == "main")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text,background_day", [
     # the other bombing is only "less than a month" before: it takes no day from the main's phrase
@@ -40,7 +45,7 @@ def test_a_statement_is_dated_by_the_day_its_reporting_verb_follows(extracted):
 
 @pytest.mark.slow
 def test_a_lead_that_tells_a_weeks_old_killing_with_its_toll_is_a_follow_up_of_it(extracted):
-    main = [i for i in extracted(INQUIRY, "2022-07-21").incidents if i.role == "main"][0]
+    main = _main(extracted, INQUIRY, "2022-07-21")
     assert main.date is not None and main.date.value == "2022-06-18"
     assert main.location is not None and main.location.country_code == "ET"
 
@@ -54,7 +59,7 @@ def test_a_later_statement_does_not_make_the_retelling_background(extracted, rel
     text = ("PARIS, Sept 17 (Wire) — The Islamic State has claimed the killing of six French aid workers and two "
             "Nigerien companions at a giraffe reserve in Niger last month.\n\n"
             f"{released} described a raid near Koure on Aug. 9, in which its fighters killed eight people.")
-    main = [i for i in extracted(text, "2020-09-17").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2020-09-17")
     assert main.date is not None and main.date.value == "2020-08-09"
 
 
@@ -64,7 +69,7 @@ def test_a_later_death_does_not_date_the_shooting(extracted):
             "a school in Kumba.\n\n"
             "A 12-year-old boy who was shot in the stomach died in hospital on Sunday, relatives said, a day after "
             "gunmen opened fire on a class at the school.")
-    main = [i for i in extracted(text, "2020-10-26").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2020-10-26")
     assert main.date is not None and main.date.value == "2020-10-24"
 
 
@@ -77,7 +82,7 @@ def test_the_here_of_a_statement_is_where_it_was_made(extracted, said, city):
     text = ("KAZAN, Russia, Oct 23 (Wire) — Two attackers set off explosives and opened fire at the headquarters of "
             f"a defence company on the outskirts of {'Ankara' if city == 'Ankara' else 'the city'} on Wednesday "
             f"afternoon, killing four people, {said}.")
-    main = [i for i in extracted(text, "2024-10-23").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2024-10-23")
     assert main.location is not None and main.location.city == city
 
 
@@ -95,7 +100,7 @@ def test_the_town_the_trigger_names_stays_the_scene_when_later_a_landmark(extrac
     text = ("BERLIN, Dec 20 (Wire) — A driver steered a car at speed into the crowds at the Christmas market in the "
             "eastern German city of Magdeburg on Friday evening, killing two people.\n\n"
             "The suspect worked as a doctor in Bernburg, a town south of Magdeburg.")
-    main = [i for i in extracted(text, "2024-12-20").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2024-12-20")
     assert main.location is not None and main.location.city == "Magdeburg"
 
 
@@ -131,7 +136,7 @@ def test_a_named_groups_attack_hours_before_is_another_incident(extracted):
             "The attack came hours after Islamic State militants killed at least 11 people in al-Rashad, the "
             "neighbouring Shi'ite village, on Tuesday evening, and local officials said they feared a spiral of "
             "revenge killings.")
-    main = [i for i in extracted(text, "2021-10-27").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2021-10-27")
     assert main.killed is not None and main.killed.value == 7
 
 
@@ -141,7 +146,7 @@ def test_an_offset_reaches_its_verb_across_an_apposition(extracted):
             "station in Almaty have died in hospital, bringing the toll to eight, the authorities said on Tuesday.\n\n"
             "The officers died on Monday, two weeks after Ruslan Kulekbayev, a 26-year-old former convict, opened "
             "fire at the district police department.")
-    main = [i for i in extracted(text, "2016-08-02").incidents if i.role == "main"][0]
+    main = _main(extracted, text, "2016-08-02")
     assert main.date is not None and main.date.value == "2016-07-18"
 
 
