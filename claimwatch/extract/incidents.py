@@ -241,7 +241,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
         closing = _firmly_dated(article, main_date)  # only read where a day of its own is in question
         if any(_dates_trigger(article, mention, d, closing) for d in other_days):
             return True  # "Wednesday's truck bombing", "killed on Friday": a day of its own, another incident
-    if any(d.counted_from or _far_from(d, main_date, article.published) for d in dates):
+    if any(d.counted_from or _far_from(d, main_date, article.published) and not _nearer_date(mention, d, dates)
+           for d in dates):
         return True
     if main_country and not _anaphoric(article, mention) and _sentence_elsewhere(article, mention, main_country):
         return True
@@ -252,6 +253,15 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     if cue is not None and cue.start() >= mention.trigger.end and cue.group().lower().endswith("after"):
         return False  # "The raid also came two days after militants attacked ...": the later one is this one
     return cue is not None and not _after_a_statement(article, mention, cue)
+
+
+def _nearer_date(mention: EventMention, far: DateValue, dates: list[DateValue]) -> bool:
+    """Another date of the clause, not far off, stands nearer the trigger than `far` does: "the teenager
+    accused of killing 10 people on Saturday had been taken for an evaluation last year" is Saturday's."""
+    def reach(d: DateValue) -> int:
+        return min(abs(d.evidence.start - mention.trigger.end), abs(mention.trigger.start - d.evidence.end))
+    return any(d is not far and not d.counted_from and d.precision == "day" and reach(d) < reach(far)
+               and not (far.evidence.start <= d.evidence.start < far.evidence.end) for d in dates)
 
 
 # "Islamic State claimed the bombing on Friday": a claim's object told with "the" is the incident already known
@@ -1077,16 +1087,31 @@ def attributive(article: Article, mention: EventMention) -> bool:
     return opens_phrase and after.pos_ in ("ADJ", "NOUN", "PROPN") and not dated
 
 
+PARTICIPLE_FOLLOWERS = frozenset({"when", "while", "in", "during", "by", "as", "at", "near", "outside", "inside"})
+# nouns that do the killing: after them a past tense is the verb ("the blast killed in seconds ...")
+AGENT_NOUNS = frozenset({"blast", "blasts", "bomb", "bombs", "explosion", "explosions", "attack", "attacks", "gunman",
+                         "gunmen", "militants", "attackers", "assailants", "bomber", "bombers", "fire", "shelling",
+                         "strike", "strikes", "rebels", "insurgents", "fighters", "troops", "police"})
+
+
 def _reduced_relative(article: Article, mention: EventMention) -> bool:
     """ "flew to Jammu on Wednesday and laid wreaths before the coffins of the seven soldiers killed at
     Nagrota": a participle right after its noun describes it, and the dates before it are the main verb's."""
     if article.doc is None:
         return False
     span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-    if span is None or span[0].tag_ != "VBN" or span[0].i == 0:
+    if span is None or span[0].tag_ not in ("VBN", "VBD") or span[0].i == 0:
         return False
     before = article.doc[span[0].i - 1]
-    return before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS", "NN")
+    if not (before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS", "NN")):
+        return False
+    if span[0].tag_ == "VBN":
+        return True
+    # the tagger's past tense, but no object follows: "for John Cheng, the doctor killed when he charged a
+    # gunman" ("the blast killed at least 10" has one)
+    after = article.doc[span[-1].i + 1:span[-1].i + 3]
+    return len(after) == 2 and after[0].lower_ in PARTICIPLE_FOLLOWERS and after[1].lower_ not in ("least", "most") \
+        and before.lower_ not in AGENT_NOUNS
 
 
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:

@@ -38,7 +38,7 @@ EVENT_NOUNS = (
 )
 ATTACKER_NOUNS = (
     r"attackers?|gunm[ae]n|shooters?|(?:suicide\s+|car\s+)?bombers?|assailants?|perpetrators?|killers?|"
-    r"hijackers?|suspects?|kidnappers?|abductors?|militants?|culprits?"
+    r"hijackers?|suspects?|kidnappers?|abductors?|militants?|culprits?|raiders?"
 )
 # What a claimant calls its own people: "two of its members", "its fighters".
 OWN_PEOPLE = (
@@ -127,18 +127,31 @@ SPEECH_AFTER = re.compile(
 )
 AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(
-    r"^[\s,]*(?:and|as\s+well\s+as|along\s+with|together\s+with|or|&)?\s*(?:both\s+)?(?:the\s+)?"
+    r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:and|as\s+well\s+as|along\s+with|together\s+with|or|&)?\s*(?:both\s+)?(?:the\s+)?"
     r"(?:(?:another|other|a|an|its\s+ally|the)\s+(?:[\w-]+\s+)?(?:group|faction|organi[sz]ation|movement)"
     r"\s*,?\s*(?:called|named|known\s+as)?\s*)?[\s,]*$",
     re.I,
 )
 DIRECT_GAP = (
-    r"^[\s,]*(?:(?:both|the|its|their|his|her|neighbou?ring|main|political|regional|arch-?rival|sworn|"
-    r"long-?time|old|rival|enemy|enemies|foe|ally|allies|opponents?|partner|state|militant|group)[\s,]+)*[“\"]?$"
+    r"^[\s,]*(?:(?:both|the|an?|its|their|his|her|neighbou?ring|main|political|regional|arch-?rival|sworn|"
+    r"long-?time|old|rival|enemy|enemies|foe|ally|allies|opponents?|partner|state|militant|group|"
+    # "on the jihadist group Boko Haram", "the work of an outlawed separatist movement, the ..."
+    r"jihadist|islamist|extremist|armed|terrorist|insurgent|separatist|rebel|outlawed|banned|militia|"
+    r"organi[sz]ation|movement|network|outfit|faction)[\s,]+)*[“\"]?$"
 )
 BLAME_GAP = (
     DIRECT_GAP + r"|^\s*(?:(?:the|this|that|these|those|its|their)\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:" + EVENT_NOUNS + r"|it|them|deaths)\s+on\s+(?:the\s+)?[“\"]?$|^\s*on\s+(?:the\s+)?$"
+    r"(?:" + EVENT_NOUNS + r"|it|them|deaths)\s+on\s+" + DIRECT_GAP[1:] + r"|^\s*on\s+" + DIRECT_GAP[1:]
+)
+# "blamed fighters of the CODECO militia", "blamed the insurgents known locally as al-Shabaab", "blame a column
+# of the Militarised Communist Party", "blamed the Basque separatist group ETA", "blamed a squad led by the
+# veteran Maoist commander Misir Besra": a description of the party before its name
+DESCRIBED_GAP = (
+    r"^\s*(?:(?:(?:the|this|that|these|those|its|their)\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUNS
+    + r"|it|them|deaths)\s+)?(?:on\s+)?(?:(?:the|a|an|its|their)\s+)?(?:(?!(?:on|at|for|to|with|over|in|against|that|this|it|them|"
+    + EVENT_NOUNS + r")\b)(?:[a-z][\w'’-]*|(?-i:[A-Z][a-z]+(?:-[a-z]+)?))\s+){0,4}?"
+    r"(?:(?:of|led\s+by|(?:known|referred\s+to)\s+(?:locally\s+|formally\s+)?as|(?:the\s+)?(?:government|authorities|army)\s+"
+    r"calls?)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}?)?[“\"]?$"
 )
 # "pinned the blame on", "pinned Thursday's bombing outside the airport on": the object, then "on".
 PIN_GAP = (
@@ -157,7 +170,9 @@ DEFINITE_GROUP_BEFORE = re.compile(
     re.I,
 )
 ANTECEDENT_SENTENCES = 2  # how many sentences back a described group's name may stand
-LEFT_GAP = r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$"
+# "Robert Bowers, 46, the man accused of the attack": an age, then "the man" standing for the name
+LEFT_GAP = (r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|youth|teenager|"
+            r"boy|girl|brothers|pair|couple)\s+)?(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$")
 # A person's name spaCy missed: capitalised words, with the particles of Arabic and European names.
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|abu|de|van)"
 PROPER_NAME = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r")*")
@@ -169,6 +184,8 @@ GROUP_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+|\b[A-Z]{
 TRAILING_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|itself|as|[\w-]+['’]s)\b[^,;.]{0,80},\s*"
                             r"(?:(?:has|have|had)\s+(?:also\s+)?)?$", re.I)
 APPOSITION_END = re.compile(r",\s*(?:a|an|the)\s[^,]{0,60},\s*$")
+# An aside about the person just before a verb: ", a 28-year-old former fitness instructor from Grafton, "
+LEFT_ASIDE = re.compile(r",\s*(?:\d{1,3}\s*,\s*)?(?:a|an)\s+[^,;.()]{0,100},\s*(?:(?:who|which)\s+)?$")
 NOT_A_NAME = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|The|A|An|He|She|It|They)\b"
@@ -214,13 +231,20 @@ ATTACKERS_OR_NETWORK = re.compile(
 # accused of the killings —".
 PEOPLE_NOUNS = (
     r"men|women|people|persons|individuals|suspects|attackers|gunmen|assailants|brothers|youths|teenagers|"
-    r"militants|others|nationals|citizens"
+    r"militants|others|nationals|citizens|(?<=\b[Tt]he\s)(?:two|three|four|five|six|seven|eight|nine|ten)"
 )
 CUSTODY = (
     r"charged|arrested|detained|accused|suspected|indicted|remanded|convicted|sentenced|custody|"
     r"ordered\s+held|held\s+in\s+custody|apprehended|captured"
 )
 
+
+# Words of a description that names no group: "Separatist gunmen", "Islamist fighters".
+GENERIC_ATTACKER_WORDS = frozenset(
+    "the a an armed suspected heavily unidentified unknown separatist separatists islamist islamists jihadist "
+    "jihadists militant militants gunman gunmen fighters fighter rebels rebel insurgents insurgent attackers "
+    "attacker assailants assailant extremists extremist terrorists terrorist bandits men group".split()
+)
 
 # Verb groups the rules share.
 SAY = r"(?:said|says|saying|stated|stating|announced|announcing|declared|admitted|boasted|insisted|added)"
@@ -233,7 +257,7 @@ IT_OR_GROUP = (r"(?:it|they|the\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement|m
 BE = r"(?:is|are|was|were|been|being|be)"
 ATTACKER_KEYS = (
     "attacker", "gunm", "shooter", "bomber", "assailant", "perpetrator", "killer", "hijacker", "suspect",
-    "kidnapper", "abductor", "militant", "culprit",
+    "kidnapper", "abductor", "militant", "culprit", "raider",
 )
 LINK_KEYS = (
     "linked", "tied", "connected", "affiliated", "loyal", "backed", "sponsored", "inspired", "trained", "sent",
@@ -380,6 +404,12 @@ ACCUSATION_RULES = (
         target="right", gap=BLAME_GAP, gate=True,
     ),
     Rule(
+        # the same words, the party described before it is named (DESCRIBED_GAP); a group or a person only
+        "blamed-described", "accusation", ("blam",),
+        r"\bblam(?:e|es|ed|ing)\b(?!\s+(?:for|on\s+(?:the|this|that)\s+(?:attack|bombing)))",
+        target="right", gap=DESCRIBED_GAP, gate=True, names_only=True,
+    ),
+    Rule(
         "pinned-on", "accusation", ("pin",),
         r"\bpin(?:s|ned|ning)?\b", target="right", gap=PIN_GAP, gate=True,
     ),
@@ -389,6 +419,18 @@ ACCUSATION_RULES = (
         target="right", gate=True,
     ),
     Rule(
+        # "attributing it to the CODECO militia", "attributed the massacre to Boko Haram"
+        "attributed-to", "accusation", ("attribut",),
+        r"\battribut(?:e|es|ed|ing)\s+(?:it|them|(?:the|this|that|these|those|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:" + EVENT_NOUNS + r"|deaths))\s+to\b",
+        target="right",
+    ),
+    Rule(
+        "was-attributed-to", "accusation", ("attributed",),
+        r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?attributed\s+to\b",
+        agent="speaker", target="right",
+    ),
+    Rule(
         "held-responsible", "accusation", ("responsible", "accountable"),
         r"\b(?:held|holds?|holding)\s+(?P<t>[^.;]{1,60}?)\s+(?:responsible|accountable)\b",
         target="inside", gate=True,
@@ -396,9 +438,9 @@ ACCUSATION_RULES = (
     Rule(
         "was-blamed", "accusation",
         ("blamed", "accused", "suspected", "implicated", "responsible", "arrested", "detained", "charged", "indicted",
-         "apprehended", "named as", "identified as"),
+         "apprehended", "remanded", "held on", "named as", "identified as"),
         r"\b" + BE + r"\s+(?:\w+ly\s+)?(?:blamed|accused|suspected|implicated|held\s+responsible|arrested|detained|charged|"
-        r"indicted|apprehended|named\s+as\s+(?:a|the)\s+(?:\w+\s+)?suspects?|"
+        r"indicted|apprehended|remanded|held\s+on\s+(?:[\w-]+\s+){0,3}?charges?|named\s+as\s+(?:a|the)\s+(?:\w+\s+)?suspects?|"
         r"identified\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:" + ATTACKER_NOUNS + r"))\b",
         agent="by", target="left", gate=True,
     ),
@@ -466,9 +508,9 @@ ACCUSATION_RULES = (
         # "Maoist guerrillas ambushed a patrol ..., killing 11 troopers, police said": the reporter tells who
         # did it on the word of a speaker at the sentence's end
         "did-it-said", "accusation", ("said", "says"),
-        r"(?P<t>\b(?-i:[A-Z])[^,.;:\n]{0,60}?)\s+(?:ambushed|attacked|stormed|raided|bombed|overran|abducted|"
-        r"kidnapped|set\s+off|detonated|shot\s+dead|gunned\s+down)\b"
-        r"(?=[^.;\n]{0,300},\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say)\s*\.)",
+        r"(?P<t>\b(?-i:[A-Z])[^,.;:\n()—–]{0,60}?)(?<!\swas)(?<!\swere)(?<!\sbeen)(?<!\sbe)\s+(?:ambushed|attacked|stormed|raided|bombed|overran|abducted|"
+        r"kidnapped|set\s+off|detonated|shot\s+dead|gunned\s+down|blew\s+up|torched|massacred|beheaded|hacked)\b"
+        r"(?=[^.;\n]{0,300},\s+(?:[\w'’-]+\s+){0,12}?(?:said|says|say)\s*\.)",
         agent="speaker", target="inside", armed_group=True, opens_sentence=True,
     ),
     Rule(
@@ -494,7 +536,7 @@ ACCUSATION_RULES = (
         # "The gunmen, named by police as X and Y", "the suspected attacker, whom officials identified as X":
         # the attackers named in passing, by whoever named them
         "attackers-named-as", "accusation", ("identified", "named"),
-        r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?:named|identified)\s+(?:(?:by|to)\s+[^,.;]{1,40}?\s+)?"
+        r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?:named|identified)\s+(?:(?:by|to|under|in)\s+[^,.;]{1,40}?\s+)?"
         r"(?:only\s+)?as\b",
         agent="speaker", target="right", gap=LOOSE_GAP, names_only=True,
     ),
@@ -504,14 +546,17 @@ ACCUSATION_RULES = (
         "named-wanted-as", "accusation", ("identified", "named"),
         r"\b(?:identified|named)\s+(?:the\s+)?(?:(?:wanted|suspected|alleged|arrested|detained)\s+(?:man|men|woman|women|brothers|pair)|"
         r"(?:man|men|woman|women)\s+(?:arrested|detained|held)\s+(?:[\w-]+\s+){0,4}?|"
+        r"(?:(?:one|two|three|four|five|both|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?)?"
         r"(?:man|men|woman|women)\s+(?:who|whom\s+police\s+say)\s+(?:had\s+)?(?:shot|killed|opened\s+fire|attacked|"
         r"carried\s+out|stormed|detonated|blew|planted|drove)\b[^.;]{0,100}?)\s+as\b",
         target="right", gap=LOOSE_GAP, names_only=True,
     ),
     Rule(
-        "named-x-as", "accusation", ("identified", "named"),
-        r"\b(?:identified|named)\s+(?P<t>(?-i:[A-Z])[^,.;]{0,50}?)\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:" + ATTACKER_NOUNS + r")\b",
+        # "named the Militarised Communist Party of Peru (MPCP), the Shining Path faction ..., as the killers",
+        # "singled out the BRN as the likely perpetrator": an aside after the name is not a target
+        "named-x-as", "accusation", ("identified", "named", "singled out"),
+        r"\b(?:identified|named|singled\s+out)\s+(?P<t>(?:the\s+)?(?-i:[A-Z])[^,.;]{0,60}?)(?:\s*,\s*[^,.;]{0,100},)?"
+        r"\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:" + ATTACKER_NOUNS + r")\b",
         target="inside", names_only=True,
     ),
     Rule(
@@ -519,6 +564,14 @@ ACCUSATION_RULES = (
         r"\b(?:" + PEOPLE_NOUNS + r")\b(?:\s*,\s*(?:named|identified)\s+as(?=[^.;]{0,200}\b(?:" + CUSTODY + r")\b)|"
         r"\s+(?:accused|suspected|charged)\s+(?:of|with|over|in\s+connection\s+with)\s+[^—–(;.]{0,80}?\s*[—–(:])",
         agent="speaker", target="right", gap=r"^\s*$", names_only=True,
+    ),
+    Rule(
+        # "Brenton Tarrant, a 28-year-old former fitness instructor, appeared in a Christchurch court on one charge
+        # of murder": the accused stands before an aside
+        "appeared-in-court", "accusation", ("appeared",),
+        r"\b(?:appeared|was\s+brought)\s+(?:\w+ly\s+)?(?:in|before|into)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:court|judge|magistrates?|tribunal)\b(?=[^.;]{0,120}\b(?:charg|accus|indict|murder|terror))",
+        agent="none", target="left", names_only=True,
     ),
     Rule(
         "arrested-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged", "indicted"),
@@ -542,6 +595,12 @@ ACCUSATION_RULES = (
         r"have\s+been|being)\s+(?:\w+ly\s+)?"
         r"(?:(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have\s+been)\s+)?"
         r"(?:(?:a|an|the)\s+)?(?:" + LINK_WORDS + r")\s+(?:to|with|by|of))\b",
+        agent="speaker", target="right",
+    ),
+    Rule(
+        # "the raiders belonged to ISWAP"; a rule apart, so that its match does not hide a "linked to" after it
+        "attackers-belonged", "accusation", ("belong",),
+        r"\b(?:" + ATTACKER_NOUNS + r")\b[^.;]{0,80}?\b(?P<v>belong(?:ed|s)?\s+to)\b",
         agent="speaker", target="right",
     ),
     Rule(
@@ -817,6 +876,10 @@ def _chain_left(context: _Context, actors: list[Actor]) -> list[Actor]:
 
 
 def _left_targets(context: _Context, sentence: _Sentence, pos: int) -> list[Actor]:
+    aside = LEFT_ASIDE.search(context.text, sentence.span.start, pos)
+    if aside is not None and aside.start() > sentence.span.start:
+        # "Brenton Tarrant, a 28-year-old from the town of Grafton, appeared ...": the name before the aside
+        return _left_targets(context, sentence, aside.start())
     before = [a for a in sentence.actors if a.evidence.end <= pos]
     if before and re.match(LEFT_GAP, context.text[before[-1].evidence.end:pos], re.I):
         return _chain_left(context, before)
@@ -1227,10 +1290,25 @@ def _without_claimant_accusations(statements: list[Statement]) -> list[Statement
             statement = _without_nearby_claimants(statement, claims)
             if not statement.against or _claims_nearby(statement.by, statement, claims):
                 continue
-            if statement.by is None and set(statement.against) <= claimants:
+            if statement.by is None and all(_among(name, claimants) for name in statement.against):
                 continue
         kept.append(statement)
     return kept
+
+
+def _among(name: str, claimants: set[str | None]) -> bool:
+    """The reporter's name for the attackers is a claimant's, or a generic description ("Separatist
+    gunmen") of attackers that a claimant has already owned."""
+    if not claimants:
+        return False
+    words = _words(name)
+    if words <= GENERIC_ATTACKER_WORDS:
+        return True
+    return any(c is not None and (words <= _words(c) or _words(c) <= words) for c in claimants)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", name.lower()))
 
 
 def _without_nearby_claimants(accusation: Statement, claims: list[Statement]) -> Statement:

@@ -60,6 +60,9 @@ class Resolver:
         self.apart: dict[int, set[int]] = defaultdict(set)  # profile key -> keys split from it by hand
         self.recounted: dict[int, set[tuple[int, str | None]]] = defaultdict(set)  # report -> (day, type) it recounts
         self.index = BlockIndex()
+        # report -> {key of a background mention that joined a cluster this run: (its score, its profile)}
+        self.joined: dict[int, dict[int, tuple[float, Profile]]] = defaultdict(dict)
+        self.displaced: dict[int, tuple[int, float]] = {}  # key -> (the main mention that took its place, score)
         self._coef = np.array(weights.weights)
         self._next = -1
 
@@ -98,6 +101,9 @@ class Resolver:
         if profile.background and _exact(profile):
             self.recounted[profile.article].add((profile.lo, profile.type))
         best, scored, materialise, shares = self._score(profile)
+        if not profile.background:
+            for cluster in list(scored):
+                self._displace(profile, cluster, -scored[cluster][0])
         joinable = sorted((c for c, s in scored.items() if self._may_join(profile, c)), key=lambda c: scored[c])
         if not joinable:
             return Decision(profile.key, self._open(profile), True, materialise(best))
@@ -119,6 +125,8 @@ class Resolver:
         self.articles[target].add(profile.article)
         self.span[target] = _widen(self.span.get(target), profile)
         self._place(profile, target)
+        if profile.background:
+            self.joined[profile.article][profile.key] = (-scored[chosen][0], profile)
         return Decision(profile.key, target, False, materialise(scored[chosen]), bridged)
 
     def add_all(self, profiles: Iterable[Profile]) -> Iterator[Decision]:
@@ -182,6 +190,26 @@ class Resolver:
             if background[told] and not background[news] and int(article[told]) in self.articles[pair[news]]:
                 return pair[news]
         return None
+
+    def _displace(self, profile: Profile, cluster: int, score: float) -> None:
+        """A report's main mention takes the place of its own background mention in a cluster that the
+        background joined this run with a score lower by `AMBIGUITY_MARGIN` or more: the report ordering
+        placed the recounted incident first (`report_order`), and it joined the nearest incident it
+        could; that incident is the report's news, and the recounted one opens its own again."""
+        if profile.article not in self.articles.get(cluster, ()):
+            return
+        mine = self.joined.get(profile.article, {})
+        rows = [key for key, (joined, _) in mine.items() if self.cluster(key) == cluster and joined + AMBIGUITY_MARGIN <= score]
+        if len(rows) != 1 or cluster in self.pinned:
+            return
+        key = rows[0]
+        _, other = mine.pop(key)
+        fresh, self._next = self._next, self._next - 1
+        self.cluster_of[self.row_of[key]] = fresh
+        self.articles[fresh] = {other.article}
+        self.span[fresh] = _widen(None, other)
+        self.articles[cluster].discard(other.article)
+        self.displaced[key] = (profile.key, score)
 
     def _placed_cluster(self, key: int) -> int | None:
         return self.cluster(key) if key in self.row_of else None

@@ -187,12 +187,16 @@ def _write(conn: sa.Connection, resolver: Resolver, weights: Weights, new: list[
     ids = _final_ids(conn, resolver, new)
     states: dict[int, State] = {}
     for pending, decision in zip(new, decisions):
-        incident_id = ids[resolver.find(decision.cluster)]
+        incident_id = ids[resolver.cluster(pending.profile.key)]  # not decision.cluster: it may have been displaced
         state = states.get(incident_id) or states.setdefault(incident_id, _state(conn, incident_id))
         gone = [c for c in decision.bridged if c > 0]
         for old in gone:
             _absorb(conn, state, old, incident_id, pending, decision)
-        _link(conn, pending, incident_id, _reason(decision, weights, gone))
+        reason = _reason(decision, weights, gone)
+        if pending.profile.key in resolver.displaced:
+            by, score = resolver.displaced[pending.profile.key]
+            reason = {"rule": "displaced", "by_mention": by, "score": round(score, 4), "first": reason}
+        _link(conn, pending, incident_id, reason)
         action = "joined" if state.members else "opened"
         state.members.append(pending.member)
         at, article_id = pending.member.published, pending.row["article_id"]

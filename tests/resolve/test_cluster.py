@@ -221,3 +221,30 @@ def test_cluster_of_two_alike_the_news_of_the_report_that_told_both_takes_the_re
     second = resolver.add(mention(3, 2, summary="market bombing", type="bombing"))
     assert not second.opened and second.cluster == news.cluster
 
+
+
+def _background(key, article, summary, days=0, city="Krasnogorsk"):
+    record = {"role": "background", "type": "armed_assault", "summary": summary,
+              "date": {"value": (DAY + dt.timedelta(days=days)).isoformat(), "precision": "day"},
+              "location": {"country_code": "RU", "city": city, "anchored": True}}
+    return profile(record, key, article)
+
+
+@pytest.mark.parametrize("main_summary,displaced", [
+    ("gunmen attacked the Crocus City Hall concert venue", True),
+    # guard: a main mention that fits the cluster no better than its background did leaves it in place
+    ("a shooting was reported near a market", False),
+])
+def test_cluster_a_reports_main_mention_displaces_its_background_that_joined_its_incident(main_summary, displaced):
+    # the report's background mention (a raid of the day before) came first and joined the incident
+    # just above the threshold; the report's own news fits that incident far better and takes its place
+    resolver = Resolver(weights(0.5))
+    first = resolver.add(mention(1, 1))
+    told = resolver.add(_background(2, 2, "gunmen attacked the concert venue hall", days=-1))
+    assert not told.opened and told.cluster == first.cluster
+    news = resolver.add(mention(3, 2, summary=main_summary))
+    clusters = resolver.clusters()
+    assert (clusters[3] == clusters[1]) is displaced
+    assert (clusters[2] != clusters[1]) is displaced
+    assert (2 in resolver.displaced) is displaced
+    assert clusters[2] != clusters[3]  # one report's two mentions are never one incident

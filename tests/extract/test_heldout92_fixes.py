@@ -1,0 +1,91 @@
+"""Rules the fifteenth session added after reading the accusations the held-out sets' reports make and the
+pipeline missed (the largest miss of all fields), and the runs of heldout-92 to -95: a party described before
+it is named ("fighters of the CODECO militia"), accusations that attribute, name or single out, a person
+in court behind an aside, a reporter's generic description of a claimant's attackers, and a date the
+clause gives its trigger nearer than a far one. Written for these tests."""
+
+import pytest
+
+from claimwatch.extract.incidents import is_background
+
+
+def _accused(extracted, text: str, published: str = "2021-06-10") -> list[str]:
+    return [name for s in extracted(text, published).statements if s.kind == "accusation" for name in s.against]
+
+
+def _main(extracted, text: str, published: str):
+    return next(i for i in extracted(text, published).incidents if i.role == "main")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,party", [
+    ("MAIDUGURI, Nigeria, June 10 (Wire) — Two bombers killed 20 people at a market on Wednesday. Nobody claimed "
+     "the attack, which witnesses and police blamed on the jihadist group Boko Haram.", "Boko Haram"),
+    ("BUNIA, Congo, June 10 (Wire) — Gunmen killed 18 people at a camp for displaced people on Wednesday. "
+     "Residents blamed fighters of the CODECO militia.", "CODECO"),
+    ("KINSHASA, June 10 (Wire) — The head of the UN mission condemned the attack on the Lala camp on Wednesday, "
+     "attributing it to the CODECO militia.", "CODECO"),
+    ("ZAMBOANGA, Philippines, June 10 (Wire) — A bomb killed two soldiers on Wednesday. An army spokesman said the "
+     "attack was the work of an Abu Sayyaf faction.", "Abu Sayyaf"),
+])
+def test_a_party_described_before_its_name_is_accused(extracted, text, party):
+    assert party in _accused(extracted, text)
+
+
+@pytest.mark.slow
+def test_a_group_named_as_the_killers_keeps_its_aside_out(extracted):
+    text = ("LIMA, May 25 (Wire) — Peru's armed forces said on Tuesday that 16 people were killed in an attack on two "
+            "bars, and named the Militarised Communist Party of Peru (MPCP), the faction that broke with Abimael "
+            "Guzman, as the killers.")
+    accused = _accused(extracted, text, "2021-05-25")
+    assert "MPCP" in accused and not any("Guzman" in name for name in accused)
+
+
+@pytest.mark.slow
+def test_the_accused_in_court_stands_before_an_aside(extracted):
+    text = ("CHRISTCHURCH, New Zealand, March 16 (Wire) — Gunmen killed 49 people at two mosques on Friday.\n\n"
+            "Brenton Tarrant, a 28-year-old former fitness instructor from the New South Wales town of Grafton, "
+            "appeared briefly in a Christchurch court on Saturday on one charge of murder.")
+    accused = _accused(extracted, text, "2019-03-16")
+    assert any("Tarrant" in name for name in accused) and "Grafton" not in accused
+
+
+@pytest.mark.slow
+def test_two_named_attackers_with_their_ages_are_both_accused(extracted):
+    text = ("LONDON, June 5 (Wire) — Police on Monday identified two of the three men who killed seven people around "
+            "London Bridge on Saturday night as Khuram Shazad Butt, 27, and Rachid Redouane, 30.")
+    accused = _accused(extracted, text, "2017-06-05")
+    assert any("Butt" in name for name in accused) and any("Redouane" in name for name in accused)
+
+
+@pytest.mark.slow
+def test_attackers_who_belonged_to_a_group_and_a_backer_after_it(extracted):
+    raid = ("MAIDUGURI, Nigeria, June 10 (Wire) — Gunmen killed 20 farmers on Wednesday. Local militiamen said the "
+            "raiders belonged to ISWAP.")
+    assert any("ISWAP" in name or "West Africa" in name for name in _accused(extracted, raid))
+    # guard: "belonged to" does not hide the "backed by" that follows it
+    backed = ("TEHRAN, Dec 18 (Wire) — Gunmen killed 11 police officers in Rask on Friday. The minister told reporters "
+              "the militants belonged to groups that are backed by Israel.")
+    assert "Israel" in _accused(extracted, backed, "2023-12-18")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # the reporter's generic name for the attackers whom a group has claimed accuses nobody
+    "QUETTA, Pakistan, March 12 (Wire) — Separatist gunmen blew up a railway track and stormed a passenger train "
+    "in Balochistan on Tuesday, officials said. The Baloch Liberation Army claimed responsibility for the attack.",
+    # a passive: the corporal is the victim, not the subject who shot
+    "TEMUCO, Chile, March 12 (Wire) — A young police corporal was shot dead in an ambush on a rural road on Tuesday, "
+    "the regional prosecutor said.",
+])
+def test_no_accusation_from_a_claimants_description_or_a_victim(extracted, text):
+    assert _accused(extracted, text, "2025-03-12") == []
+
+
+@pytest.mark.slow
+def test_a_lead_dated_by_its_own_day_is_not_pushed_back_by_a_far_date_of_its_clause(extracted):
+    text = ("CONKLIN, N.Y., May 16 (Wire) — The teenager accused of killing 10 people at a Buffalo supermarket on "
+            "Saturday had been taken for a psychiatric evaluation last year, police said.")
+    article = extracted(text, "2022-05-16")
+    killing = next(m for m in article.events if m.trigger.text == "killing")
+    assert not is_background(article, killing, None)
