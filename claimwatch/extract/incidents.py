@@ -1738,6 +1738,13 @@ def suicide_flag(article: Article, group: Group, weapons: list[Weapon]) -> tuple
         match = next((m for cue in (own if mine else anywhere) if (m := cue.search(text.text))), None)
         if match and not article.is_excluded(text.start + match.start()):
             return False, article.span(text.start + match.start(), text.start + match.end())
+    # GTD codes an attack suicide only on a sign that the attacker meant to die: a shooting, a stabbing, a
+    # raid or an arson with no such sign and no explosives is not one; its own trigger is the evidence.
+    # A bombing without a sign stays unknown: "the bomb went off" may be a suicide bomber's
+    if not any(w.category == "explosives" for w in weapons):
+        lead = next((m for m in group.mentions if m.type not in ("bombing", "other")), None)
+        if lead is not None:
+            return False, lead.trigger
     return None, None
 
 

@@ -52,7 +52,10 @@ def test_events_figurative_shooting_down_and_hostage_bills_are_no_attack(nlp_art
     ("Gunmen shot dead a councillor on Monday; the attackers remain at large.", False),
     ("A suicide bomber blew himself up at a checkpoint on Monday, killing nine, and police shot dead a "
      "second attacker.", True),
-    ("Gunmen shot dead a councillor outside his home on Monday.", None),
+    # GTD's coding: a shooting with no sign that the attacker meant to die is no suicide attack
+    ("Gunmen shot dead a councillor outside his home on Monday.", False),
+    # a bomb without a sign stays unknown: it may have been a suicide bomber's
+    ("A bomb exploded at a market on Monday, killing nine people.", None),
 ])
 def test_incidents_suicide_is_false_where_the_attacker_did_not_mean_to_die(extracted, text, suicide):
     assert main_incident(extracted(text, "2021-03-03")).suicide is suicide

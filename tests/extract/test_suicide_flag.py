@@ -50,12 +50,17 @@ def test_suicide_false_from_how_a_bomb_was_delivered(extracted, text):
 @pytest.mark.parametrize("text", [
     # accomplices' arrests tell nothing about a bomber
     "A bomb exploded at a checkpoint on Monday, killing nine. Police later arrested two men.",
-    # the other incident's fate is not this one's
-    "A gunman shot dead a councillor outside his home on Monday. Last year, in another town, a gunman who "
-    "killed four people was arrested by police.",
 ])
 def test_suicide_unknown_where_nothing_tells(extracted, text):
     assert main_incident(extracted(text, "2021-03-03")).suicide is None
+
+
+@pytest.mark.slow
+def test_suicide_false_of_a_shooting_rests_on_its_own_trigger_not_another_incidents_fate(extracted):
+    text = ("A gunman shot dead a councillor outside his home on Monday. Last year, in another town, a gunman who "
+            "killed four people was arrested by police.")
+    main = main_incident(extracted(text, "2021-03-03"))
+    assert main.suicide is False and "arrested" not in main.suicide_evidence.text
 
 
 @pytest.mark.slow
