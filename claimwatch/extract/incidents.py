@@ -1478,6 +1478,7 @@ VICINITY = re.compile(r"\b(?:near|outside|outskirts of|suburbs? of|edge of|close
                       # "near the village of Surda", "near the Jewish settlement of Ofrah"
                       r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|settlement|camp)\s+of\s+|capital,?\s+)?$", re.I)
 VICINITY_KM = 60.0
+SAME_SENTENCE_VICINITY_KM = 120.0
 
 
 def _named_as_near(article: Article, place: Place) -> bool:
@@ -1491,8 +1492,13 @@ def _only_near(article: Article, place: Place, candidates: list[Place]) -> bool:
     near_names = {p.name for p in candidates if _named_as_near(article, p)}  # "north-west of Ramallah" once is near it throughout
     if place.lat is None or place.name not in near_names:
         return False
+    # "a church in Laguna Woods, in Orange County south of Los Angeles": a town the same sentence names as
+    # the site, a county away, is where; farther off, a second town is more likely another place of the story
+    sentence = article.sentence_of(place.evidence.start)
     return any(other.precision == place.precision and other.lat is not None and other.name != place.name
-               and other.name not in near_names and km(place, other) <= VICINITY_KM for other in candidates)
+               and other.name not in near_names and km(place, other) <= (
+                   SAME_SENTENCE_VICINITY_KM if article.sentence_of(other.evidence.start) == sentence else VICINITY_KM)
+               for other in candidates)
 
 
 ATTACHED_WEIGHT = 3  # "the massacre at a concert hall near Moscow": the place the trigger itself names
@@ -1565,7 +1571,21 @@ def _not_scene(article: Article, place: Place) -> bool:
     """The place names a party, a speaker's seat, whose something is or where someone came from, not the scene."""
     return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
         _institution(article, place) or _origin(article, place) or _government(article, place) or \
-        AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None
+        AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
+        _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None
+
+
+# "New York's attorney general has opened an investigation": whose office, not where it happened
+OFFICE_AFTER = re.compile(r"['’]s\s+(?:attorney\s+general|governor|legislature|state\s+assembly|state\s+police)\b", re.I)
+# "in the Dallas suburb of Allen", "the Kabul suburb of Paghman": the city that holds the named locality
+# ("on the outskirts of Kabul" is Kabul's)
+SUBURB_OF = re.compile(r"^(?:\s+suburbs?)?\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _holds_the_locality(article: Article, place: Place) -> bool:
+    after = article.text[place.evidence.end: place.evidence.end + 40]
+    suburb = re.search(r"\bsuburbs?$", place.evidence.text, re.I) is not None
+    return place.precision == "city" and bool(SUBURB_OF.match(after)) and (suburb or after.lstrip()[:6].lower() == "suburb")
 
 
 # "said the attack had been aimed at Italy for its part in the fight": whom it was meant for, not where

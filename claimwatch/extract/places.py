@@ -202,7 +202,8 @@ STATE_WORDS = frozenset("""president president's prime government government's a
 police army military security forces troops interior foreign leader leaders capital state""".split())
 
 
-LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp|city) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})")
+LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp|city|suburb) of "
+                      r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|an)-[\w'’-]+)){0,2})")
 # "the Inates army camp", "the Kafolo border post": a garrison named after the place it stands in
 GARRISON = re.compile(r"\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:army|military|police|border|gendarmerie) "
                       r"(?:camp|base|outpost|garrison|barracks|post)\b")  # not "the Bundeswehr base": whose it is

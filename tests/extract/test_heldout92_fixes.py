@@ -89,3 +89,23 @@ def test_a_lead_dated_by_its_own_day_is_not_pushed_back_by_a_far_date_of_its_cla
     article = extracted(text, "2022-05-16")
     killing = next(m for m in article.events if m.trigger.text == "killing")
     assert not is_background(article, killing, None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,city", [
+    # the city that holds a named suburb is not the scene
+    ("DALLAS, May 7 (Wire) — A gunman killed eight people at an outlet mall in the Dallas suburb of Allen on "
+     "Saturday afternoon, officials said.", "2023-05-07", "Allen"),
+    # a town the sentence names as the site beats the city it names as what the county lies south of
+    ("LOS ANGELES, May 15 (Wire) — A gunman opened fire on Sunday at a lunch held by a congregation in a church "
+     "in Laguna Woods, in Orange County south of Los Angeles, killing one person.", "2022-05-15", "Laguna Woods"),
+    # a state's attorney general says whose office acts, not where it happened
+    ("ALBANY, New York, May 19 (Wire) — New York's attorney general opened an inquiry on Wednesday into the "
+     "gunman who killed 10 people at a supermarket in Buffalo last Saturday.", "2022-05-19", "Buffalo"),
+    # a suburb's name with its article particle
+    ("BEIRUT, Nov. 14 (Wire) — Police arrested several suspects over the twin suicide attack that killed 43 people "
+     "in the Shiite suburb of Burj el-Barajneh on Thursday, officials said.", "2015-11-14", "Burj el-Barajneh"),
+])
+def test_the_scene_is_the_named_locality_not_the_city_around_or_near_it(extracted, text, published, city):
+    main = _main(extracted, text, published)
+    assert main.location is not None and main.location.city == city
