@@ -47,7 +47,13 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # 0.909); refitted on sets 1-83: 0.800 (heldout-81; blind 0.737), 0.909 (heldout-82; blind 0.800), 0.800
 # (heldout-83; blind 0.737); refitted on sets 1-87: 0.909 (heldout-84; blind 0.857), 1.000 (heldout-86; blind
 # 1.000), 1.000 (heldout-87; blind 0.800); refitted on sets 1-91: 0.400 (heldout-88; blind 0.400), 0.909
-# (heldout-89; blind 0.800), 0.909 (heldout-90; blind 0.909), 0.667 (heldout-91; blind 0.667). heldout-85 (blind and in-sample P 0.571: a village raid and the
+# (heldout-89; blind 0.800), 0.909 (heldout-90; blind 0.909), 0.667 (heldout-91; blind 0.667); fifteenth session,
+# with a report's main mention displacing its own background and refitted on sets 1-103: 1.000 (heldout-17), 0.588
+# (heldout-88), 0.737 (heldout-91), 0.909 (heldout-92; blind 0.909), 1.000 (heldout-93; blind 1.000), 0.909
+# (heldout-94; blind 0.800), 0.909 (heldout-95; blind 0.727), 0.800 (heldout-96; blind 0.800), 0.667 (heldout-97;
+# blind 0.667), 0.800 (heldout-99; blind 0.800), 0.737 (heldout-100; blind 0.737), 1.000 (heldout-101; blind
+# 1.000), 0.800 (heldout-103; blind 0.800). heldout-98 (blind and in-sample P 0.500: two army posts raided a day
+# apart in neighbouring districts, one report dated a day early) and heldout-102 (P 0.700) are not gated. heldout-85 (blind and in-sample P 0.571: a village raid and the
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
 # and in-sample P 0.667, F1 0.571) are not gated: heldout-72's wrong pairs come from an extraction fault not yet fixed (an arrest report's incident
@@ -59,7 +65,7 @@ FLOORS = {
     "heldout-5": 0.80,
     "heldout-6": 0.90, "heldout-7": 0.80, "heldout-8": 0.85, "heldout-9": 0.75, "heldout-10": 0.90, "heldout-11": 0.85,
     "heldout-12": 0.80, "heldout-13": 0.95, "heldout-14": 0.90, "heldout-15": 0.75, "heldout-16": 0.90,
-    "heldout-17": 0.90, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
+    "heldout-17": 0.95, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
     "heldout-22": 0.95, "heldout-23": 0.60, "heldout-24": 0.40, "heldout-25": 0.80, "heldout-26": 0.80,
     "heldout-27": 0.80, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.30, "heldout-31": 0.30,
     "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
@@ -73,7 +79,9 @@ FLOORS = {
     "heldout-70": 0.60, "heldout-71": 0.75, "heldout-73": 0.75, "heldout-74": 0.75, "heldout-75": 0.80,
     "heldout-76": 0.60, "heldout-77": 0.95, "heldout-78": 0.85, "heldout-79": 0.95,
     "heldout-81": 0.75, "heldout-82": 0.85, "heldout-83": 0.75, "heldout-84": 0.85, "heldout-86": 0.95,
-    "heldout-87": 0.95, "heldout-88": 0.35, "heldout-89": 0.85, "heldout-90": 0.85, "heldout-91": 0.60,
+    "heldout-87": 0.95, "heldout-88": 0.55, "heldout-89": 0.85, "heldout-90": 0.85, "heldout-91": 0.70,
+    "heldout-92": 0.85, "heldout-93": 0.95, "heldout-94": 0.85, "heldout-95": 0.85, "heldout-96": 0.75,
+    "heldout-97": 0.60, "heldout-99": 0.75, "heldout-100": 0.70, "heldout-101": 0.95, "heldout-103": 0.75,
 }
 
 
