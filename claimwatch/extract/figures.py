@@ -698,7 +698,7 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
             return None
         if candidate.ent_type_ == "PERSON" and candidate.ent_iob_ == "B" and (
                 candidate.i == first.i or OPENING_DASH_RE.search(reader.text[first.idx:candidate.idx])
-                or _titled(sentence, first, candidate)):
+                or _titled(sentence, first, candidate) or _titled_after_dash(reader, sentence, candidate)):
             break
         if candidate.i - first.i > 25:
             return None
@@ -713,6 +713,12 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
         return None  # "X and Y were killed"; an apposition runs from the comma to the verb
     amount = Amount(candidate.idx, name_end, 1, 1, 1, None)
     return _figure(reader, "killed", amount, match.end(), (candidate.idx, match.end()), "")
+
+
+def _titled_after_dash(reader: _Reader, sentence, candidate) -> bool:
+    """ "BUJUMBURA, Aug 15 (Wire) — Colonel Jean Bikomagu, ...": the title words open the text after a dateline's dash."""
+    dash = next((t for t in reversed(sentence) if t.i < candidate.i and OPENING_DASH_RE.search(t.text)), None)
+    return dash is not None and dash.i + 1 < candidate.i and _titled(sentence, dash.nbor(1), candidate)
 
 
 def _titled(sentence, first, candidate) -> bool:

@@ -109,3 +109,15 @@ def test_a_lead_dated_by_its_own_day_is_not_pushed_back_by_a_far_date_of_its_cla
 def test_the_scene_is_the_named_locality_not_the_city_around_or_near_it(extracted, text, published, city):
     main = _main(extracted, text, published)
     assert main.location is not None and main.location.city == city
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,killed", [
+    ("BUJUMBURA, Aug 15 (Wire) — Colonel Jean Bikomagu, who commanded Burundi's army in the first years of its "
+     "civil war, was shot dead outside his home in the capital on Saturday, relatives said.", 1),
+    ("BUJUMBURA, Aug 15 (Wire) — Gunmen opened fire on a car in the capital on Saturday. Colonel Jean Bikomagu, "
+     "a retired army chief, was killed and his daughter was wounded, relatives said.", 1),
+])
+def test_one_named_person_killed_is_a_toll_of_one(extracted, text, killed):
+    main = _main(extracted, text, "2015-08-15")
+    assert (main.killed.value if main.killed else None) == killed
