@@ -233,7 +233,8 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
              if (not bound_to_statement(article, d) or _far_before(d, main_date, article.published)
                  or _opening_date_of(article, mention, d)) and not _compared_to(article, mention, d)
              and not _after_publication(article, d) and not _deadline(article, d)  # "unless the UN takes charge by June 30"
-             and not dates_a_count(article, d)]  # "the toll from that attack rose overnight to four"
+             and not dates_a_count(article, d)  # "the toll from that attack rose overnight to four"
+             and not _born(article, d.evidence.start)]  # "Nerdin Ibric, born in 1991 in Sapna"
     if main_date and any(d.value == main_date.value for d in dates) and not _another_incident_cue(article, mention, clause):
         return False
     other_days = [d for d in dates if d.precision == "day" and d.value and main_date and d.value != main_date.value]
@@ -252,7 +253,15 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     cue = BACKGROUND_CUE.search(article.text, start, mention.trigger.end + CUE_AFTER)
     if cue is not None and cue.start() >= mention.trigger.end and cue.group().lower().endswith("after"):
         return False  # "The raid also came two days after militants attacked ...": the later one is this one
-    return cue is not None and not _after_a_statement(article, mention, cue)
+    return cue is not None and not _after_a_statement(article, mention, cue) and not _born(article, cue.start())
+
+
+BORN_BEFORE = re.compile(r"\bborn\s*$", re.I)
+
+
+def _born(article: Article, start: int) -> bool:
+    """A birth date ("born in 1991") dates a person, not an incident."""
+    return BORN_BEFORE.search(article.text, max(0, start - 12), start) is not None
 
 
 def _nearer_date(mention: EventMention, far: DateValue, dates: list[DateValue]) -> bool:
@@ -1629,7 +1638,8 @@ def _government(article: Article, place: Place) -> bool:
 # "guided by telephone from Afghanistan", "flew home from the nearby Enfidha airport": where people or
 # orders came from. A distance ("40 km from Kabul") still places the scene, through VICINITY-like reading.
 ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )(?<!kilometres )(?<!kilometers )"
-                           r"\b(?:from|(?:born|raised|grew\s+up)\s+in|native\s+of|"
+                           # "born in 1991 in the village of Sapna"
+                           r"\b(?:from|(?:born|raised|grew\s+up)(?:\s+in\s+(?:19|20)\d\d)?\s+in|native\s+of|"
                            # "in touch with their masterminds in Afghanistan": where those behind it were
                            r"(?:masterminds?|handlers?|ringleaders?|sponsors?|backers?|bosses)\s+(?:based\s+)?(?:in|across))"
                            r"\s+(?:the\s+)?"

@@ -574,6 +574,13 @@ ACCUSATION_RULES = (
         agent="none", target="left", names_only=True,
     ),
     Rule(
+        # "Police detained a local man, Haris Causevic, who was caught as he ran"
+        "arrested-described-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged"),
+        r"\b(?:arrested|detained|apprehended|captured|charged)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:man|woman|youth|teenager|suspect|resident|student|national|citizen)\s*,\s*(?=(?-i:[A-Z]))",
+        target="right", gap=r"^$", names_only=True,
+    ),
+    Rule(
         "arrested-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged", "indicted"),
         r"\b(?:arrested|detained|apprehended|captured|charged|indicted)\s+(?=[A-Za-z])",
         target="right", names_only=True,

@@ -121,3 +121,22 @@ def test_the_scene_is_the_named_locality_not_the_city_around_or_near_it(extracte
 def test_one_named_person_killed_is_a_toll_of_one(extracted, text, killed):
     main = _main(extracted, text, "2015-08-15")
     assert (main.killed.value if main.killed else None) == killed
+
+
+@pytest.mark.slow
+def test_a_birth_year_dates_no_incident(extracted):
+    # "the shooting" told with the gunman's birth year stays the report's incident, and so does the accusation
+    text = ("SARAJEVO, April 28 (Wire) — A gunman burst into a police station in Zvornik on Monday evening and shot "
+            "dead an officer.\n\nThe interior minister identified the gunman as Nerdin Ibric, born in 1991 in the "
+            "village of Sapna near Zvornik, and called the shooting a terrible terrorist act.")
+    article = extracted(text, "2015-04-28")
+    assert [i.role for i in article.incidents] == ["main"]
+    main = article.incidents[0]
+    assert any("Ibric" in name for s in main.statements if s.kind == "accusation" for name in s.against)
+
+
+@pytest.mark.slow
+def test_a_man_detained_and_then_named_is_accused(extracted):
+    text = ("BUGOJNO, Bosnia, June 27 (Wire) — A bomb exploded at the police station on Sunday, killing an officer. "
+            "Police detained a local man, Haris Causevic, who was caught as he ran from the scene.")
+    assert any("Causevic" in name for name in _accused(extracted, text, "2010-06-27"))
