@@ -1899,13 +1899,33 @@ NO_WEAPON_BEFORE = re.compile(r"\b(?:fake|dummy|imitation|hoax|replica|toy|mock)
                               r"|\b(?:searched|checked|swept|scanned)\s+(?:[\w'-]+\s+){0,6}for\s+(?:any\s+)?$", re.I)
 
 
+# "the attacker ... was shot in the leg", "he was shot moments later": the attacker, shot by others
+ATTACKER_SHOT_BEFORE = re.compile(r"\b(?:(?P<pronoun>he|she)|the\s+(?:attacker|assailant|gunman|suspect|youth|driver|bomber|"
+                                  r"knifeman))\s+(?:was|had\s+been)\s+$", re.I)
+# after "he was shot": how the police stopped him, not how a victim died ("he was shot dead in the ambush")
+STOPPED_AFTER = re.compile(r"^\s*(?:in\s+the\s+(?:leg|legs|arm|shoulder|stomach)|moments\s+later|by\b|before\b|when\b|as\s+(?:he|she)\b)",
+                           re.I)
+# "a police unit chased the youth and shot him", "the policewoman who shot the attacker dead"
+SHOT_THE_ATTACKER = re.compile(r"^\s*(?:him|her|them|the\s+(?:attacker|assailant|gunman|suspect|knifeman)s?)\b", re.I)
+FORCES_IN_CLAUSE = re.compile(FORCES + r"\b|\bpolicewoman\b|\bunit\b|\bguards?\b", re.I)
+
+
+def _fire_at_the_attacker(before: str, after: str) -> bool:
+    shot = ATTACKER_SHOT_BEFORE.search(before)
+    if shot and (not shot.group("pronoun") or STOPPED_AFTER.match(after)):
+        return True
+    clause = re.split(r"[.;]\s", before)[-1]
+    return bool(SHOT_THE_ATTACKER.match(after)) and FORCES_IN_CLAUSE.search(clause) is not None
+
+
 def _attackers_weapon(article: Article, weapon: Weapon) -> bool:
     span = weapon.evidence if isinstance(weapon.evidence, Span) else weapon.evidence[0]
     before = article.text[max(0, span.start - 50): span.start]
     after = article.text[span.end: span.end + 60]
+    forces = FORCES_FIRE.search(before)
     if weapon.category == "firearms" and (
-            FORCES_FIRE.search(before) and not PASSIVE.search(before[-25:])
-            and not FORCES_SHOT.match(after) or FORCES_BY.match(after[:40])):
+            forces and not PASSIVE.search(before[forces.start():]) and not FORCES_SHOT.match(after)
+            or FORCES_BY.match(after[:40]) or _fire_at_the_attacker(article.text[max(0, span.start - 160): span.start], after)):
         return False
     return not (NO_WEAPON_BEFORE.search(before) or NO_WEAPON_AFTER.match(after))
 

@@ -140,3 +140,26 @@ def test_a_man_detained_and_then_named_is_accused(extracted):
     text = ("BUGOJNO, Bosnia, June 27 (Wire) — A bomb exploded at the police station on Sunday, killing an officer. "
             "Police detained a local man, Haris Causevic, who was caught as he ran from the scene.")
     assert any("Causevic" in name for name in _accused(extracted, text, "2010-06-27"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "KUNMING, China, March 2 (Wire) — Attackers armed with knives killed 29 people at the railway station on "
+    "Saturday night. At least 130 others were wounded. Police shot dead four of the attackers.",
+    "BRUSSELS, Oct 5 (Wire) — A man stabbed two police officers on patrol in Schaerbeek on Wednesday. He ran off "
+    "but was caught a short distance away by a second patrol, and he was shot in the leg before his arrest.",
+    "WUERZBURG, Germany, July 19 (Wire) — A teenager attacked passengers on a regional train with an axe and a "
+    "knife on Monday night, wounding five. A police unit that was nearby chased the youth and shot him.",
+])
+def test_the_forces_fire_at_the_attacker_is_no_weapon_of_the_attack(extracted, text):
+    main = _main(extracted, text, "2016-07-19")
+    assert "firearms" not in {w.category for w in main.weapons}
+
+
+@pytest.mark.slow
+def test_a_victim_told_as_he_was_shot_dead_keeps_the_firearms(extracted):
+    # guard: "he" is the victim here; only how the police stopped an attacker is taken out
+    text = ("PEMBA, Mozambique, March 29 (Wire) — Insurgents ambushed a convoy of contractors leaving a hotel in "
+            "Palma on Friday. The family of a South African contractor said he was shot dead in the ambush.")
+    main = _main(extracted, text, "2021-03-29")
+    assert "firearms" in {w.category for w in main.weapons}
