@@ -125,7 +125,7 @@ class Resolver:
         self.articles[target].add(profile.article)
         self.span[target] = _widen(self.span.get(target), profile)
         self._place(profile, target)
-        if profile.background:
+        if profile.background and not bridged:  # a join that bridged incidents is not undone
             self.joined[profile.article][profile.key] = (-scored[chosen][0], profile)
         return Decision(profile.key, target, False, materialise(scored[chosen]), bridged)
 
