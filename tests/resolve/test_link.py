@@ -194,3 +194,21 @@ def test_link_a_report_that_fits_two_incidents_alike_says_so(db):
     vague = next(r for row in rows for r in queries.get_incident(db.engine.url.database, row["id"])["reports"]
                  if r["article"] == "vague")
     assert vague["link_reason"]["rule"] == "ambiguous" and len(vague["link_reason"]["fits_alike"]) == 2
+
+
+def test_link_a_reports_main_mention_displaces_its_background_and_says_so(db):
+    # the follow-up recounts, dated the day before, an incident worded like Kabul's; that background mention is
+    # placed first and joins Kabul's incident just above the threshold; the report's own main mention fits
+    # Kabul's far better and takes its place, and the background mention's link says why it stands alone
+    store(db, report("k1", "2021-08-26", KABUL.format(n=13), 13))
+    text = KABUL.format(n=170)
+    told = report("k2", "2021-08-27", text, 170, role="background", date="2021-08-25").incidents[0]
+    news = report("k2", "2021-08-27", text, 170).incidents[0]
+    db.add_article(Article(id="k2", text=text, published=dt.date(2021, 8, 27), incidents=[news, told]))
+    resolve(db, WEIGHTS)
+    path = db.engine.url.database
+    rows = queries.list_incidents(path, include_background=True)
+    assert sorted((row["reports"], row["background_reports"]) for row in rows) == [([], ["k2"]), (["k1", "k2"], [])]
+    lone = next(row for row in rows if row["background_reports"] == ["k2"])
+    reason = queries.get_incident(path, lone["id"])["reports"][0]["link_reason"]
+    assert reason["rule"] == "displaced" and reason["first"]["rule"] == "scored"
