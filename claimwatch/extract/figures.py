@@ -680,8 +680,10 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
 
 # "Fernando Villavicencio, a presidential candidate who ..., was shot dead": a sentence that opens with
 # one person's name and an apposition, whose verb kills
-NAME_THEN_KILLED_RE = re.compile(r"(?:,\s+|\s+)(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
-                                 r"beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)(?![\w-])")
+NAME_THEN_KILLED_RE = re.compile(r"(?:,\s+|\s+)(?:(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
+                                 r"beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)"
+                                 # "Officer Sedat Gezer, 48, died of his wounds"
+                                 r"|died\s+(?:of|from)\s+(?:his|her)\s+(?:wounds|injuries))(?![\w-])")
 # the words a name may carry before it at the opening: "Singer Sidhu Moose Wala", "The journalist Avijit Roy"
 TITLE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PUNCT"})
 OPENING_DASH_RE = re.compile(r"[—–]\s*$|--\s*$")
@@ -691,7 +693,9 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
     token = reader.token(_skip_space(reader.text, match.start()))
     if token is None or match.start() in reader.taken:
         return None
-    sentence = token.sent
+    # the report's own sentence: spaCy's may run on across a paragraph break
+    opening = reader.token(_skip_space(reader.text, reader.sentence_starts[bisect_right(reader.sentence_starts, match.start()) - 1]))
+    sentence = token.doc[max(token.sent.start, opening.i if opening is not None else 0):token.sent.end]
     first = sentence[0]
     for candidate in sentence:  # the name opens the sentence, or the text after a dateline's dash
         if candidate.idx >= match.start():

@@ -163,3 +163,11 @@ def test_a_victim_told_as_he_was_shot_dead_keeps_the_firearms(extracted):
             "Palma on Friday. The family of a South African contractor said he was shot dead in the ambush.")
     main = _main(extracted, text, "2021-03-29")
     assert "firearms" in {w.category for w in main.weapons}
+
+
+@pytest.mark.slow
+def test_a_named_officer_who_died_of_his_wounds_in_a_later_paragraph_is_a_toll_of_one(extracted):
+    text = ("MERSIN, Turkey, Sept 27 (Wire) — Two women attacked a police guesthouse on Monday night.\n\n"
+            "Officer Sedat Gezer, 48, died of his wounds. Another officer was hurt.")
+    main = _main(extracted, text, "2022-09-27")
+    assert main.killed is not None and main.killed.value == 1
