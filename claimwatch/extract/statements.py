@@ -574,15 +574,10 @@ ACCUSATION_RULES = (
         agent="none", target="left", names_only=True,
     ),
     Rule(
-        # "Police detained a local man, Haris Causevic, who was caught as he ran"
-        "arrested-described-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged"),
-        r"\b(?:arrested|detained|apprehended|captured|charged)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:man|woman|youth|teenager|suspect|resident|student|national|citizen)\s*,\s*(?=(?-i:[A-Z]))",
-        target="right", gap=r"^$", names_only=True,
-    ),
-    Rule(
+        # "arrested Vinod Mistri", and "detained a local man, Haris Causevic, who was caught as he ran"
         "arrested-x", "accusation", ("arrested", "detained", "apprehended", "captured", "charged", "indicted"),
-        r"\b(?:arrested|detained|apprehended|captured|charged|indicted)\s+(?=[A-Za-z])",
+        r"\b(?:arrested|detained|apprehended|captured|charged|indicted)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:man|woman|youth|teenager|suspect|resident|student|national|citizen)\s*,\s*(?=(?-i:[A-Z])))?(?=[A-Za-z])",
         target="right", names_only=True,
     ),
     Rule(
@@ -1311,7 +1306,7 @@ def _among(name: str, claimants: set[str | None]) -> bool:
     words = _words(name)
     if words <= GENERIC_ATTACKER_WORDS:
         return True
-    return any(c is not None and (words <= _words(c) or _words(c) <= words) for c in claimants)
+    return any(c is not None and (words <= (theirs := _words(c)) or theirs <= words) for c in claimants)
 
 
 def _words(name: str) -> set[str]:
