@@ -255,6 +255,18 @@ def header_default(article: Article) -> tuple[dt.date, dt.date] | None:
     return article.published - dt.timedelta(days=HEADER_DEFAULT_DAYS), article.published
 
 
+def header_country(article: Article) -> LocationFill | None:
+    """The country a message was filed from, for an incident the text does not place: the keys
+    give such an incident its country alone ("EL SALVADOR"), and the dateline's country is the
+    one the message reports on far more often than not."""
+    if not article.country_hint:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=article.country_hint.upper())
+    return LocationFill(article.country_hint.upper(), country.name if country else None, ())
+
+
 def date_range(date: DateValue | None) -> tuple[dt.date, dt.date] | None:
     """The days a DateValue covers: one day, a week, a month or a year."""
     if date is None or date.value is None:
@@ -431,7 +443,7 @@ def incident_template(article: Article, incident: Incident, tagged: dict[str, li
         incident_type=muc_type(incident.type),
         roles=roles,
         date=date_range(incident.date) or header_default(article),
-        location=location_fill(incident.location),
+        location=location_fill(incident.location) or header_country(article),
         effects=effects(incident, article.text),
         confidence=confidences(article, incident, tagged.get("PerpOrg", [])),
     )

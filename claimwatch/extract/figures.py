@@ -9,7 +9,7 @@ Statements, tried in this order (a number phrase is used by the first statement 
     number first  "95 deaths", "hundreds of injuries", "three policemen were killed", "25 others injured",
                   "forty people with shrapnel wounds", "17 guerrillas and 2 soldiers dead" (19), "30 hostages"
     one person    "killed a military contractor", "a security guard was killed", "the gunman was killed"
-    nobody        "no one was hurt" (value 0)
+    nobody        "no one was hurt" (value 0), "no casualties were reported" (0 killed and 0 wounded)
 
 Evidence is the number phrase with its qualifier ("almost a hundred"), reaching on to the casualty
 word when that word follows ("95 deaths", "three policemen were killed"); `phrase` is the whole
@@ -212,8 +212,13 @@ NOBODY_RE = re.compile(
     r"(?<![\w-])(?:no\s+one|nobody|no\s+(?:other\s+)?(?:people|persons?|civilians|one\s+else))"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are|had|has|have)\s+)?(?:\w+ly\s+)?"
     r"(?:(?P<killed>killed|dead|died|lost\s+(?:their|his|her|a)\s+li(?:fe|ves))|(?P<wounded>injured|hurt|wounded|harmed))(?![\w-])"
-    r"|(?<![\w-])no\s+(?:(?P<deaths>deaths|fatalities)|(?P<injuries>injuries))"
-    r"\s+(?:were|have\s+been|had\s+been)\s+reported",
+    r"|(?<![\w-])no\s+(?:(?P<deaths>deaths|fatalities)|(?P<injuries>injuries)|(?P<casualties>casualties|victims))"
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?reported"
+    # "there were no casualties", "caused heavy damage but no fatalities", "without causing any casualties"
+    r"|(?:(?<![\w-])there\s+(?:were|was|have\s+been|had\s+been)\s+|(?<![\w-])but\s+(?:caused\s+|causing\s+)?"
+    r"|(?<![\w-])(?:caused|causing|left|leaving)\s+)no\s+"
+    r"(?:(?P<deaths2>deaths|fatalities)|(?P<injuries2>injuries)|(?P<casualties2>casualties|victims))(?![\w-])"
+    r"|(?<![\w-])without\s+(?:causing\s+)?(?:any\s+)?(?P<casualties3>casualties)(?![\w-])",
     re.IGNORECASE,
 )
 SUFFIX_RE = re.compile(
@@ -768,9 +773,14 @@ def _one_before_verb(reader: _Reader, match: re.Match) -> Figure | None:
 def _nobody_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in NOBODY_RE.finditer(reader.text):
-        kind = "killed" if match.group("killed") or match.group("deaths") else "wounded"
+        if match.group("casualties") or match.group("casualties2") or match.group("casualties3"):
+            kinds = ("killed", "wounded")  # "no casualties": nobody killed, nobody hurt
+        elif match.group("killed") or match.group("deaths") or match.group("deaths2"):
+            kinds = ("killed",)
+        else:
+            kinds = ("wounded",)
         amount = Amount(match.start(), match.end(), 0, 0, 0, None)
-        figures.append(_figure(reader, kind, amount, match.end(), (match.start(), match.end()), ""))
+        figures.extend(_figure(reader, kind, amount, match.end(), (match.start(), match.end()), "") for kind in kinds)
     return figures
 
 

@@ -323,3 +323,14 @@ def test_muc4_map_confidence_from_the_words_around_an_organisation(text, mention
     from claimwatch.evaluate.muc4_map import _context_label
 
     assert _context_label(text, mention) == expected
+
+
+def test_muc4_map_an_unplaced_incident_is_in_the_country_the_message_was_filed_from():
+    from claimwatch.evaluate.muc4_map import LocationFill, header_country, incident_template
+    from claimwatch.model import Article, Incident
+
+    article = Article(id="m", text="x", country_hint="sv")
+    assert header_country(article) == LocationFill("SV", "El Salvador", ())
+    assert header_country(Article(id="m", text="x")) is None
+    template = incident_template(article, Incident(role="main", type="bombing", evidence=[]), {})
+    assert template.location == LocationFill("SV", "El Salvador", ())
