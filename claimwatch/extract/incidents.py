@@ -1162,7 +1162,7 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or _dates_a_response_in_sentence(article, date) or _compared_from(article, mention, date) \
                         or _across_a_relative_clause(article, mention, date) \
                         or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start) \
-                        or _dates_a_later_death(article, mention, date):
+                        or _dates_a_later_death(article, mention, date) or _dates_an_arrest(article, mention, date):
                     continue
                 distance = abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
@@ -1184,6 +1184,33 @@ def _dates_a_later_death(article: Article, mention: EventMention, date: DateValu
     return bool(LATER_DEATH.search(article.text, max(mention.trigger.end, date.evidence.start - 60), date.evidence.start))
 
 
+# "Belgian investigators detained four people late on Wednesday after searching homes ... where X, the man
+# who tried to set off a suitcase bomb, had lived": the date of the arrests, not of the bomb told after it
+ARREST_BEFORE = re.compile(r"\b(?:arrested|detained|charged|questioned|raided|searched|remanded|indicted|sentenced|"
+                           r"convicted|jailed|extradited|rounded up|picked up|taken into custody)\b[^.;:]{0,60}$", re.I)
+
+
+RELATIVE_AFTER = re.compile(r"\b(?:hours?|minutes?|days?|weeks?|shortly|soon|just|moments?|right)\s+(?:after|before)\b", re.I)
+
+
+def _dates_an_arrest(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The date follows an arrest (a search, a charge) its sentence tells before the trigger, and no
+    trigger stands between the arrest and the date."""
+    if date.evidence.end > mention.trigger.start:
+        return False
+    gap = article.text[date.evidence.end: mention.trigger.start]
+    if len(gap) < 30 and "," not in gap or re.match(r"['’]s\b", gap) or any(
+            0 <= m.trigger.start - date.evidence.end <= 12 for m in article.events) or RELATIVE_AFTER.search(gap) \
+            or re.match(r"\s+(?:after|following)\s+(?:[\w'’-]+\s+){0,4}$", gap):
+        # "over Friday night's attacks", "detained over the Jan. 2 bombing": the date of a trigger; "detained on
+        # Wednesday afternoon, a few hours after the attack": the gap counts from the arrest's day; "arrested at 1500
+        # on 9 December after having taken part in an attack on a bus": the day of both
+        return False
+    floor = max(article.sentences[mention.sentence].start, date.evidence.start - 80)
+    found = ARREST_BEFORE.search(article.text, floor, date.evidence.start)
+    return found is not None and not any(found.start() <= m.trigger.start < date.evidence.start for m in article.events)
+
+
 # "The siege also followed a three-day battle at the camp that began on Saturday": the battle's day
 # ("followed the seizure of Mocimboa da Praia on March 23": a named earlier event too)
 FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another|the (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|blasts?|"
@@ -1195,8 +1222,10 @@ FOLLOWED_ANOTHER = re.compile(r"\bfollow(?:s|ed) (?:a|an|another|the (?:[\w-]+ )
 # (not ", hours after": most often the same day, "appeared on Sunday evening, hours after X was shot dead")
 # ("Families mourned two policemen on Thursday, as judicial officials said militants were among the men who
 # stormed the house": a date before ", as <someone> said" dates its own clause too)
-AFTER_BREAK = re.compile(r",\s+(?:after|before)\s|,\s+as\s+(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|announced|reported)\b",
-                         re.I)
+# ("Niger began three days of mourning on Wednesday after the government said 58 people were killed": a
+# date before "after <someone> said" dates its clause, with a comma or without)
+AFTER_BREAK = re.compile(r",\s+(?:after|before)\s|,?\s+(?:as|after)\s+(?:[\w'’-]+\s+){1,4}"
+                         r"(?:said|says|say|told|announced|reported|confirmed)\b", re.I)
 
 
 def _before_an_after_clause(article: Article, mention: EventMention, date: DateValue) -> bool:

@@ -1,6 +1,8 @@
 """The spaCy component: tokens, sentences and named entities for the rule components."""
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from ..model import Article
@@ -100,7 +102,25 @@ def _sentences(article: Article, doc) -> list:
             if piece is not None:
                 spans.append(piece)
             start = line_end + 1
-    return spans
+    return _rejoined(article, spans)
+
+
+# "ambushed at around 8:30 a.m. GMT on Tuesday": the senter ends a sentence at the clock's abbreviation
+CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
+CLOCK_GO_ON = re.compile(r"(?:GMT|UTC|local\b|[a-z])")  # case-sensitive: "The" opens a new sentence
+
+
+def _rejoined(article: Article, spans: list) -> list:
+    """Sentences the senter cut after "a.m." or "p.m." where the words after go on with the clause (a time
+    zone, "local time", a lower-case word) on the same line."""
+    out = []
+    for span in spans:
+        if out and CLOCK_END.search(out[-1].text) and CLOCK_GO_ON.match(span.text) \
+                and "\n" not in article.text[out[-1].end:span.start]:
+            out[-1] = article.span(out[-1].start, span.end)
+        else:
+            out.append(span)
+    return out
 
 
 def _trimmed(article: Article, start: int, end: int):

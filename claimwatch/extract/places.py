@@ -66,6 +66,7 @@ MIN_SHARE = 0.15  # a country with this share of the article's country mentions 
 BIG_CITY = 100_000
 KNOWN_CITY = 50_000
 SIZEABLE_CITY = 10_000
+FAMOUS_CITY = 500_000  # a town this big abroad is the one meant, whatever country its sentence names
 _SYMBOL = re.compile(r"[$€£¥@#/\\0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -116,6 +117,7 @@ class Mention:
     prefer: str | None = None  # "region" or "city", from a type word beside it
     type_end: int | None = None  # token end including that type word ("Kohat district")
     within: Geo | None = None  # from "X, Y"
+    filed_in: bool = False  # the country after a dateline's town ("BANIBANGOU, Niger, Nov 8")
     resolved: Geo | None = field(default=None, repr=False)
 
 
@@ -303,6 +305,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             container = _container(article, places, span)
             if needs_container and container is None:
                 continue
+            container = container or _reference(article, places, span)
             located = [p for p in places if p.evidence.overlaps(span) and p.lat is not None]
             # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
             if located and (container is None or any(p.country_code == container.country_code for p in located)):
@@ -344,6 +347,20 @@ def _container(article: Article, places: list[Place], span: Span) -> Place | Non
         if 0 <= place.evidence.start - span.end <= 40 and CONTAINER.match(gap) and CONTAINER.match(gap).end() == len(gap) \
                 and place.precision in ("region", "country") and place.country_code:
             return _region_of(article, places, place) or place
+    return None
+
+
+# "near the hamlet of Sedeye, some 20 km south of Bankilare": the distance names the town it is measured from
+DISTANCE_FROM = re.compile(r"^,? (?:(?:some|about|around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?"
+                           r"(?:km|kilometres|kilometers|miles) (?:(?:north|south|east|west)[\w-]* )?(?:of|from) (?:the )?$")
+
+
+def _reference(article: Article, places: list[Place], span: Span) -> Place | None:
+    """The known town or region a distance right after `span` is measured from: the locality lies in its country."""
+    for place in places:
+        gap = article.text[span.end: place.evidence.start]
+        if 0 <= len(gap) <= 50 and DISTANCE_FROM.match(gap) and place.country_code and place.precision in ("city", "region"):
+            return place
     return None
 
 
@@ -549,7 +566,20 @@ def _mark_cues(tokens: Tokens, mention: Mention) -> None:
         mention.cue = True
     if _dateline(tokens, mention):
         mention.cue = mention.strong = True
+    elif _after_dateline_town(tokens, mention):
+        mention.cue = mention.strong = mention.filed_in = True
     mention.embedded = tokens.case_sensitive and _embedded(tokens, mention)
+
+
+def _after_dateline_town(tokens: Tokens, mention: Mention) -> bool:
+    """ "BANIBANGOU, Niger, Nov 8": the country after a dateline's town in capitals (whatever spaCy tagged it)."""
+    i = mention.start - 1
+    if i < 1 or tokens.text[i] != ",":
+        return False
+    j = i - 1
+    while j > 0 and tokens.text[j].isupper() and not _line_start(tokens, j):
+        j -= 1
+    return _line_start(tokens, j) and tokens.text[j].isupper() and len(tokens.text[j]) > 1
 
 
 def _dateline(tokens: Tokens, mention: Mention) -> bool:
@@ -659,6 +689,9 @@ def _signal(mention: Mention, gaz: Gazetteer) -> str | None:
     if gaz.demonym(key):
         return gaz.demonym(key)
     forms = [form.geo for form in gaz.forms_for(key, mention.surface)]
+    if forms and mention.filed_in:  # "Niger" after a dateline's town is the country, not Nigeria's state
+        return next((geo.country_code for geo in forms if geo is not None and geo.precision == "country"), None) \
+            or _form_signal(key, forms, gaz)
     if forms:
         return _form_signal(key, forms, gaz)
     if not (mention.trusted or mention.cue) or key in gaz.common_words:
@@ -843,13 +876,34 @@ def _place(reading: Reading, mention: Mention) -> Place | None:
         return _unresolved(reading, mention)
     if not _keep(reading, mention, geo):
         return None
+    if mention.within is None and geo.precision == "city" and not reading.in_context(geo):
+        relocated = _relocated(reading, mention, geo)
+        if relocated is not None:
+            return relocated
     start, end = _char_span(reading.tokens, mention, geo)
     feature = mention.label if mention.trusted else "GAZ"
     text = reading.article.text
     return geo.place(text[start:end], reading.article.span(start, end), feature)
 
 
+STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "calle", "avenida", "rua", "via", "viale", "chaussée", "chaussee",
+                          "quai", "place", "plaza", "piazza", "strasse", "straße", "allée", "allee", "cours"})
+STREET_PARTICLES = frozenset({"du", "de", "des", "de la", "del", "della", "di", "do", "da", "dos", "das", "la", "le", "d'"})
+
+
+def _in_street_name(tokens: Tokens, mention: Mention) -> bool:
+    """ "on Rue du Marché au Charbon", "Avenue Louise": a name on a street sign, not the town or region."""
+    i = mention.start - 1
+    if i >= 0 and tokens.lower[i] in STREET_PARTICLES:
+        i -= 1
+    if i >= 1 and tokens.lower[i] == "la" and tokens.lower[i - 1] == "de":
+        i -= 2
+    return i >= 0 and tokens.lower[i] in STREET_WORDS and tokens.text[i][:1].isupper()
+
+
 def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    if _in_street_name(reading.tokens, mention):
+        return False
     if mention.label == "PERSON" and not mention.cue:
         # "the Alexandria cathedral", tagged a person, where the article names Alexandria a place elsewhere
         return _names_facility(reading.tokens, mention) and reading.tagged_elsewhere(mention) and reading.in_context(geo)
@@ -932,17 +986,48 @@ def _keep_abroad(reading: Reading, mention: Mention, geo: Geo) -> bool:
     return allowed and _known(geo)
 
 
-def _country_in_sentence(reading: Reading, mention: Mention, geo: Geo) -> bool:
-    """The mention's sentence names the place's country, or its people ("Syria", "a Syrian town")."""
+def _countries_in_sentence(reading: Reading, mention: Mention) -> set[str]:
+    """The countries the mention's sentence names, by name or by their people ("Syria", "a Syrian town")."""
     tokens = reading.tokens
     start = mention.start
-    while start > 0 and not tokens.sent_start[start]:
+    while start > 0 and not tokens.sent_start[start] and not _line_start(tokens, start):
         start -= 1
     end = mention.end
-    while end < len(tokens) and not tokens.sent_start[end]:
+    while end < len(tokens) and not tokens.sent_start[end] and not _line_start(tokens, end):
         end += 1
-    return any(tokens.name[i] and i not in range(mention.start, mention.end)
-               and reading.gaz.country_code_of(tokens.text[i]) == geo.country_code for i in range(start, end))
+    return {code for i in range(start, end) if tokens.name[i] and i not in range(mention.start, mention.end)
+            and (code := reading.gaz.country_code_of(tokens.text[i]))}
+
+
+def _country_in_sentence(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """The mention's sentence names the place's country, or its people ("Syria", "a Syrian town")."""
+    return geo.country_code in _countries_in_sentence(reading, mention)
+
+
+def _owner_in_sentence(reading: Reading, mention: Mention, geo: Geo) -> str | None:
+    """A country of the article's own that the mention's sentence names where it does not name the
+    reading's: "Bahrain's main prison at Jau", in a report about Bahrain, is no Jau in Brazil."""
+    named = _countries_in_sentence(reading, mention)
+    if geo.country_code in named:
+        return None
+    owners = sorted(code for code in named if reading.context.count(code) >= MIN_SHARE * reading.context.total)
+    return owners[0] if len(owners) == 1 else None
+
+
+def _relocated(reading: Reading, mention: Mention, geo: Geo) -> Place | None:
+    """A town kept abroad (outside the article's countries), in a sentence that names a country of the
+    article's own instead: a locality of that country the gazetteer lacks (no coordinates)."""
+    tokens = reading.tokens
+    if geo.capital or geo.population >= FAMOUS_CITY or mention.start == 0 or mention.type_end is not None \
+            or tokens.lower[mention.start - 1] not in ("at", "in", "near", "outside", "of"):
+        return None  # "a Christmas market in Berlin", "the Boni forest", "the Delta city" keep their readings
+    owner = _owner_in_sentence(reading, mention, geo)
+    if owner is None:
+        return None
+    start, end = _char_span(reading.tokens, mention, None)
+    name = reading.article.text[start:end]
+    return Place(name=name, evidence=reading.article.span(start, end), feature=mention.label if mention.trusted else "GAZ",
+                 city=name, precision="city", country_code=owner)
 
 
 def _keep_country(reading: Reading, mention: Mention) -> bool:
@@ -1012,7 +1097,10 @@ def _settled(reading: Reading, mention: Mention, place: Place) -> Place:
     countries = reading.context.countries
     if cue not in SETTLEMENT_NOUNS or not countries:
         return place
-    code = max(countries, key=countries.get)
+    # "Bahrain's news agency says the explosives that killed a policeman in the village of Karana", in a
+    # report that names Iran more often: the country its own sentence names, where it names one
+    named = [code for code in _countries_in_sentence(reading, mention) if countries.get(code)]
+    code = named[0] if len(named) == 1 else max(countries, key=countries.get)
     place.city, place.precision, place.country_code = place.name, "city", code
     return place
 
