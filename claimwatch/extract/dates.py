@@ -707,10 +707,15 @@ def _match_around(context: _Context, core: re.Match, rules: list[Rule], starts: 
                 break
 
 
+# "6th of October City", "the 26th of July Movement", "May Day Square": a date that opens a name
+NAMED_AFTER = re.compile(r"\s+(?:City|Street|Square|Bridge|Avenue|Road|University|Stadium|District|Hospital|Airport|Park|"
+                         r"Movement|Brigade|Front|Mosque|Church|School)\b")
+
+
 def _candidates(article: Article, context: _Context, cores: list[re.Match]) -> list[_Found]:
     found = set()
     for rule, match in _core_matches(context, cores):
-        if rule.accept(match, context):
+        if rule.accept(match, context) and not NAMED_AFTER.match(article.text, match.end()):
             future = rule.tensed and _is_future(context, match.start(), match.end())
             reading = rule.read(match, article.published, future)
             if reading is not None:

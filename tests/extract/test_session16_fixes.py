@@ -140,3 +140,13 @@ def test_a_date_before_after_someone_said_dates_its_own_clause(extracted):
 def test_the_date_of_an_arrest_is_not_the_incidents(extracted, text, expected):
     article = extracted("BRUSSELS, June 23 (Wire) — " + text, "2017-06-23")
     assert _main(article).date.value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police killed 14 men in a raid on a hideout in 6th of October City on Saturday.", ["on Saturday"]),
+    ("The bomb went off on the 6th of October at noon, killing two.", ["on the 6th of October"]),
+])
+def test_dates_a_date_that_opens_a_name_is_no_date(nlp_article, text, expected):
+    from claimwatch.extract.dates import find_dates
+
+    assert [d.phrase for d in find_dates(nlp_article(text, "2018-12-29"))] == expected
