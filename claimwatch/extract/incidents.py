@@ -1187,7 +1187,12 @@ def _dates_a_later_death(article: Article, mention: EventMention, date: DateValu
 # "Belgian investigators detained four people late on Wednesday after searching homes ... where X, the man
 # who tried to set off a suitcase bomb, had lived": the date of the arrests, not of the bomb told after it
 ARREST_BEFORE = re.compile(r"\b(?:arrested|detained|charged|questioned|raided|searched|remanded|indicted|sentenced|"
-                           r"convicted|jailed|extradited|rounded up|picked up|taken into custody)\b[^.;:]{0,60}$", re.I)
+                           r"convicted|jailed|extradited|rounded up|picked up|taken into custody|"
+                           # the other answers to an incident a follow-up leads with: "filed murder charges on Monday
+                           # against ...", "paid tribute on Sunday to the peacekeepers killed when ...", "told a
+                           # pretrial hearing on Monday that the attack ...", "were still hunting gunmen on Monday"
+                           r"filed|pa(?:y|id) tribute|mourned|buried|hunting|told a (?:[\w-]+ )?hearing|"
+                           r"launched (?:a|an) (?:[\w-]+ )?(?:campaign|offensive|operation|manhunt))\b[^.;:]{0,60}$", re.I)
 
 
 RELATIVE_AFTER = re.compile(r"\b(?:hours?|minutes?|days?|weeks?|shortly|soon|just|moments?|right)\s+(?:after|before)\b", re.I)

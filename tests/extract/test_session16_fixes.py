@@ -150,3 +150,12 @@ def test_dates_a_date_that_opens_a_name_is_no_date(nlp_article, text, expected):
     from claimwatch.extract.dates import find_dates
 
     assert [d.phrase for d in find_dates(nlp_article(text, "2018-12-29"))] == expected
+
+
+@pytest.mark.slow
+def test_the_date_of_mourning_is_not_the_incidents(extracted):
+    article = extracted("NEW DELHI, Oct 31 (Wire) — Colleagues mourned a television cameraman on Wednesday as a video "
+                        "shot by a crew member lying in a ditch during the Maoist ambush that killed him spread on "
+                        "social media.\n\nThe cameraman and two policemen were killed on Tuesday when Maoists ambushed "
+                        "their patrol near Aranpur.", "2018-10-31")
+    assert _main(article).date.value == "2018-10-30"
