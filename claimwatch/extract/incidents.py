@@ -81,6 +81,9 @@ REPORTING_BEFORE = re.compile(
 REPORTING_OBJECT_BEFORE = re.compile(
     r"\b(?:named|identified|charged|arrested|told|blamed|accused|quoted|detained|questioned|briefed)\s+"
     r"(?:him|her|them|reporters|journalists|lawmakers|parliament|senators)\s+$", re.I)
+# "China asked Pakistan on Wednesday to investigate the bombing": a request to a named party (case-sensitive)
+REQUEST_OBJECT_BEFORE = re.compile(r"\b(?:[Aa]sked|[Uu]rged|[Tt]old|[Pp]ressed|[Ww]arned|[Cc]alled on|[Bb]riefed)\s+"
+                                   r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}$")
 SUICIDE_FALSE = re.compile(
     r"\b(?:planted|remote(?:ly)?[- ]control(?:led)?|remotely detonated|timer|timed device|left (?:in|at|on|near)|"
     r"hidden in|was arrested|were arrested|surrendered|taken into custody|in custody|fled|escaped|"
@@ -182,7 +185,7 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
     after = article.text[date.evidence.end: date.evidence.end + 25]
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
     return bool(REPORTING_AFTER.search(after)) and not _trigger_near(after) or bool(REPORTING_BEFORE.search(before)) \
-        or bool(REPORTING_OBJECT_BEFORE.search(before)) \
+        or bool(REPORTING_OBJECT_BEFORE.search(before)) or bool(REQUEST_OBJECT_BEFORE.search(before)) \
         or bool(MESSAGE_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start))
 
 

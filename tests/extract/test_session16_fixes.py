@@ -159,3 +159,12 @@ def test_the_date_of_mourning_is_not_the_incidents(extracted):
                         "social media.\n\nThe cameraman and two policemen were killed on Tuesday when Maoists ambushed "
                         "their patrol near Aranpur.", "2018-10-31")
     assert _main(article).date.value == "2018-10-30"
+
+
+@pytest.mark.slow
+def test_a_request_to_a_named_party_dates_the_request(extracted):
+    article = extracted("BEIJING, Mar 27 (Wire) — China asked Pakistan on Wednesday to investigate thoroughly and punish "
+                        "those behind the suicide bombing that killed five of its citizens in the northwest.\n\nA "
+                        "ministry spokesperson said China strongly condemned Tuesday's attack on its engineers near "
+                        "Bisham, in Shangla district.", "2024-03-27")
+    assert _main(article).date.value == "2024-03-26"
