@@ -1726,10 +1726,26 @@ ACROSS_THE_BORDER = re.compile(r"\bacross\s+the\s+(?:border|frontier)\s+(?:in|in
 FROM_AFTER = re.compile(r"^(?:\s+(?:river|border|strait|bay|lake))?\s+from\b", re.I)
 
 
+# "on the main road to Kandy", "a bus bound for Jaffna": where a road or a bus leads, not where it was hit
+# (not "the road from Cholnar to Kirandul" or "the Khash-Zahedan road": a road's two ends frame where on it)
+ROUTE_BEFORE = re.compile(r"\b(?:main\s+)?(?:road|highway|motorway|expressway|way|journey)\s+to\s+"
+                          r"(?:the\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$", re.I)
+# "a Colombo-Matara bus": the two ends of a bus's or a train's route
+TRANSPORT = r"(?:bus|buses|coach|train|flight|service)\b"
+ROUTE_START = re.compile(r"^\s*[-–—]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+" + TRANSPORT)
+ROUTE_END = re.compile(r"[A-Z][\w'’-]+\s*[-–—]\s*$")
+
+
+def _on_a_route(article: Article, place: Place, before: str) -> bool:
+    after = article.text[place.evidence.end: place.evidence.end + 40]
+    return bool(ROUTE_BEFORE.search(before) or ROUTE_START.match(after)
+                or ROUTE_END.search(before) and re.match(r"\s+" + TRANSPORT, after))
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
     if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]) \
-            or ACROSS_THE_BORDER.search(before):
+            or ACROSS_THE_BORDER.search(before) or _on_a_route(article, place, before):
         return True
     return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
                 or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before))

@@ -292,7 +292,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     gaz = load_gazetteer()
     found: list[Place] = []
     contained: set[int] = set()
-    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False)):
+    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False), (NEAR_DISTANCE, True)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
             if any(p.evidence.overlaps(span) for p in found):
@@ -300,12 +300,11 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             if pattern is INSIDE and not match["apposed"] and not _may_be_place(article, span) and \
                     not FACILITY_AT.search(article.text, max(0, span.start - 30), span.start):
                 continue
-            if pattern is GARRISON and (not _may_be_place(article, span) or gaz.is_common(name_key(span.text))):
+            if pattern in (GARRISON, NEAR_DISTANCE) and (not _may_be_place(article, span) or gaz.is_common(name_key(span.text))):
                 continue
-            container = _container(article, places, span)
+            container = _container(article, places, span) or _reference(article, places, span)
             if needs_container and container is None:
                 continue
-            container = container or _reference(article, places, span)
             located = [p for p in places if p.evidence.overlaps(span) and p.lat is not None]
             # "in Jangebe, a town in ...": the apposition says it is a place, whatever spaCy tagged it
             if located and (container is None or any(p.country_code == container.country_code for p in located)):
@@ -350,6 +349,9 @@ def _container(article: Article, places: list[Place], span: Span) -> Place | Non
     return None
 
 
+# "a bomb exploded on a bus near Nittambuwa, about 40 km north-east of Colombo": a name the distance places
+NEAR_DISTANCE = re.compile(r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?=(?:(?:some|about|"
+                           r"around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?(?:km|kilometres|kilometers|miles) )")
 # "near the hamlet of Sedeye, some 20 km south of Bankilare": the distance names the town it is measured from
 DISTANCE_FROM = re.compile(r"^,? (?:(?:some|about|around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?"
                            r"(?:km|kilometres|kilometers|miles) (?:(?:north|south|east|west)[\w-]* )?(?:of|from) (?:the )?$")

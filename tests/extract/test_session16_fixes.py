@@ -165,3 +165,23 @@ def test_dates_a_date_that_opens_a_name_is_no_date(nlp_article, text, expected):
 ])
 def test_a_follow_ups_own_answer_does_not_date_the_incident(extracted, text, published, expected):
     assert _main(extracted(text, published)).date.value == expected
+
+
+# --- the runs of heldout-116 to -119 ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,city", [
+    # the ends of a bus's route, and where a road leads, are not the scene
+    ("COLOMBO, Jan 8 (Wire) — The rebels denied that they were behind Saturday's bombing of a bus near Hikkaduwa, "
+     "which killed 15 people on a Colombo–Matara bus and wounded more than 40.", "Hikkaduwa"),
+    # a name a distance places is a locality of the country of the town it is measured from
+    ("COLOMBO, Jan 5 (Wire) — A bomb exploded on a crowded private bus near Nittambuwa, about 40 km north-east of "
+     "Colombo on the main road to Kandy, during the Friday evening rush hour, killing at least five people.",
+     "Nittambuwa"),
+    # a road's two ends frame where on it: they stay the scene
+    ("RAIPUR, May 21 (Wire) — Maoists blew up a police vehicle on the road from Cholnar to Kirandul on Sunday, "
+     "killing seven policemen.", "Kirandul"),
+])
+def test_where_a_bus_runs_or_a_road_leads_is_not_the_scene(extracted, text, city):
+    assert _main(extracted(text, "2007-01-08")).location.city == city
