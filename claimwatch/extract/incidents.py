@@ -74,7 +74,7 @@ REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|claimed|announced|told|confirmed|reported|denied|blamed|accused|condemned|statement|responsibility|"
     r"maintained|insisted|stressed|argued|"
     r"asked|demanded|urged|warned|vowed|pledged|promised|"
-    r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?)\W*$",
+    r"griev(?:ed|es|ing)|mourn(?:ed|s|ing)|buried|funerals?|vigils?|tributes?|accounts?|versions?|details)\W*$",
     re.I,
 )
 # "had named him on Monday as the planner", "told reporters on Friday": a reporting verb and its object
@@ -1063,7 +1063,8 @@ def _opens_another_clause(article: Article, mention: EventMention, date: DateVal
 # ", who stood for the assembly this year" / ", where the UN now says 108 people were killed": a
 # non-restrictive relative clause still open at the end of the text between a trigger and a date
 def _relative_open(pronouns: str) -> re.Pattern:
-    return re.compile(rf",\s+(?:{pronouns})\b[^,;:()\u2014]*$", re.I)
+    # ", who was shot", and behind an apposition: "Salah Farah, the Kenyan teacher who was shot"
+    return re.compile(rf",\s+(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}})?(?:{pronouns})\b[^,;:()\u2014]*$", re.I)
 
 
 RELATIVE_OPEN = _relative_open("who|whom|whose|which|where")

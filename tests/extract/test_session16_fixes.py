@@ -185,3 +185,21 @@ def test_a_follow_ups_own_answer_does_not_date_the_incident(extracted, text, pub
 ])
 def test_where_a_bus_runs_or_a_road_leads_is_not_the_scene(extracted, text, city):
     assert _main(extracted(text, "2007-01-08")).location.city == city
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", [
+    # "gave conflicting accounts on Sunday": the day of the accounts
+    ("GALLE, Jan 7 (Wire) — Police gave conflicting accounts on Sunday of how a bomb came to explode on a packed bus "
+     "near Hikkaduwa on Saturday afternoon, killing 15 passengers.", "2007-01-07", "2007-01-06"),
+])
+def test_accounts_of_an_incident_do_not_date_it(extracted, text, published, expected):
+    assert _main(extracted(text, published)).date.value == expected
+
+
+def test_a_relative_clause_behind_an_apposition_keeps_its_own_date():
+    from claimwatch.extract.incidents import RELATIVE_OPEN
+
+    assert RELATIVE_OPEN.search(" flew the body of Salah Farah, the Kenyan teacher who was ")
+    assert RELATIVE_OPEN.search(" buried Farah, who was ")
+    assert not RELATIVE_OPEN.search(" flew the body of the teacher shot by gunmen ")
