@@ -57,7 +57,10 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # refitted on sets 1-115: 0.857 (heldout-108; blind 0.857), 0.800 (heldout-109; blind 0.800), 1.000 (heldout-110;
 # blind 1.000), 1.000 (heldout-112; blind 1.000), 0.909 (heldout-113; blind 0.588), 1.000 (heldout-114; blind
 # 0.800), 1.000 (heldout-115; blind 1.000); heldout-111 (blind and in-sample P 0.636: the Montauban and Toulouse
-# shootings of March 2012, days apart, each told in the other's reports) is not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
+# shootings of March 2012, days apart, each told in the other's reports) is not gated; not yet fitted on: 1.000
+# (heldout-117; blind 1.000), 0.909 (heldout-118; blind 0.909), 0.909 (heldout-119; blind 0.909); heldout-116
+# (blind P 1.000, F1 0.667; with the final code P 0.727: a follow-up placed in Kalutara joins the bus bombing of
+# the day before) is not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
 # apart in neighbouring districts, one report dated a day early) and heldout-102 (P 0.700) are not gated. heldout-85 (blind and in-sample P 0.571: a village raid and the
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
@@ -89,7 +92,7 @@ FLOORS = {
     "heldout-97": 0.60, "heldout-99": 0.75, "heldout-100": 0.70, "heldout-101": 0.95, "heldout-103": 0.75,
     "heldout-104": 0.85, "heldout-105": 0.75, "heldout-106": 0.70, "heldout-107": 0.80,
     "heldout-108": 0.80, "heldout-109": 0.75, "heldout-110": 0.95, "heldout-112": 0.95, "heldout-113": 0.85,
-    "heldout-114": 0.95, "heldout-115": 0.95,
+    "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
 }
 
 
