@@ -830,7 +830,13 @@ def _violent_lead(article: Article, index: int) -> bool:
     if index != 0 or not article.sentences:
         return False
     sentence = article.sentences[0]
-    return is_relevant(sentence.text) and not any(sentence.contains(s.evidence) for s in article.statements)
+    # not a lead about what might come ("police were on duty on Monday after the police chief warned that
+    # guerrillas could try to strike"): a follow-up's own news
+    return is_relevant(sentence.text) and not MIGHT.search(sentence.text) \
+        and not any(sentence.contains(s.evidence) for s in article.statements)
+
+
+MIGHT = re.compile(r"\b(?:could|might|would|warned)\b", re.I)
 
 
 def _about_casualties(article: Article, index: int) -> bool:

@@ -203,3 +203,10 @@ def test_a_relative_clause_behind_an_apposition_keeps_its_own_date():
     assert RELATIVE_OPEN.search(" flew the body of Salah Farah, the Kenyan teacher who was ")
     assert RELATIVE_OPEN.search(" buried Farah, who was ")
     assert not RELATIVE_OPEN.search(" flew the body of the teacher shot by gunmen ")
+
+
+def test_incidents_a_lead_about_what_might_come_does_not_date_the_incident():
+    article = _undated_lead("Today, thousands of police were on duty in Medellin after the police chief warned that "
+                            "guerrillas could try to strike again.")
+    (main,) = build_incidents(article)
+    assert main.date is None
