@@ -26,7 +26,7 @@ from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
 
 from ..model import Article, Place, Span
 from .dates import MONTHS
-from .gazetteer import CITY_WORDS, REGION_WORDS, Context, Gazetteer, Geo, load_gazetteer, name_key
+from .gazetteer import CITY_WORDS, REGION_WORDS, WORLD_CITY, Context, Gazetteer, Geo, load_gazetteer, name_key
 from .pipeline import component
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -66,7 +66,6 @@ MIN_SHARE = 0.15  # a country with this share of the article's country mentions 
 BIG_CITY = 100_000
 KNOWN_CITY = 50_000
 SIZEABLE_CITY = 10_000
-FAMOUS_CITY = 500_000  # a town this big abroad is the one meant, whatever country its sentence names
 _SYMBOL = re.compile(r"[$€£¥@#/\\0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -350,11 +349,10 @@ def _container(article: Article, places: list[Place], span: Span) -> Place | Non
 
 
 # "a bomb exploded on a bus near Nittambuwa, about 40 km north-east of Colombo": a name the distance places
-NEAR_DISTANCE = re.compile(r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?=(?:(?:some|about|"
-                           r"around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?(?:km|kilometres|kilometers|miles) )")
+_DISTANCE = r"(?:(?:some|about|around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?(?:km|kilometres|kilometers|miles) "
+NEAR_DISTANCE = re.compile(r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}),? (?=" + _DISTANCE + ")")
 # "near the hamlet of Sedeye, some 20 km south of Bankilare": the distance names the town it is measured from
-DISTANCE_FROM = re.compile(r"^,? (?:(?:some|about|around|roughly|nearly|almost|barely|just|only) )?\d{1,3} ?"
-                           r"(?:km|kilometres|kilometers|miles) (?:(?:north|south|east|west)[\w-]* )?(?:of|from) (?:the )?$")
+DISTANCE_FROM = re.compile(r"^,? " + _DISTANCE + r"(?:(?:north|south|east|west)[\w-]* )?(?:of|from) (?:the )?$")
 
 
 def _reference(article: Article, places: list[Place], span: Span) -> Place | None:
@@ -1020,7 +1018,7 @@ def _relocated(reading: Reading, mention: Mention, geo: Geo) -> Place | None:
     """A town kept abroad (outside the article's countries), in a sentence that names a country of the
     article's own instead: a locality of that country the gazetteer lacks (no coordinates)."""
     tokens = reading.tokens
-    if geo.capital or geo.population >= FAMOUS_CITY or mention.start == 0 or mention.type_end is not None \
+    if geo.capital or geo.population >= WORLD_CITY or mention.start == 0 or mention.type_end is not None \
             or tokens.lower[mention.start - 1] not in ("at", "in", "near", "outside", "of"):
         return None  # "a Christmas market in Berlin", "the Boni forest", "the Delta city" keep their readings
     owner = _owner_in_sentence(reading, mention, geo)
