@@ -152,14 +152,14 @@ _CASUALTY = (
     r"(?P<killed>killed|dead|died|deaths|fatalities|bodies|corpses|slain|perished|murdered|executed|assassinated"
     r"|massacred|beheaded|shot\s+dead|gunned\s+down|lost\s+their\s+lives)"
     r"|(?P<wounded>injured|wounded|hurt|injuries|hospitali[sz]ed"
-    r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries))"
+    r"|(?:with|treated\s+for)\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries))"
     r"|(?P<kidnapped>kidnapped|abducted|(?:taken|held)\s+(?:hostage|captive)|hostage(?![\s-]+tak)|captive)"
 )
 CASUALTY_WORD_RE = re.compile(rf"(?:{_CASUALTY})$", re.IGNORECASE)
 _AUX = (
     r"were|was|have|has|had|are|is|be|been|being|who|that|also|all|reportedly|later|subsequently|now"
     r"|still|so\s+far|confirmed|reported|believed|feared|presumed|found|left|among\s+the|treated\s+for"
-    r"|listed\s+as|(?:said|thought|reported|believed|feared|known)\s+to\s+(?:have\s+)?(?:been|be)|\w+ly"
+    r"|listed\s+as|(?:said|thought|reported|believed|feared|known|confirmed)\s+to\s+(?:have\s+been|have|be)|\w+ly"
 )
 _ASIDE = (
     r"\s*,\s*(?:according\s+to|as\s+per|including|among\s+them|(?:[\w-]+\s+){1,2}of\s+(?:whom|them)"
@@ -196,13 +196,19 @@ TOLL_RE = re.compile(rf"(?<![\w-])(?:{_TOLL})(?P<link>(?:\s+(?:{_TOLL_LINK})){{1
 _RISE_VERB = r"rose|risen|rising|climbed|climbing|increased|jumped|soared|reached|reaching|doubled|tripled|hit|stood|stands|put"
 # "the number of people killed in Thursday's bombing rose to at least 182": a longer gap, but a rise verb
 TOLL_RISE_RE = re.compile(
-    rf"(?<![\w-])(?:{_TOLL})(?P<link>,?(?:\s+[\w'’,-]+){{0,12}}?\s+(?:{_RISE_VERB})"
+    rf"(?<![\w-])(?:{_TOLL})(?P<link>,?(?:\s+[\w'’,-]+){{0,20}}?\s+(?:{_RISE_VERB})"
     # "rose overnight to four", "climbed again on Sunday to 43"
     r"(?:\s+(?:overnight|again|further|later|sharply|steadily|today|yesterday|on\s+\w+day))?"
     rf"(?:\s+(?:to|at))?)\s+(?={_AMOUNT})",
     re.IGNORECASE,
 )
 _RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach|doubl|tripl", re.IGNORECASE)
+# "the ministry raised the number of wounded in the attack on the mosque ... to 101": the verb before the toll
+TOLL_RAISED_RE = re.compile(
+    rf"(?<![\w-])(?:raised|revised)\s+(?:the|its|their)\s+(?:official\s+)?(?:{_TOLL})"
+    rf"(?P<link>(?:\s+[\w'’,-]+){{0,20}}?\s+to)\s+(?={_AMOUNT})",
+    re.IGNORECASE,
+)
 ONE_CASUALTY_RE = re.compile(
     r"(?<![\w-])(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|\w+ly\s+)?"
     rf"(?:{_CASUALTY})|(?P<died>died))(?![\w-])",
@@ -466,10 +472,13 @@ def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
 
 
 def _toll_matches(text: str) -> list[re.Match]:
-    """Short tolls ("the death toll rose to 130") and long ones with a rise verb, each place once."""
-    short = list(TOLL_RE.finditer(text))
+    """Short tolls ("the death toll rose to 130"), long ones with a rise verb, and raised ones, each place once."""
+    raised = list(TOLL_RAISED_RE.finditer(text))  # "raised the death toll to 101": one toll, a rise
+    spans = [(m.start(), m.end()) for m in raised]
+    short = [m for m in TOLL_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     starts = {m.start() for m in short}
-    return short + [m for m in TOLL_RISE_RE.finditer(text) if m.start() not in starts]
+    long = [m for m in TOLL_RISE_RE.finditer(text) if m.start() not in starts and not any(a <= m.start() < b for a, b in spans)]
+    return raised + short + long
 
 
 def _toll_figures(reader: _Reader) -> list[Figure]:
@@ -478,7 +487,8 @@ def _toll_figures(reader: _Reader) -> list[Figure]:
         found = _amount_at(reader, match.end())
         if found is None or not reader.same_sentence(match.start(), found.end):
             continue
-        amount = with_suffix(found, "rose to" if _RISE.search(match.group("link")) else None)
+        raised = _RISE.search(match.group("link")) or match.group()[:1].lower() == "r"  # "raised the toll to"
+        amount = with_suffix(found, "rose to" if raised else None)
         figures.append(_taken(reader, _figure(reader, _kind(match), amount, amount.end,
                                               (match.start(), amount.end), "")))
     return figures
