@@ -173,6 +173,8 @@ _VERBS = (
     r"(?P<killed>kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|execut(?:e|es|ed|ing)"
     r"|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|(?:shot|shoots?|shooting)\s+dead"
     r"|gunn(?:ed|ing)\s+down|claim(?:s|ed|ing)?\s+the\s+lives?\s+of"
+    # "hacked seven displaced people to death", "stabbed two guards to death"
+    r"|(?:hack|stabb|beat|burn|club|bludgeon)(?:ed|ing)(?=\s+(?:[\w-]+\s+){1,4}?to\s+death\b)"
     r"|(?:murders?|killings?|deaths?|massacre|assassinations?|executions?)\s+of(?:\s+the)?)"
     r"|(?P<wounded>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?|crippl(?:e|es|ed|ing)"
     r"|wounding\s+of(?:\s+the)?)"

@@ -289,9 +289,26 @@ TOLL_REVISED = re.compile(r"\b(?:rais(?:ed|ing)|revis(?:ed|ing)|(?:rose|rising|c
 
 
 def _late_news(article: Article, mention: EventMention) -> bool:
-    """The report's news is a claim of the trigger's attack or a revision of its toll, made weeks later:
-    that attack is the report's incident, although older than a main incident may otherwise be."""
-    return _claimed_object(article, mention) or _toll_revised(article, mention)
+    """The report's news is a claim of the trigger's attack, an accusation of it or a revision of its toll,
+    made weeks later: that attack is the report's incident, although older than a main incident may
+    otherwise be."""
+    return _claimed_object(article, mention) or _accused_object(article, mention) or _toll_revised(article, mention)
+
+
+# "blamed Rohingya insurgents of the Arakan Rohingya Salvation Army for killing them a month ago",
+# "accused the militia of the massacre": the trigger is what the accusation is about
+ACCUSED_OF_BEFORE = re.compile(r"\b(?:blam(?:ed|es|ing)\s+[^.;]{1,100}?\s+for|accus(?:ed|es|ing)\s+[^.;]{1,100}?\s+of|"
+                               r"held\s+[^.;]{1,60}?\s+responsible\s+for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _accused_object(article: Article, mention: EventMention) -> bool:
+    """The trigger is what an accusation in its sentence is about, dated within `NEWS_GAP` of publication."""
+    sentence = article.sentences[mention.sentence]
+    if not ACCUSED_OF_BEFORE.search(article.text, sentence.start, mention.trigger.start):
+        return False
+    if _another_incident_cue(article, mention, clause_of(article, mention.trigger)):
+        return False
+    return _within_news_gap(article, mention, undated=True)
 
 
 def _toll_revised(article: Article, mention: EventMention) -> bool:
@@ -318,7 +335,8 @@ def _within_news_gap(article: Article, mention: EventMention, undated: bool) -> 
         return undated
     if date.precision == "year":
         return False
-    return dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= NEWS_GAP
+    start, end = _range(date)  # "a month ago": any day of that month, its last one nearest
+    return dt.timedelta(0) <= article.published - start and article.published - min(end, article.published) <= NEWS_GAP
 
 
 # "came on the same day that a suicide bomber killed 27 in Kuwait City", "in a separate attack": another

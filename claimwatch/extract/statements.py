@@ -171,8 +171,14 @@ DEFINITE_GROUP_BEFORE = re.compile(
 )
 ANTECEDENT_SENTENCES = 2  # how many sentences back a described group's name may stand
 # "Robert Bowers, 46, the man accused of the attack": an age, then "the man" standing for the name
+# "the Kurdish YPG militia was behind it", "Boko Haram fighters were responsible": the group's own noun between
+GROUP_NOUN_AFTER = (r"(?:militia|militias|group|rebels|militants|fighters|guerrillas|insurgents|network|faction|"
+                    r"movement|cadres|gang|gangs|separatists|jihadists|extremists|members)")
+_LEFT_TAIL = r"(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$"
 LEFT_GAP = (r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|youth|teenager|"
-            r"boy|girl|brothers|pair|couple)\s+)?(?:(?:who|which|that)\s+)?(?:(?:has|have|had)\s+)?$")
+            r"boy|girl|brothers|pair|couple)\s+)?" + _LEFT_TAIL)
+# only after a group the registry knows: "the Bodo faction", "the Sinai group" are no names of one
+LEFT_GAP_GROUP = r"^\s+" + GROUP_NOUN_AFTER + r"\s+" + _LEFT_TAIL
 # A person's name spaCy missed: capitalised words, with the particles of Arabic and European names.
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|abu|de|van)"
 PROPER_NAME = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r")*")
@@ -883,7 +889,8 @@ def _left_targets(context: _Context, sentence: _Sentence, pos: int) -> list[Acto
         # "Brenton Tarrant, a 28-year-old from the town of Grafton, appeared ...": the name before the aside
         return _left_targets(context, sentence, aside.start())
     before = [a for a in sentence.actors if a.evidence.end <= pos]
-    if before and re.match(LEFT_GAP, context.text[before[-1].evidence.end:pos], re.I):
+    gap = context.text[before[-1].evidence.end:pos] if before else ""
+    if before and (re.match(LEFT_GAP, gap, re.I) or before[-1].actor_id and re.match(LEFT_GAP_GROUP, gap, re.I)):
         return _chain_left(context, before)
     return _described_group(context, sentence, pos) or _bare_name_before(context, sentence, pos)
 

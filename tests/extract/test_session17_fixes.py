@@ -34,3 +34,93 @@ def test_figures_a_raised_toll_is_a_running_count(nlp_article):
 
     (figure,) = find_figures(nlp_article("The ministry raised the death toll to 101 on Monday.", "2016-05-16"))
     assert figure.qualifier == "rose to"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Militiamen hacked seven displaced people to death in the camp.", [("killed", 7)]),
+    ("A man stabbed two guards to death outside the embassy.", [("killed", 2)]),
+    # a beating nobody died of is no toll
+    ("Soldiers beat three protesters with batons at the gate.", []),
+])
+def test_figures_hacked_or_stabbed_to_death(nlp_article, text, expected):
+    from claimwatch.extract.figures import find_figures
+
+    assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2023-01-19"))] == expected
+
+
+# --- accusations: a registry group named with its own noun before the verb ----------------------------
+
+
+def _accusations(build, text, parties, actor_ids):
+    import dataclasses
+
+    from claimwatch.extract.registry import load_registry
+    from claimwatch.extract.statements import find_statements
+
+    article = build(text, parties)
+    article.actors = [dataclasses.replace(a, actor_id=actor_ids.get(a.name)) for a in article.actors]
+    return [(s.by, s.against) for s in find_statements(article, load_registry()) if s.kind == "accusation"]
+
+
+@pytest.fixture
+def build(article_from):
+    import re
+
+    from claimwatch.model import Actor
+
+    def make(text, parties):
+        article = article_from(text, "2019-10-12")
+        article.sentences = [article.span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+        article.actors = sorted((Actor(name, article.span(text.index(surface), text.index(surface) + len(surface)), kind=kind)
+                                 for surface, name, kind in parties), key=lambda a: a.evidence.start)
+        return article
+
+    return make
+
+
+def test_statements_a_known_group_with_its_own_noun_is_the_one_blamed(build):
+    parties = [("army", "army", "state_agency"), ("YPG", "YPG", "organization")]
+    text = "The army said the Kurdish YPG militia was behind the car bombing."
+    assert _accusations(build, text, parties, {"YPG": "ypg"}) == [("army", ["YPG"])]
+
+
+def test_statements_a_word_before_a_group_noun_is_no_group_unless_the_registry_knows_it(build):
+    parties = [("army", "army", "state_agency"), ("Sinai", "Sinai", "organization")]
+    text = "The army said the Sinai group was behind the car bombing."
+    assert _accusations(build, text, parties, {}) == []
+
+
+# --- incidents: an accusation weeks later is the report's news of the incident --------------------------
+
+
+def _mass_graves(published: str, precision: str = "day", value: str = "2017-08-25"):
+    from tests.extract.test_incidents import annotate
+
+    text = ("The army said it had dug up the bodies of 28 villagers and blamed the insurgents for killing them "
+            "a month ago. Officials visited the graves.")
+    article = annotate(text, published=published, dates=[("a month ago", value)],
+                       figures=[("28 villagers", "killed", 28, None)])
+    article.dates[0].precision = precision
+    article.title = "Army says it found villagers in graves"  # no word of violence
+    return article
+
+
+def test_incidents_an_accused_killing_weeks_old_is_the_main_incident():
+    from claimwatch.extract.incidents import build_incidents
+
+    (main,) = [i for i in build_incidents(_mass_graves("2017-09-25")) if i.role == "main"]
+    assert main.killed.value == 28
+
+
+def test_incidents_a_month_old_date_counts_from_its_last_day():
+    from claimwatch.extract.incidents import build_incidents
+
+    # "a month ago" read as August: its last day is within the news gap of 25 September
+    article = _mass_graves("2017-09-25", precision="month", value="2017-08-01")
+    assert [i.role for i in build_incidents(article)] == ["main"]
+
+
+def test_incidents_an_accused_killing_months_old_is_no_news():
+    from claimwatch.extract.incidents import build_incidents
+
+    assert [i for i in build_incidents(_mass_graves("2018-01-25")) if i.role == "main"] == []
