@@ -106,8 +106,11 @@ TRIGGER = re.compile(
 # attacks", "attacks on civilians have risen"), not about one incident.
 GENERIC_PLURAL = re.compile(r"(?:attacks|bombings|killings|shootings|kidnappings|abductions|explosions|blasts)$", re.I)
 # "reports of killings that began in the early hours of Monday": a plural its own clause places in time
+# "reports of attacks by the CODECO militia over the weekend", "killings on Sunday night": a time of their own
 SPECIFIED_AFTER = re.compile(r"\s+(?:that|which)\s+(?:began|started|broke\s+out|erupted|took\s+place|happened|"
-                             r"occurred|left|killed)\b", re.I)
+                             r"occurred|left|killed)\b|"
+                             r"(?:\s+(?:by|on|in|against|at)\s+[^,.;]{1,60}?)?\s+(?:over|at|on|last|early\s+on|late\s+on)\s+"
+                             r"(?:the\s+)?(?:weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 DETERMINED = re.compile(
     r"\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|twin|several|these|those|both|\d+|this|that|"
     r"its|their|his|her|which|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's|"

@@ -206,9 +206,10 @@ TOLL_RISE_RE = re.compile(
 )
 _RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach|doubl|tripl", re.IGNORECASE)
 # "the ministry raised the number of wounded in the attack on the mosque ... to 101": the verb before the toll
+# "local authorities put the overall toll in Mukondi and the neighbouring village of Mausa at 46": a count
 TOLL_RAISED_RE = re.compile(
-    rf"(?<![\w-])(?:raised|revised)\s+(?:the|its|their)\s+(?:official\s+)?(?:{_TOLL})"
-    rf"(?P<link>(?:\s+[\w'’,-]+){{0,20}}?\s+to)\s+(?={_AMOUNT})",
+    rf"(?<![\w-])(?:(?P<raised>raised|revised)|put|puts|putting|placed)\s+(?:the|its|their)\s+(?:official\s+|overall\s+|total\s+)?"
+    rf"(?:{_TOLL})(?P<link>(?:\s+[\w'’,-]+){{0,20}}?\s+(?:to|at))\s+(?={_AMOUNT})",
     re.IGNORECASE,
 )
 ONE_CASUALTY_RE = re.compile(
@@ -489,7 +490,7 @@ def _toll_figures(reader: _Reader) -> list[Figure]:
         found = _amount_at(reader, match.end())
         if found is None or not reader.same_sentence(match.start(), found.end):
             continue
-        raised = _RISE.search(match.group("link")) or match.group()[:1].lower() == "r"  # "raised the toll to"
+        raised = _RISE.search(match.group("link")) or match.groupdict().get("raised")  # "raised the toll to"
         amount = with_suffix(found, "rose to" if raised else None)
         figures.append(_taken(reader, _figure(reader, _kind(match), amount, amount.end,
                                               (match.start(), amount.end), "")))

@@ -880,6 +880,11 @@ def _place(reading: Reading, mention: Mention) -> Place | None:
         relocated = _relocated(reading, mention, geo)
         if relocated is not None:
             return relocated
+    if geo.precision == "region":
+        town = _dateline_namesake(reading, mention, geo)
+        if town is not None:
+            start, end = _char_span(reading.tokens, mention, town)
+            return town.place(reading.article.text[start:end], reading.article.span(start, end), "GAZ")
     start, end = _char_span(reading.tokens, mention, geo)
     feature = mention.label if mention.trusted else "GAZ"
     text = reading.article.text
@@ -1028,6 +1033,18 @@ def _relocated(reading: Reading, mention: Mention, geo: Geo) -> Place | None:
     name = reading.article.text[start:end]
     return Place(name=name, evidence=reading.article.span(start, end), feature=mention.label if mention.trusted else "GAZ",
                  city=name, precision="city", country_code=owner)
+
+
+def _dateline_namesake(reading: Reading, mention: Mention, geo: Geo) -> Geo | None:
+    """ "BENI, Democratic Republic of Congo -- ... North Kivu's Beni territory": a region abroad (Bolivia's
+    El Beni) that bears the name of the dateline's town in another country is the town's own district:
+    the town's reading, in the town's country."""
+    for other in reading.mentions:
+        town = other.resolved
+        if other is not mention and other.key == mention.key and town is not None and town.precision == "city" \
+                and town.country_code != geo.country_code and _dateline(reading.tokens, other):
+            return town
+    return None
 
 
 def _keep_country(reading: Reading, mention: Mention) -> bool:

@@ -124,3 +124,57 @@ def test_incidents_an_accused_killing_months_old_is_no_news():
     from claimwatch.extract.incidents import build_incidents
 
     assert [i for i in build_incidents(_mass_graves("2018-01-25")) if i.role == "main"] == []
+
+
+# --- the blind runs of heldout-124 to -127 ------------------------------------------------------------
+
+
+def test_places_a_region_abroad_named_as_the_datelines_town_is_its_district(extracted):
+    article = extracted("BENI, Democratic Republic of Congo, March 13 (Demo Daily) — Survivors of last week's massacre "
+                        "in Mukondi, a village of North Kivu's Beni territory, said the attackers wore military fatigues.",
+                        "2023-03-13")
+    # Bolivia's department of El Beni is no reading: the territory bears the dateline town's name
+    assert {p.country_code for p in article.places if p.country_code} == {"CD"}
+
+
+def test_places_a_region_abroad_keeps_its_reading_without_a_namesake_in_the_dateline(extracted):
+    article = extracted("BUNIA, Democratic Republic of Congo, March 13 (Demo Daily) — The minister, back from the "
+                        "Beni department of Bolivia, said the attackers wore military fatigues.", "2023-03-13")
+    assert "BO" in {p.country_code for p in article.places}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Local authorities put the overall toll in Mukondi and the neighbouring village of Mausa at 46.", [("killed", 46)]),
+    ("Officials put the death toll at 12 on Monday.", [("killed", 12)]),
+    # a put that is no count
+    ("The governor put the army on alert at 6 a.m.", []),
+])
+def test_figures_a_toll_put_at(nlp_article, text, expected):
+    from claimwatch.extract.figures import find_figures
+
+    assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2023-03-13"))] == expected
+
+
+@pytest.mark.parametrize("text,generic", [
+    ("Peacekeepers found graves after reports of attacks by the CODECO militia over the weekend.", False),
+    ("Residents fled after killings on Sunday night in two villages.", False),
+    # a bare plural with no time of its own stays talk of attacks in general
+    ("Attacks on civilians have risen in the province this year.", True),
+    ("The group is known for attacks by night on army posts.", True),
+])
+def test_events_a_bare_plural_with_a_time_of_its_own_is_an_incident(article_from, text, generic):
+    from claimwatch.extract.events import find_events
+
+    article = article_from(text, "2023-01-18")
+    article.sentences = [article.span(0, len(text))]
+    (mention,) = [m for m in find_events(article) if m.trigger.text.lower() in ("attacks", "killings")]
+    assert mention.negated is generic
+
+
+def test_events_a_habit_at_night_is_no_time_of_its_own(article_from):
+    from claimwatch.extract.events import find_events
+
+    text = "Pilots are here to take part in air bombings during the night."
+    article = article_from(text, "1989-11-18")
+    article.sentences = [article.span(0, len(text))]
+    assert [m.negated for m in find_events(article)] == [True]
