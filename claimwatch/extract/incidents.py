@@ -799,6 +799,7 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
         if date.precision == "day" and date.value and article.published and not dates_a_count(article, date) \
                 and not _after_publication(article, date) and not _deadline(article, date) \
                 and not _before_an_after_clause(article, mention, date) \
+                and not (_reduced_relative(article, mention) and _after_the_main_verb(article, mention, date)) \
                 and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
@@ -829,8 +830,11 @@ def context_date(article: Article, group: Group) -> DateValue | None:
         if any(index in rival.sentences for rival in group.rivals) or \
                 not (_about_casualties(article, index) or _violent_lead(article, index)):
             continue
-        if any(m.sentence == index and _before_an_after_clause(article, m, date) for m in group.mentions):
-            continue  # "mourned two policemen on Thursday, as officials said ... who stormed the house"
+        if any(m.sentence == index and (_before_an_after_clause(article, m, date) or _reduced_relative(article, m)
+                                        and _after_the_main_verb(article, m, date)) for m in group.mentions):
+            # "mourned two policemen on Thursday, as officials said ... who stormed the house"; "the bodies of
+            # eight men killed at the tower were flown on Tuesday to their home towns"
+            continue
         if dt.timedelta(0) <= article.published - dt.date.fromisoformat(date.value) <= CONTEXT_DAYS:
             return date
     return None
@@ -1164,6 +1168,18 @@ def _reduced_relative(article: Article, mention: EventMention) -> bool:
         and before.lower_ not in AGENT_NOUNS
 
 
+# "The bodies of eight men killed at a telecommunications tower in Puncak were flown on Tuesday to their home
+# towns": after a participle that describes its noun, the sentence's own passive verb and the date it takes
+MAIN_VERB_BETWEEN = re.compile(r"^[^,.;:]{0,120}?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                               r"(?!killed|shot|wounded|injured|hurt|kidnapped|abducted|attacked)\w+(?:ed|en|wn)\s+"
+                               r"(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _after_the_main_verb(article: Article, mention: EventMention, date: DateValue) -> bool:
+    return date.evidence.start > mention.trigger.end and bool(
+        MAIN_VERB_BETWEEN.match(article.text[mention.trigger.end:date.evidence.start]))
+
+
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:
     """The date nearest a trigger in its clause, else in its sentence, skipping statement dates, the
     dates of counts, of responses to the event ("arrested on Friday over the bombing") and days
@@ -1178,7 +1194,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
             for date in dates_in(article, scope(mention)):
                 offset = _offset(article, mention, date)
                 if _before_an_after_clause(article, mention, date) and offset is date \
-                        or reduced and date.evidence.end <= mention.trigger.start:
+                        or reduced and (date.evidence.end <= mention.trigger.start
+                                        or _after_the_main_verb(article, mention, date)):
                     continue
                 # "at a funeral on Tuesday, a day after the prosecutor was killed": the statement's or
                 # the mourning's day, counted back to the trigger's
@@ -1742,6 +1759,10 @@ BURIAL_BEFORE = re.compile(r"\b(?:for\s+burial|to\s+be\s+buried|were\s+buried|wa
                            r"carried)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?$"
                            # "was flown to Miami later on Wednesday for treatment": where the wounded were taken
                            r"|\b(?:flown|airlifted|evacuated|medevaced)\s+(?:out\s+)?to\s+(?:the\s+)?$", re.I)
+# "flown on Tuesday to their home towns, from Ambon to Bandung and Palu": where the dead were taken home
+# (not "seized in the family's home town of Barrancas": no one was taken there)
+HOMES_BEFORE = re.compile(r"\b(?:flown|sent|taken|returned|repatriated|carried|brought|transported)\b[^.;:]{0,60}?"
+                          r"\bhome\s*(?:towns?|villages?)\b[^.;:]{0,40}?$", re.I)
 
 
 # "a Walmart in El Paso, across the Rio Grande from this city": what lies between the scene and somewhere else
@@ -1773,7 +1794,8 @@ def _origin(article: Article, place: Place) -> bool:
             or ACROSS_THE_BORDER.search(before) or _on_a_route(article, place, before):
         return True
     return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
-                or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before))
+                or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before)
+                or HOMES_BEFORE.search(article.text, max(0, place.evidence.start - 140), place.evidence.start))
 
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened

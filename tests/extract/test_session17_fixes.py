@@ -178,3 +178,33 @@ def test_events_a_habit_at_night_is_no_time_of_its_own(article_from):
     article = article_from(text, "1989-11-18")
     article.sentences = [article.span(0, len(text))]
     assert [m.negated for m in find_events(article)] == [True]
+
+
+BODIES_FLOWN = ("TIMIKA, Indonesia, March 8 (Demo Daily) — The bodies of eight men killed at a telecommunications "
+                "tower in Papua's Puncak regency were flown on Tuesday to their home towns, from Ambon to Bandung "
+                "and Palu.")
+
+
+def test_incidents_the_day_the_bodies_were_flown_home_is_not_the_killings(extracted):
+    (main,) = [i for i in extracted(BODIES_FLOWN, "2022-03-08").incidents if i.role == "main"]
+    assert main.date is None or main.date.phrase != "on Tuesday"
+
+
+def test_incidents_the_home_towns_of_the_dead_are_not_the_scene(extracted):
+    (main,) = [i for i in extracted(BODIES_FLOWN, "2022-03-08").incidents if i.role == "main"]
+    assert main.location is None or main.location.city not in ("Ambon", "Bandung", "Palu")
+
+
+def test_incidents_a_participle_that_is_the_sentences_own_verb_keeps_its_date(extracted):
+    article = extracted("JAKARTA, March 8 (Demo Daily) — Eight workers were killed on Tuesday at a telecommunications "
+                        "tower in Papua's Puncak regency, police said.", "2022-03-08")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert main.date.value == "2022-03-08"
+
+
+def test_incidents_a_home_town_where_it_happened_is_the_scene(extracted):
+    article = extracted("BOGOTA, Oct 29 (Sample Wire) — Police offered a reward on Sunday for the father of a footballer, "
+                        "who was kidnapped by armed men in the family's home town of Barrancas on Saturday afternoon.",
+                        "2023-10-29")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert main.location.city == "Barrancas"
