@@ -1788,8 +1788,15 @@ def _on_a_route(article: Article, place: Place, before: str) -> bool:
                 or ROUTE_END.search(before) and re.match(r"\s+" + TRANSPORT, after))
 
 
+# "arrested under the Terrorism Act on Saturday and taken to Belfast for questioning": where suspects were taken
+TAKEN_TO_BEFORE = re.compile(r"\b(?:taken|brought|transferred|moved|flown|driven)\s+to\s+(?:the\s+)?$", re.I)
+FOR_QUESTIONING_AFTER = re.compile(r"\s+for\s+(?:questioning|interrogation|treatment|further\s+questioning)\b", re.I)
+
+
 def _origin(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.evidence.start - 60): place.evidence.start]
+    if TAKEN_TO_BEFORE.search(before) and FOR_QUESTIONING_AFTER.match(article.text, place.evidence.end):
+        return True
     if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]) \
             or ACROSS_THE_BORDER.search(before) or _on_a_route(article, place, before):
         return True

@@ -208,3 +208,12 @@ def test_incidents_a_home_town_where_it_happened_is_the_scene(extracted):
                         "2023-10-29")
     (main,) = [i for i in article.incidents if i.role == "main"]
     assert main.location.city == "Barrancas"
+
+
+
+def test_incidents_where_suspects_were_taken_for_questioning_is_not_the_scene(extracted):
+    article = extracted("LONDONDERRY, Northern Ireland, April 22 (Example Herald) — Police released two teenagers held "
+                        "over the murder of a journalist in Creggan. The two were arrested on Saturday and taken to "
+                        "Belfast for questioning.", "2019-04-22")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert main.location is None or main.location.city != "Belfast"
