@@ -71,6 +71,7 @@ class Place:
     precision: Literal["city", "region", "country"] | None = None
     geonameid: int | None = None
     feature: str | None = None  # "GPE", "LOC", "FAC" as tagged
+    geoname: str | None = None  # the gazetteer's name of the town (`city` is as the report spells it)
     # an incident's place named where the report tells of it: in the sentence that first does ("a bomb
     # exploded ... in the Nile Delta city of Tanta") or a trigger's locative phrase ("Kampala's twin
     # blasts"), not the dateline, a witness's town or a later paragraph

@@ -287,7 +287,7 @@ def location_fill(place: Place | None) -> LocationFill | None:
     elif place.precision == "region":
         names = tuple(n for n in (place.region, place.name) if n)
     else:
-        names = tuple(n for n in (place.city, place.name) if n)
+        names = tuple(n for n in (place.geoname, place.city, place.name) if n)
     return LocationFill(place.country_code, place.country, tuple(dict.fromkeys(names)))
 
 

@@ -134,11 +134,32 @@ class Geo:
     capital: bool = False  # a national capital
 
     def place(self, name: str, evidence: Span, feature: str) -> Place:
+        """The place as the report names it: a town keeps the report's spelling ("Arbinda", "Sitra",
+        "Westminster"), the gazetteer's name beside it (`geoname`: "Aribinda", "Sitrah")."""
+        city = self.city
+        if self.precision == "city" and feature not in ("CAPITAL", "DEMONYM"):
+            city = as_written(name) or self.city
         return Place(
-            name=name, evidence=evidence, city=self.city, region=self.region, country=self.country,
+            name=name, evidence=evidence, city=city, region=self.region, country=self.country,
             country_code=self.country_code, lat=self.lat, lon=self.lon, precision=self.precision,
-            geonameid=self.geonameid, feature=feature,
+            geonameid=self.geonameid, feature=feature, geoname=self.city if self.precision == "city" else None,
         )
+
+
+# a name followed by one of these is a subdivision or a description, not how the town is called
+TYPE_WORDS = frozenset("city town village district province territory county region state municipality "
+                       "commune department governorate prefecture capital camp area neighbourhood neighborhood "
+                       "quarter suburb township".split())
+
+
+def as_written(name: str) -> str | None:
+    """A town's name as the report spells it, for the record ("BUTTALA" -> "Buttala"); None when the
+    words are no name ("the capital", "Beni territory", "Kabul's")."""
+    name = re.sub(r"['’]s$", "", name.strip())
+    words = name.split()
+    if not words or not name[:1].isupper() or words[-1].lower() in TYPE_WORDS or len(words) > 4:
+        return None
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 @dataclass(frozen=True)

@@ -1721,7 +1721,8 @@ def _government(article: Article, place: Place) -> bool:
         return False
     gaz = load_gazetteer()
     capital = gaz.capital_of(place.country_code)
-    if (capital is None or capital.city != place.city) and gaz.capitals.get(name_key(place.city)) != place.country_code:
+    city = place.geoname or place.city
+    if (capital is None or capital.city != city) and gaz.capitals.get(name_key(city)) != place.country_code:
         return False  # (the capitals table knows "New Delhi", where the city table's capital is Delhi)
     return bool(GOVERNMENT_AFTER.match(article.text[place.evidence.end: place.evidence.end + 60])) or \
         bool(RETURN_BEFORE.search(article.text[max(0, place.evidence.start - 60): place.evidence.start]))

@@ -158,7 +158,7 @@ def profile(record: dict, key: int, article: int, published: dt.date | None = No
     return Profile(
         key=key, article=article, background=background, lo=lo, hi=hi, proxy=proxy,
         type=record.get("type"), country=(location.get("country_code") or None),
-        region=_folded(location.get("region")), city=_folded(location.get("city")),
+        region=_folded(location.get("region")), city=_folded(location.get("geoname") or location.get("city")),
         lat=point[0], lon=point[1], site=mask(site_words(location), SITE_BITS),
         actors=actor_keys(record), victims=victim_names(record), parties=mask(party_words(record), PARTY_BITS),
         killed=killed(record), tokens=mask(content_words(f"{title} {record.get('summary') or ''}"), TOKEN_BITS),

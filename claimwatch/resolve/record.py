@@ -56,8 +56,10 @@ def best_location(members: list[Member]) -> dict | None:
     for precision in PLACE_PRECISION:
         level = [p for p in placed if (p.get("precision") or _precision(p)) == precision]
         if level:
-            key = _vote([(p.get("city"), p.get("region"), p.get("country_code")) for p in level])
-            return next(p for p in level if (p.get("city"), p.get("region"), p.get("country_code")) == key)
+            # one town however each report spells it: the gazetteer's name votes
+            town = lambda p: (p.get("geoname") or p.get("city"), p.get("region"), p.get("country_code"))  # noqa: E731
+            key = _vote([town(p) for p in level])
+            return next(p for p in level if town(p) == key)
     return None
 
 

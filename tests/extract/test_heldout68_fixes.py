@@ -62,7 +62,7 @@ def test_statements_an_aside_before_an_auxiliary_is_skipped(extracted, text):
 ])
 def test_places_a_small_town_of_a_country_its_sentence_names(extracted, text, city):
     main = [i for i in extracted(text, "2021-01-02").incidents if i.role == "main"][0]
-    assert main.location is not None and main.location.city == city and main.location.country_code == "SY"
+    assert main.location is not None and main.location.geoname == city and main.location.country_code == "SY"
 
 
 def test_gazetteer_arabic_transliteration_variants():

@@ -217,3 +217,34 @@ def test_incidents_where_suspects_were_taken_for_questioning_is_not_the_scene(ex
                         "Belfast for questioning.", "2019-04-22")
     (main,) = [i for i in article.incidents if i.role == "main"]
     assert main.location is None or main.location.city != "Belfast"
+
+
+# --- a town as the report spells it, the gazetteer's name beside it ---------------------------------------
+
+
+@pytest.mark.parametrize("name,written", [
+    ("Arbinda", "Arbinda"), ("BUTTALA", "Buttala"), ("Kabul's", "Kabul"), ("St-Etienne-du-Rouvray", "St-Etienne-du-Rouvray"),
+    # no name of the town itself: the gazetteer's name is kept
+    ("the capital", None), ("Beni territory", None), ("Tece neighbourhood", None), ("capital", None),
+])
+def test_gazetteer_a_town_as_written(name, written):
+    from claimwatch.extract.gazetteer import as_written
+
+    assert as_written(name) == written
+
+
+def test_places_a_town_keeps_the_reports_spelling_and_the_gazetteers_name(extracted):
+    article = extracted("OUAGADOUGOU, Burkina Faso, Dec 25 (Wire) — Jihadists attacked the army post and the town of "
+                        "Arbinda in northern Burkina Faso on Tuesday, killing 35 civilians.", "2019-12-25")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert (main.location.city, main.location.geoname) == ("Arbinda", "Aribinda")
+
+
+def test_resolve_one_town_spelt_two_ways_is_one_city():
+    from claimwatch.resolve.profile import profile
+
+    def record(city):
+        return {"type": "armed_assault", "date": {"value": "2019-12-24", "precision": "day"},
+                "location": {"city": city, "geoname": "Aribinda", "country_code": "BF", "precision": "city"}}
+
+    assert profile(record("Arbinda"), 1, 1).city == profile(record("Aribinda"), 2, 2).city
