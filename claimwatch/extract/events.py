@@ -118,7 +118,10 @@ DETERMINED = re.compile(
     re.I,
 )
 # "apologised for failing to prevent Monday's motorcycle bomb": it happened
-FAILED_TO = re.compile(r"\b(?:fail(?:ed|ing|s|ure)?|unable)\s+to\s+(?:prevent|stop|foil|thwart|avert)\W+(?:\w+\W+){0,3}$", re.I)
+FAILED_TO = re.compile(r"\b(?:fail(?:ed|ing|s|ure)?|unable)\s+to\s+(?:prevent|stop|foil|thwart|avert)\W+(?:\w+\W+){0,3}$"
+                       # "a dissident may be behind the car bomb": who did it is in doubt, not that it happened
+                       r"|\b(?:may|might|could|would)\s+(?:have\s+)?(?:be|been)\s+(?:behind|responsible\s+for|involved\s+in|"
+                       r"linked\s+to)\W+(?:\w+\W+){0,3}$", re.I)
 NEGATED = re.compile(
     r"\b(?:no|not|never|without|deny|denied|denies|prevent(?:ed)?|foil(?:ed)?|thwart(?:ed)?|avert(?:ed)?|"
     r"threat(?:ened|ens)? (?:of|to)|plot(?:ted|ting)? to|plann(?:ed|ing) to|plans? to|warn(?:ed|s|ing)? of|fear(?:ed|s)? of|"

@@ -329,12 +329,14 @@ class Gazetteer:
         return best
 
     def _best_region(self, key: str, context: Context, within: Geo | None) -> Geo | None:
-        for level in (1, 2):
-            geos = _inside(self.regions_for(key, level), within)
-            if geos:
-                best = max(geos, key=lambda geo: _score(geo, context))
-                return self._district_seat(best) if level == 2 else best
-        return None
+        """A first-level subdivision, else a second-level one (placed at its seat); a second-level one in a
+        country the article names more before a first-level one ("a parish of San Lorenzo canton", in a
+        report on Ecuador, is no municipality of Puerto Rico)."""
+        best = {level: max(geos, key=lambda geo: _score(geo, context))
+                for level in (1, 2) if (geos := _inside(self.regions_for(key, level), within))}
+        if 1 in best and (2 not in best or context.count(best[1].country_code) >= context.count(best[2].country_code)):
+            return best[1]
+        return self._district_seat(best[2]) if 2 in best else None
 
     def _district_seat(self, district: Geo) -> Geo:
         """ "near Sehken village in Churachandpur district": a district is placed at the town it is named
@@ -350,7 +352,7 @@ class Gazetteer:
         regions = [] if prefer == "city" else _inside(self.regions_for(key, 1), within)
         if not cities and not regions:
             return None if prefer == "city" else self._district(key, context, within)
-        best = max(cities + regions, key=lambda geo: _score(geo, context))
+        best = max(cities + regions, key=lambda geo: _score(geo, context) + _short_form(key, geo))
         return _namesake_city(best, cities) if best.precision == "region" else best
 
     def district_town(self, key: str, context: Context) -> Geo | None:
@@ -417,6 +419,12 @@ def _score(geo: Geo, context: Context) -> float:
     if (code, geo.region) in context.regions:
         bonus += 1.0
     return base + (0 if geo.alternate else 2) + bonus
+
+
+def _short_form(key: str, geo: Geo) -> float:
+    """ "San Lorenzo" for San Lorenzo de Esmeraldas: an alternate name that is the main name's first words is
+    how people shorten it, half as weak a sign as another alternate."""
+    return 1.0 if geo.alternate and geo.precision == "city" and name_key(geo.city or "").startswith(key + " ") else 0.0
 
 
 def _inside(geos: tuple[Geo, ...], within: Geo | None) -> list[Geo]:

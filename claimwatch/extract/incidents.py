@@ -292,7 +292,21 @@ def _late_news(article: Article, mention: EventMention) -> bool:
     """The report's news is a claim of the trigger's attack, an accusation of it or a revision of its toll,
     made weeks later: that attack is the report's incident, although older than a main incident may
     otherwise be."""
-    return _claimed_object(article, mention) or _accused_object(article, mention) or _toll_revised(article, mention)
+    return _claimed_object(article, mention) or _accused_object(article, mention) or _toll_revised(article, mention) \
+        or _died_of(article, mention)
+
+
+# "a day after he became the fourth serviceman to die from the roadside bomb that hit a marine patrol near
+# Mataje on March 20": a later death raises the toll of an attack weeks old, which is the report's news
+DIED_OF_BEFORE = re.compile(r"\b(?:die[ds]?|dying|succumbed)\s+(?:\w+\s+){0,3}?(?:from|of|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.I)
+
+
+def _died_of(article: Article, mention: EventMention) -> bool:
+    if not DIED_OF_BEFORE.search(article.text, max(article.sentences[mention.sentence].start, mention.trigger.start - 60),
+                                 mention.trigger.start):
+        return False
+    return _within_news_gap(article, mention, undated=True)
 
 
 # "blamed Rohingya insurgents of the Arakan Rohingya Salvation Army for killing them a month ago",

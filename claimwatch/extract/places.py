@@ -1038,11 +1038,15 @@ def _relocated(reading: Reading, mention: Mention, geo: Geo) -> Place | None:
 def _dateline_namesake(reading: Reading, mention: Mention, geo: Geo) -> Geo | None:
     """ "BENI, Democratic Republic of Congo -- ... North Kivu's Beni territory": a region abroad (Bolivia's
     El Beni) that bears the name of the dateline's town in another country is the town's own district:
-    the town's reading, in the town's country."""
+    the town's reading, in the town's country. So is one that bears the name of a town read in a country
+    the article names more ("San Lorenzo and Eloy Alfaro, two cantons of Esmeraldas province", after the
+    car bomb in San Lorenzo, Ecuador, is no municipality of Puerto Rico)."""
     for other in reading.mentions:
         town = other.resolved
         if other is not mention and other.key == mention.key and town is not None and town.precision == "city" \
-                and town.country_code != geo.country_code and _dateline(reading.tokens, other):
+                and town.country_code != geo.country_code and (
+                    _dateline(reading.tokens, other)
+                    or reading.context.count(town.country_code) > reading.context.count(geo.country_code)):
             return town
     return None
 

@@ -248,3 +248,48 @@ def test_resolve_one_town_spelt_two_ways_is_one_city():
                 "location": {"city": city, "geoname": "Aribinda", "country_code": "BF", "precision": "city"}}
 
     assert profile(record("Arbinda"), 1, 1).city == profile(record("Aribinda"), 2, 2).city
+
+
+# --- the blind runs of heldout-128 to -131 ------------------------------------------------------------
+
+
+def test_places_a_shortened_name_of_a_town_in_the_named_province(extracted):
+    article = extracted("QUITO, Jan 28 (Example Herald) — A car bomb exploded at the police command in the border town "
+                        "of San Lorenzo, in Esmeraldas province, Ecuador's interior minister said.", "2018-01-28")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    # San Lorenzo de Esmeraldas, not the San Lorenzo of Narino in Colombia
+    assert (main.location.country_code, main.location.city, main.location.geoname) == \
+        ("EC", "San Lorenzo", "San Lorenzo de Esmeraldas")
+
+
+def test_gazetteer_a_district_of_the_articles_country_before_a_province_abroad():
+    from collections import Counter
+
+    from claimwatch.extract.gazetteer import Context, load_gazetteer
+
+    gaz = load_gazetteer()
+    ecuador = gaz.resolve("san lorenzo", "San Lorenzo", Context(Counter({"EC": 5})), None, "region")
+    assert ecuador.country_code == "EC"
+    # with nothing to say otherwise, the first-level subdivision (Puerto Rico's) is kept
+    assert gaz.resolve("san lorenzo", "San Lorenzo", Context(), None, "region").country_code == "PR"
+
+
+def test_events_who_may_be_behind_it_does_not_make_the_attack_a_possibility(article_from):
+    from claimwatch.extract.events import find_events
+
+    text = "A dissident may be behind the car bomb that wrecked the police command, the prosecutor said."
+    article = article_from(text, "2018-01-30")
+    article.sentences = [article.span(0, len(text))]
+    assert [(m.trigger.text, m.negated) for m in find_events(article)] == [("car bomb", False)]
+
+
+def test_incidents_a_later_death_from_an_attack_weeks_old_is_the_reports_news():
+    from claimwatch.extract.incidents import build_incidents
+    from tests.extract.test_incidents import annotate
+
+    text = ("The coffin of a corporal was flown home on Friday, a day after he became the fourth marine to die from "
+            "the roadside bomb near the village on March 20. Officials attended.")
+    article = annotate(text, published="2018-04-06", dates=[("on Friday", "2018-04-06"), ("on March 20", "2018-03-20")])
+    article.title = "Coffin of a marine flown home"  # no word of violence
+    (main,) = [i for i in build_incidents(article) if i.role == "main"]
+    assert main.date.value == "2018-03-20"
