@@ -825,7 +825,9 @@ def _deadline(article: Article, date: DateValue) -> bool:
 
 
 def _after_publication(article: Article, date: DateValue) -> bool:
-    return bool(date.value and article.published and date.precision == "day"
+    """The date lies after publication: a day ("due in court on Saturday"), or a week or month that starts
+    after it ("Obama's visit next week")."""
+    return bool(date.value and article.published and date.precision in ("day", "week", "month")
                 and dt.date.fromisoformat(date.value) > article.published)
 
 
@@ -1790,7 +1792,10 @@ FROM_AFTER = re.compile(r"^(?:\s+(?:river|border|strait|bay|lake))?\s+from\b", r
 # "on the main road to Kandy", "a bus bound for Jaffna": where a road or a bus leads, not where it was hit
 # (not "the road from Cholnar to Kirandul" or "the Khash-Zahedan road": a road's two ends frame where on it)
 ROUTE_BEFORE = re.compile(r"\b(?:main\s+)?(?:road|highway|motorway|expressway|way|journey)\s+to\s+"
-                          r"(?:the\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$", re.I)
+                          r"(?:the\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$"
+                          # "before flying on to Berlin", "leaves for Paris on Friday": where someone travels next
+                          r"|\b(?:fly|flies|flying)\s+on\s+to\s+(?:the\s+)?$"
+                          r"|\b(?:leave|leaves|leaving|left|depart|departs|departing|departed)\s+for\s+(?:the\s+)?$", re.I)
 # "a Colombo-Matara bus": the two ends of a bus's or a train's route
 TRANSPORT = r"(?:bus|buses|coach|train|flight|service)\b"
 ROUTE_START = re.compile(r"^\s*[-–—]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+" + TRANSPORT)

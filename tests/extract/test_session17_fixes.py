@@ -293,3 +293,19 @@ def test_incidents_a_later_death_from_an_attack_weeks_old_is_the_reports_news():
     article.title = "Coffin of a marine flown home"  # no word of violence
     (main,) = [i for i in build_incidents(article) if i.role == "main"]
     assert main.date.value == "2018-03-20"
+
+
+ATHENS = ("ATHENS, Nov 11 (Demo Daily) — Greek police are preparing a large security operation for the president's "
+          "visit next week, a day after a hand grenade exploded at the gate of the French embassy. The grenade was "
+          "thrown from a motorcycle shortly before dawn on Thursday. The president is due to give a speech on "
+          "Wednesday before flying on to Berlin.")
+
+
+def test_incidents_a_week_after_publication_dates_no_past_attack(extracted):
+    (main,) = [i for i in extracted(ATHENS, "2016-11-11").incidents if i.role == "main"]
+    assert main.date.value == "2016-11-10"
+
+
+def test_incidents_where_a_visitor_flies_on_to_is_not_the_scene(extracted):
+    (main,) = [i for i in extracted(ATHENS, "2016-11-11").incidents if i.role == "main"]
+    assert main.location.country_code == "GR"
