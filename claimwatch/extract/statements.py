@@ -558,6 +558,13 @@ ACCUSATION_RULES = (
         target="right", gap=LOOSE_GAP, names_only=True,
     ),
     Rule(
+        # "Prime Minister Habib Essid identified the men as Yassine Labidi and Hatem Khachnaoui", right after the
+        # gunmen were told of: plain "the men" are the attackers only where the attackers were just named
+        "identified-men-as", "accusation", ("identified", "named"),
+        r"\b(?:identified|named)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+|both\s+)?(?:men|man|pair|brothers)\s+as\b",
+        target="right", gap=LOOSE_GAP, names_only=True, about_attackers=True,
+    ),
+    Rule(
         # "named the Militarised Communist Party of Peru (MPCP), the Shining Path faction ..., as the killers",
         # "singled out the BRN as the likely perpetrator": an aside after the name is not a target
         "named-x-as", "accusation", ("identified", "named", "singled out"),
@@ -849,7 +856,8 @@ def _right_targets(context: _Context, found: _Found) -> list[Actor]:
     after = [a for a in found.sentence.actors if a.evidence.start >= end]
     first = after[0] if after else None
     if first is not None and _target_kind_ok(found.rule, first) and _gap_ok(context, found.rule.gap, end, first):
-        return _chain_right(context, after)
+        # "identified the men as X and Y, both Tunisians": a rule that names people takes people only
+        return [a for a in _chain_right(context, after) if _target_kind_ok(found.rule, a)]
     if found.rule.names_only:
         return _bare_name(context, found.sentence, end, found.rule.gap)
     return []

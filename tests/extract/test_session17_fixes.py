@@ -309,3 +309,14 @@ def test_incidents_a_week_after_publication_dates_no_past_attack(extracted):
 def test_incidents_where_a_visitor_flies_on_to_is_not_the_scene(extracted):
     (main,) = [i for i in extracted(ATHENS, "2016-11-11").incidents if i.role == "main"]
     assert main.location.country_code == "GR"
+
+
+def test_statements_the_men_identified_right_after_the_gunmen_are_the_accused(build):
+    parties = [("Habib Essid", "Habib Essid", "individual"), ("Yassine Labidi", "Yassine Labidi", "individual"),
+               ("Hatem Khachnaoui", "Hatem Khachnaoui", "individual"), ("Tunisians", "Tunisians", "group")]
+    text = ("Two gunmen killed 21 tourists at the museum. Habib Essid identified the men as Yassine Labidi and Hatem "
+            "Khachnaoui, both Tunisians.")
+    assert _accusations(build, text, parties, {}) == [("Habib Essid", ["Yassine Labidi", "Hatem Khachnaoui"])]
+    # no attackers told of: the men may be anyone
+    text = "A bus crashed on the highway. Habib Essid identified the men as Yassine Labidi and Hatem Khachnaoui."
+    assert _accusations(build, text, parties[:3], {}) == []
