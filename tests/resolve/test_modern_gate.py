@@ -61,7 +61,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # (heldout-117; blind 1.000), 0.909 (heldout-118; blind 0.909), 0.909 (heldout-119; blind 0.909); heldout-116
 # (blind P 1.000, F1 0.667; with the final code P 0.727: a follow-up placed in Kalutara joins the bus bombing of
 # the day before) is not gated; 1.000 (heldout-120; blind 0.909), 0.909 (heldout-121; blind 0.909), 0.909
-# (heldout-122; blind 0.909); heldout-123 (blind and now P 0.875) is not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
+# (heldout-122; blind 0.909); heldout-123 (blind P 0.875) was not gated; seventeenth session, weights of sets
+# 1-115, none of these sets fitted on: 1.000 (heldout-121), 0.857 (heldout-123, now P 1.000), 0.588 (heldout-124;
+# blind 0.588), 0.909 (heldout-125; blind 0.800), 0.909 (heldout-126; blind 0.909), 1.000 (heldout-127; blind
+# 0.737), 0.909 (heldout-128; blind 0.800), 0.588 (heldout-129; blind 0.154), 0.800 (heldout-131; blind 0.800),
+# 0.800 (heldout-133; blind 0.800), 0.800 (heldout-134; blind 0.800), 0.909 (heldout-135; blind 0.909);
+# heldout-130 (blind and now P 0.571: two raids of one night in two districts of Nepal, the villages not in the
+# gazetteer) and heldout-132 (blind and now P 0.625: two kidnappings eleven days apart in one department) are
+# not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
 # apart in neighbouring districts, one report dated a day early) and heldout-102 (P 0.700) are not gated. heldout-85 (blind and in-sample P 0.571: a village raid and the
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
@@ -94,7 +101,9 @@ FLOORS = {
     "heldout-104": 0.85, "heldout-105": 0.75, "heldout-106": 0.70, "heldout-107": 0.80,
     "heldout-108": 0.80, "heldout-109": 0.75, "heldout-110": 0.95, "heldout-112": 0.95, "heldout-113": 0.85,
     "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
-    "heldout-120": 0.95, "heldout-121": 0.85, "heldout-122": 0.85,
+    "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
+    "heldout-124": 0.55, "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
+    "heldout-129": 0.55, "heldout-131": 0.75, "heldout-133": 0.75, "heldout-134": 0.75, "heldout-135": 0.85,
 }
 
 
