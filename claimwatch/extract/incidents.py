@@ -1753,7 +1753,9 @@ ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )
                            r"(?:masterminds?|handlers?|ringleaders?|sponsors?|backers?|bosses)\s+(?:based\s+)?(?:in|across))"
                            r"\s+(?:the\s+)?"
                            r"(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
-                           r"(?:(?:[\w'-]+\s+){0,2}?(?:village|town|city|region|province|district|camp|suburb)\s+of\s+)?$",
+                           r"(?:(?:[\w'-]+\s+){0,2}?(?:village|town|city|region|province|district|camp|suburb)\s+of\s+)?"
+                           # "came from Nigeria, Ghana, Mali and Gambia": the later names of the list too
+                           r"(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,\s+){0,5}(?:(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,?\s+)?(?:and|or)\s+)?$",
                            re.I)
 # "detained a man in Marsta", "arrested two suspects in Birmingham", "searched a house in Muzaffargarh
 # district": where someone was caught or sought
@@ -1827,7 +1829,8 @@ def _origin(article: Article, place: Place) -> bool:
 
 # "the Paris prosecutor's office", "a Moscow court": a city naming an institution, not where it happened
 # (a headquarters or an office is a building, and often what was attacked: "the brigade headquarters at Uri")
-INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+)?(?:prosecutors?|court|judges?|mayor|"
+INSTITUTION_AFTER = re.compile(r"^(?:['’]s\s+)?(?:anti-terror(?:ism)?\s+|(?:political|criminal|judicial|secret|special)\s+)?"
+                               r"(?:prosecutors?|court|judges?|mayor|"
                                r"(?:operations\s+)?command\b|"
                                r"police(?!\s+(?:academy|station|stations|school|college|post|posts|checkpoint|compound|"
                                r"cadet|cadets|training|barracks|headquarters|base)\b)|"

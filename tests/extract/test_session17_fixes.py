@@ -320,3 +320,19 @@ def test_statements_the_men_identified_right_after_the_gunmen_are_the_accused(bu
     # no attackers told of: the men may be anyone
     text = "A bus crashed on the highway. Habib Essid identified the men as Yassine Labidi and Hatem Khachnaoui."
     assert _accusations(build, text, parties[:3], {}) == []
+
+
+def test_incidents_the_names_after_came_from_are_all_origins(extracted):
+    article = extracted("MACERATA, Italy, Feb 4 (Wire) — The six people wounded when a gunman fired from his car in the "
+                        "city's streets on Saturday came from Nigeria, Ghana, Mali and Gambia, hospital officials said.",
+                        "2018-02-04")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert main.location.country_code == "IT"
+
+
+def test_incidents_a_town_naming_a_police_division_is_not_the_scene(extracted):
+    article = extracted("FLORENCE, Italy, Jan 3 (Wire) — A bomb left outside a bookshop exploded on New Year's Day, "
+                        "wounding a bomb technician. Officers of the Digos political police are going through images "
+                        "from cameras in the street.", "2017-01-03")
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    assert main.location.country_code == "IT"
