@@ -96,7 +96,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),
     ("other", r"attacks?|attacked|attackers?|killings?|killed|murder(?:ed|s)?|slain|slaying|violence|act of terror|"
-              r"terrorist act|terror attack|incident"),
+              r"terrorist act|terror attack|incident|"
+              # "Tuesday's strike on Kramatorsk": a strike on a named place (not "a strike on Monday", a walkout)
+              r"strikes?(?=\s+on\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+              r"March|April|May|June|July|August|September|October|November|December)(?-i:[A-Z])\w)"),
 )
 TRIGGER = re.compile(
     r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TRIGGERS) + r")\b",

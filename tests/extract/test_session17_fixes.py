@@ -335,3 +335,19 @@ def test_statements_the_men_identified_right_after_the_gunmen_are_the_accused(bu
 def test_incidents_origins_and_police_divisions_are_not_the_scene(extracted, text, published):
     (main,) = [i for i in extracted(text, published).incidents if i.role == "main"]
     assert main.location.country_code == "IT"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Tuesday's strike on Kramatorsk killed 16 people.", "strike"),
+    ("The rocket strikes on Mariupol went on all night.", "rocket strikes"),
+    # a walkout, or a strike on a day, is no attack
+    ("Miners began a strike on Monday over pay.", None),
+    ("Unions called a strike on the railways.", None),
+])
+def test_events_a_strike_on_a_named_place(article_from, text, trigger):
+    from claimwatch.extract.events import find_events
+
+    article = article_from(text, "2015-02-13")
+    article.sentences = [article.span(0, len(text))]
+    found = [m.trigger.text for m in find_events(article) if "strike" in m.trigger.text.lower()]
+    assert found == ([trigger] if trigger else [])
