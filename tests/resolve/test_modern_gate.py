@@ -65,7 +65,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # 1-115, none of these sets fitted on: 1.000 (heldout-121), 0.857 (heldout-123, now P 1.000), 0.588 (heldout-124;
 # blind 0.588), 0.909 (heldout-125; blind 0.800), 0.909 (heldout-126; blind 0.909), 1.000 (heldout-127; blind
 # 0.737), 0.909 (heldout-128; blind 0.800), 0.588 (heldout-129; blind 0.154), 0.800 (heldout-131; blind 0.800),
-# 0.800 (heldout-133; blind 0.800), 0.800 (heldout-134; blind 0.800), 0.909 (heldout-135; blind 0.909);
+# 1.000 (heldout-133; blind 0.800), 0.800 (heldout-134; blind 0.800), 1.000 (heldout-135; blind 0.909);
 # heldout-130 (blind and now P 0.571: two raids of one night in two districts of Nepal, the villages not in the
 # gazetteer) and heldout-132 (blind and now P 0.625: two kidnappings eleven days apart in one department) are
 # not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
@@ -103,7 +103,7 @@ FLOORS = {
     "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
     "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
     "heldout-124": 0.55, "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
-    "heldout-129": 0.55, "heldout-131": 0.75, "heldout-133": 0.75, "heldout-134": 0.75, "heldout-135": 0.85,
+    "heldout-129": 0.55, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.75, "heldout-135": 0.95,
 }
 
 
