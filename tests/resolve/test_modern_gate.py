@@ -66,6 +66,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # blind 0.588), 0.909 (heldout-125; blind 0.800), 0.909 (heldout-126; blind 0.909), 1.000 (heldout-127; blind
 # 0.737), 0.909 (heldout-128; blind 0.800), 0.588 (heldout-129; blind 0.154), 0.800 (heldout-131; blind 0.800),
 # 1.000 (heldout-133; blind 0.800), 0.800 (heldout-134; blind 0.800), 1.000 (heldout-135; blind 0.909);
+# 0.500 (heldout-136; blind 0.500), 0.909 (heldout-137; blind 0.909), 0.286 (heldout-138; blind 0.286), 0.286
+# (heldout-139; blind 0.286), run blind at the final commit and not yet read;
 # heldout-130 (blind and now P 0.571: two raids of one night in two districts of Nepal, the villages not in the
 # gazetteer) and heldout-132 (blind and now P 0.625: two kidnappings eleven days apart in one department) are
 # not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
@@ -104,6 +106,7 @@ FLOORS = {
     "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
     "heldout-124": 0.55, "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
     "heldout-129": 0.55, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.75, "heldout-135": 0.95,
+    "heldout-136": 0.45, "heldout-137": 0.85, "heldout-138": 0.25, "heldout-139": 0.25,
 }
 
 
