@@ -897,13 +897,23 @@ STREET_PARTICLES = frozenset({"du", "de", "des", "de la", "del", "della", "di", 
 
 
 def _in_street_name(tokens: Tokens, mention: Mention) -> bool:
-    """ "on Rue du Marché au Charbon", "Avenue Louise": a name on a street sign, not the town or region."""
+    """ "on Rue du Marché au Charbon", "Avenue Louise", "Tarata street": a name on a street sign, not the town or
+    region."""
     i = mention.start - 1
     if i >= 0 and tokens.lower[i] in STREET_PARTICLES:
         i -= 1
     if i >= 1 and tokens.lower[i] == "la" and tokens.lower[i - 1] == "de":
         i -= 2
-    return i >= 0 and tokens.lower[i] in STREET_WORDS and tokens.text[i][:1].isupper()
+    if i >= 0 and tokens.lower[i] in STREET_WORDS and tokens.text[i][:1].isupper():
+        return True
+    # "blew up in Tarata street", "on Kandy Road": the name of a street, with its street word after it
+    # (not "the Khash-Zahedan road": a road's two ends frame where on it)
+    end = mention.type_end or mention.end
+    joined = mention.start > 0 and tokens.text[mention.start - 1] in ("-", "–", "—")
+    return not joined and end < len(tokens.lower) and tokens.lower[end] in STREET_WORDS_AFTER
+
+
+STREET_WORDS_AFTER = frozenset({"street", "avenue", "road", "boulevard", "lane", "st", "st.", "ave", "rd"})
 
 
 def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:

@@ -351,3 +351,13 @@ def test_events_a_strike_on_a_named_place(article_from, text, trigger):
     article.sentences = [article.span(0, len(text))]
     found = [m.trigger.text for m in find_events(article) if "strike" in m.trigger.text.lower()]
     assert found == ([trigger] if trigger else [])
+
+
+def test_places_a_name_before_street_is_a_street_and_a_roads_ends_are_towns(extracted):
+    article = extracted("LIMA, July 17 (Wire) — Two car bombs blew up in Tarata street, in the heart of Lima's Miraflores "
+                        "district, late on Thursday, killing 18 people.", "1992-07-17")
+    # a street named Tarata, not the Peruvian town of Tarata
+    assert "Tarata" not in {p.name for p in article.places}
+    article = extracted("TEHRAN, Feb 14 (Wire) — A suicide car bomb hit a bus carrying Revolutionary Guards on the "
+                        "Khash–Zahedan road on Wednesday, killing 27.", "2019-02-14")
+    assert "Zahedan" in {p.name for p in article.places}
