@@ -477,10 +477,10 @@ def _suffix(reader: _Reader, pos: int) -> tuple[str | None, int]:
 def _toll_matches(text: str) -> list[re.Match]:
     """Short tolls ("the death toll rose to 130"), long ones with a rise verb, and raised ones, each place once."""
     raised = list(TOLL_RAISED_RE.finditer(text))  # "raised the death toll to 101": one toll, a rise
-    spans = [(m.start(), m.end()) for m in raised]
-    short = [m for m in TOLL_RE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    inside = lambda m: any(r.start() <= m.start() < r.end() for r in raised)  # noqa: E731
+    short = [m for m in TOLL_RE.finditer(text) if not inside(m)]
     starts = {m.start() for m in short}
-    long = [m for m in TOLL_RISE_RE.finditer(text) if m.start() not in starts and not any(a <= m.start() < b for a, b in spans)]
+    long = [m for m in TOLL_RISE_RE.finditer(text) if m.start() not in starts and not inside(m)]
     return raised + short + long
 
 

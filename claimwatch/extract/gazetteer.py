@@ -147,9 +147,7 @@ class Geo:
 
 
 # a name followed by one of these is a subdivision or a description, not how the town is called
-TYPE_WORDS = frozenset("city town village district province territory county region state municipality "
-                       "commune department governorate prefecture capital camp area neighbourhood neighborhood "
-                       "quarter suburb township".split())
+TYPE_WORDS = REGION_WORDS | CITY_WORDS | {"commune", "capital", "camp", "area", "quarter"}
 
 
 def as_written(name: str) -> str | None:

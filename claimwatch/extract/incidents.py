@@ -813,7 +813,7 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
         if date.precision == "day" and date.value and article.published and not dates_a_count(article, date) \
                 and not _after_publication(article, date) and not _deadline(article, date) \
                 and not _before_an_after_clause(article, mention, date) \
-                and not (_reduced_relative(article, mention) and _after_the_main_verb(article, mention, date)) \
+                and not _dated_by_the_main_verb(article, mention, date) \
                 and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
@@ -846,8 +846,8 @@ def context_date(article: Article, group: Group) -> DateValue | None:
         if any(index in rival.sentences for rival in group.rivals) or \
                 not (_about_casualties(article, index) or _violent_lead(article, index)):
             continue
-        if any(m.sentence == index and (_before_an_after_clause(article, m, date) or _reduced_relative(article, m)
-                                        and _after_the_main_verb(article, m, date)) for m in group.mentions):
+        if any(m.sentence == index and (_before_an_after_clause(article, m, date)
+                                        or _dated_by_the_main_verb(article, m, date)) for m in group.mentions):
             # "mourned two policemen on Thursday, as officials said ... who stormed the house"; "the bodies of
             # eight men killed at the tower were flown on Tuesday to their home towns"
             continue
@@ -1194,6 +1194,11 @@ MAIN_VERB_BETWEEN = re.compile(r"^[^,.;:]{0,120}?\b(?:were|was|have\s+been|has\s
 def _after_the_main_verb(article: Article, mention: EventMention, date: DateValue) -> bool:
     return date.evidence.start > mention.trigger.end and bool(
         MAIN_VERB_BETWEEN.match(article.text[mention.trigger.end:date.evidence.start]))
+
+
+def _dated_by_the_main_verb(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The trigger is a participle describing its noun, and the date follows the sentence's own verb."""
+    return _after_the_main_verb(article, mention, date) and _reduced_relative(article, mention)
 
 
 def event_date(article: Article, mentions: list[EventMention]) -> DateValue | None:

@@ -22,8 +22,16 @@ import pytest
     # not tolls: a raise that is no count of victims, and a treatment that is no wound
     ("The government raised the reward for information to 5 million shillings.", []),
     ("Some 200 people were treated for shock.", []),
+    # hacked or stabbed to death; a beating nobody died of is no toll
+    ("Militiamen hacked seven displaced people to death in the camp.", [("killed", 7)]),
+    ("A man stabbed two guards to death outside the embassy.", [("killed", 2)]),
+    ("Soldiers beat three protesters with batons at the gate.", []),
+    # a toll put at a number; a put that is no count
+    ("Local authorities put the overall toll in Mukondi and the neighbouring village of Mausa at 46.", [("killed", 46)]),
+    ("Officials put the death toll at 12 on Monday.", [("killed", 12)]),
+    ("The governor put the army on alert at 6 a.m.", []),
 ])
-def test_figures_long_and_raised_tolls(nlp_article, text, expected):
+def test_figures_long_raised_and_put_tolls_and_deaths_by_hand(nlp_article, text, expected):
     from claimwatch.extract.figures import find_figures
 
     assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2016-05-16"))] == expected
@@ -34,18 +42,6 @@ def test_figures_a_raised_toll_is_a_running_count(nlp_article):
 
     (figure,) = find_figures(nlp_article("The ministry raised the death toll to 101 on Monday.", "2016-05-16"))
     assert figure.qualifier == "rose to"
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("Militiamen hacked seven displaced people to death in the camp.", [("killed", 7)]),
-    ("A man stabbed two guards to death outside the embassy.", [("killed", 2)]),
-    # a beating nobody died of is no toll
-    ("Soldiers beat three protesters with batons at the gate.", []),
-])
-def test_figures_hacked_or_stabbed_to_death(nlp_article, text, expected):
-    from claimwatch.extract.figures import find_figures
-
-    assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2023-01-19"))] == expected
 
 
 # --- accusations: a registry group named with its own noun before the verb ----------------------------
@@ -141,18 +137,6 @@ def test_places_a_region_abroad_keeps_its_reading_without_a_namesake_in_the_date
     article = extracted("BUNIA, Democratic Republic of Congo, March 13 (Demo Daily) — The minister, back from the "
                         "Beni department of Bolivia, said the attackers wore military fatigues.", "2023-03-13")
     assert "BO" in {p.country_code for p in article.places}
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("Local authorities put the overall toll in Mukondi and the neighbouring village of Mausa at 46.", [("killed", 46)]),
-    ("Officials put the death toll at 12 on Monday.", [("killed", 12)]),
-    # a put that is no count
-    ("The governor put the army on alert at 6 a.m.", []),
-])
-def test_figures_a_toll_put_at(nlp_article, text, expected):
-    from claimwatch.extract.figures import find_figures
-
-    assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2023-03-13"))] == expected
 
 
 @pytest.mark.parametrize("text,generic", [
