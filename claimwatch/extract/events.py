@@ -29,6 +29,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
                    r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys|"
                    r"schoolgirls|schoolboys|schoolchildren|passengers))|"
+                   # "armed men seized a Mennonite farmer at the controls of his tractor": one person taken
+                   r"(?:seized|grabbed|snatched) (?:a|an) (?:[\w-]+ ){0,2}?(?:farmer|rancher|settler|teacher|engineer|"
+                   r"worker|journalist|tourist|student|doctor|nurse|priest|nun|missionary|trader|businessman|"
+                   r"businesswoman|driver|official|pilot|contractor|man|woman|boy|girl|child)\b(?! (?:was|were) )|"
+
                    r"(?:led|took|carried|marched|herded|whisked|drove) (?:away|off) (?:with )?(?:[\w-]+ ){0,5}?"
                    r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|children|girls|boys|women|villagers|"
                    r"worshippers|passengers|residents|people|hostages|captives)|"

@@ -36,7 +36,7 @@ import numpy as np
 
 from ..model import Place, Span
 
-FORMAT = 3
+FORMAT = 4  # 4: "Dagestan Republic" also "Dagestan"
 DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_NAMESAKE_POP = 20_000  # a city this big wins over the same-named subdivision it lies in
 CONTEXT_WEIGHT = 2.0  # score for a country the article names three times or more
@@ -711,7 +711,9 @@ def _short_key(name: str) -> str:
 
 def _drop_type_words(name: str) -> str:
     words = name.split()
-    if len(words) > 1 and words[-1].casefold() in REGION_WORDS:
+    # GeoNames' "Dagestan Republic" is the "Dagestan" of the news (not in REGION_WORDS: "the Czech Republic"
+    # in a text is a country, not a Czech region)
+    if len(words) > 1 and words[-1].casefold() in REGION_WORDS | {"republic"}:
         return " ".join(words[:-1])
     if len(words) > 2 and words[0].casefold() in REGION_WORDS and words[1].casefold() in ("of", "de", "del", "do"):
         return " ".join(words[2:])

@@ -134,6 +134,9 @@ BOMB_DELIVERY = re.compile(
 REMOTE_WEAPONS = re.compile(r"\b(?:rockets?|missiles?|mortars?|drones?|shelling|shells)\b", re.I)
 # GTD's attack-type hierarchy (assassination, hijacking, kidnapping, barricade, bombing, armed assault,
 # unarmed assault, facility): an incident of several types takes the highest.
+# an explosive named as a weapon in an attacker's hands, not as the explosion
+CARRIED_EXPLOSIVE = re.compile(r"(?:(?:hand|rocket-propelled|homemade|home-made|stun|petrol)\s+)?(?:grenades?|RPGs?|bombs)",
+                               re.I)
 TYPE_HIERARCHY = ("assassination", "hostage_taking", "kidnapping", "bombing", "armed_assault", "unarmed_assault",
                   "arson", "facility_attack", "other")
 WEAK_TYPES = {"other"}
@@ -226,8 +229,12 @@ def is_background(article: Article, mention: EventMention, main_date: DateValue 
     clause = clause_of(article, mention.trigger)
     if main_country and _elsewhere(article, mention, clause, main_country):
         return True
+    # (not "In May, JNIM claimed the assault on an army post", in a report of July's raids: a claim made
+    # months before the incident is about another one)
     if main_date is not None and CLAIMED_THE.search(article.text, max(0, mention.trigger.start - 50), mention.trigger.start) \
-            and not _another_incident_cue(article, mention, clause):
+            and not _another_incident_cue(article, mention, clause) \
+            and not any(_far_before(d, main_date, article.published) and not _inside_a_relative_clause(article, clause, d)
+                        for d in dates_in(article, clause)):
         return False  # "Islamic State claimed the bombing on Friday": the report's incident, claimed on Friday
     if main_date is None and _late_news(article, mention):
         return False  # "JNIM has claimed the May 11 attack on an army post", in a report of May 27
@@ -772,8 +779,9 @@ def _take_back_the_dated_retelling(article: Article, main: Group, main_mention: 
     for group in groups[1:]:
         first = group.mentions[0]
         sentence = article.sentences[first.sentence]
-        if first.type not in (main_mention.type, *WEAK_TYPES) or not _anaphoric(article, first) \
-                or BACKGROUND_CUE.search(sentence.text):
+        if BACKGROUND_CUE.search(sentence.text) or not (
+                first.type in (main_mention.type, *WEAK_TYPES) and _anaphoric(article, first)
+                or _same_named_victim(article, main_mention, first)):
             continue
         date = event_date(article, group.mentions)
         if date is None or date.precision != "day":
@@ -783,6 +791,21 @@ def _take_back_the_dated_retelling(article: Article, main: Group, main_mention: 
         main.date = date
         groups.remove(group)
         return
+
+
+# "defended the murder of María Elena Moyano ... Moyano, 33, was shot at a party on Feb. 15": the victim the
+# lead's trigger names, named again where the killing is told
+VICTIM_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _same_named_victim(article: Article, lead: EventMention, mention: EventMention) -> bool:
+    found = VICTIM_AFTER.match(article.text, lead.trigger.end)
+    people = [(e.start_char, e.end_char) for e in article.doc.ents if e.label_ == "PERSON"] if article.doc else []
+    if found is None or not any(start < found.end(1) and found.start(1) < end for start, end in people):
+        return False
+    surname = found.group(1).split()[-1]
+    sentence = article.sentences[mention.sentence]
+    return re.search(r"\b" + re.escape(surname) + r"\b", sentence.text) is not None
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
@@ -1117,6 +1140,14 @@ RELATIVE_OPEN = _relative_open("who|whom|whose|which|where")
 RELATIVE_OPEN_AFTER = _relative_open("who|whom|whose|where")
 
 
+def _inside_a_relative_clause(article: Article, clause: Span, date: DateValue) -> bool:
+    """ "The group, whose leader pledged allegiance in March last year, has claimed the raid": the date is
+    the relative clause's, between its pronoun and the comma that closes it."""
+    before = article.text[clause.start: date.evidence.start]
+    opened = re.search(r",\s+(?:who|whose|which|where)\b[^,]*$", before)
+    return opened is not None and "," in article.text[date.evidence.end: date.evidence.end + 60]
+
+
 def _across_a_relative_clause(article: Article, mention: EventMention, date: DateValue) -> bool:
     """A relative clause keeps its own date: "Gunmen shot dead X, who stood for the assembly this
     year, as he drove home on Sunday" (the date inside the clause dates its verb), and "Annan arrived
@@ -1359,7 +1390,14 @@ BACKWARD_PENALTY = 20  # a value more often follows its trigger ("killed three")
 
 def incident_type(article: Article, group: Group, weapons: list[Weapon]) -> str:
     """GTD's hierarchy over the types the opening sentence reports; else the most reported type."""
-    opening = {m.type for m in group.mentions if m.sentence == group.mentions[0].sentence} - WEAK_TYPES
+    lead = [m for m in group.mentions if m.sentence == group.mentions[0].sentence]
+    opening = {m.type for m in lead} - WEAK_TYPES
+    # "Gunmen hurled grenades and opened fire on worshippers", "armed with rocket-propelled grenades and machine
+    # guns, attacked two checkpoints": grenades carried into a raid arm an assault; an explosion of its own
+    # ("a bomb went off, then gunmen opened fire") still makes it a bombing
+    if {"bombing", "armed_assault"} <= opening and \
+            all(CARRIED_EXPLOSIVE.fullmatch(m.trigger.text) for m in lead if m.type == "bombing"):
+        opening.discard("bombing")
     if opening:
         return next(t for t in TYPE_HIERARCHY if t in opening)
     votes = Counter(m.type for m in group.mentions if m.type not in WEAK_TYPES)
@@ -1442,6 +1480,10 @@ HERE = re.compile(r"\b(?:(?:near|outside|around|in|of|from) here|(?:on|in|at|nea
 # the "here" of a statement is where it was made
 SPOKEN_HERE = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+[\w\s]{0,30}?)|spoke|speaking|announced)\s+$",
                          re.I)
+# "Gunfire went on through the night, a security official in this town on the southern plains said": where
+# the one who speaks is
+SPEAKER_HERE = re.compile(r"\b(?:officials?|officers?|residents?|spokes(?:man|woman|person)|witness(?:es)?|doctors?|"
+                          r"sources?|journalists?|reporters?|correspondents?|diplomats?)\s+$", re.I)
 HERE_REACH = 60  # characters from the end of an attack's trigger to its "here" ("shot dead 38 people at a beach hotel near here")
 ELSEWHERE = re.compile(r"\b(?:north|south|east|west|[\w-]+ward|km|kilometres|kilometers|miles|drive|hours?|minutes?)"
                        r"[\w-]* (?:of|from) here\b", re.I)
@@ -1461,7 +1503,8 @@ def _here(article: Article, group: Group) -> bool:
             if not 0 <= start - trigger.end <= HERE_REACH:
                 continue
             before = article.text[max(sentence.start, start - 40):sentence.start + found.end()]
-            if ELSEWHERE.search(before) or SPOKEN_HERE.search(article.text, max(trigger.end, start - 30), start):
+            if ELSEWHERE.search(before) or SPOKEN_HERE.search(article.text, max(trigger.end, start - 30), start) \
+                    or SPEAKER_HERE.search(article.text, max(trigger.end, start - 40), start):
                 continue
             if any(trigger.end <= p.evidence.start < start for p in article.places):
                 continue
@@ -1555,6 +1598,9 @@ def _scene_place(article: Article, group: Group) -> Place | None:
             article.sentence_of(p.evidence.start) == first and _attached(article, p, triggers)
             and not _named_as_near(article, p)),
         _sentence_rank(article.sentence_of(p.evidence.start), first, near), not _attached(article, p, triggers),
+        # "claimed last Friday's attack on the army camp at Mondoro, saying it avenged civilians killed near
+        # Dogofry": the lead trigger's own place before one a later trigger of the sentence names
+        not _attached(article, p, triggers[:1]),
         article.sentence_of(p.evidence.start), min(abs(p.evidence.start - t.start) for t in triggers)))
     return _unlisted_scene(article, group, best, triggers) or best
 
@@ -1762,6 +1808,13 @@ ORIGIN_BEFORE = re.compile(r"(?<!\d )(?<!km )(?<!miles )(?<!metres )(?<!meters )
                            # "came from Nigeria, Ghana, Mali and Gambia": the later names of the list too
                            r"(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,\s+){0,5}(?:(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,?\s+)?(?:and|or)\s+)?$",
                            re.I)
+# "the bomber, from the village of Ali-Yurt in Ingushetia": the region an origin lies in is an origin too
+ORIGIN_CONTAINER = re.compile(r"\b(?:from|native\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:village|town|city|district)\s+of\s+"
+                              r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$", re.I)
+# "rebels retreating from the town of X", "fighters who withdrew from X": attackers leaving the scene, which
+# the place is, not where they came from before the attack
+RETREAT_BEFORE = re.compile(r"\b(?:retreat(?:ed|ing|s)?|withdr[ae]w|withdrawing|withdrawn|fled|fleeing|"
+                            r"pull(?:ed|ing)\s+(?:back|out))\s+$", re.I)
 # "detained a man in Marsta", "arrested two suspects in Birmingham", "searched a house in Muzaffargarh
 # district": where someone was caught or sought
 CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|seized|picked\s+up|searched)\s+"
@@ -1827,7 +1880,11 @@ def _origin(article: Article, place: Place) -> bool:
     if ACROSS_BEFORE.search(before) and FROM_AFTER.match(article.text[place.evidence.end: place.evidence.end + 20]) \
             or ACROSS_THE_BORDER.search(before) or _on_a_route(article, place, before):
         return True
-    return bool(ORIGIN_BEFORE.search(before[-40:]) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
+    near = before[-40:]
+    origin = ORIGIN_BEFORE.search(near)
+    if origin and RETREAT_BEFORE.search(before[: len(before) - len(near) + origin.start()]):
+        origin = None  # "guerrillas retreating from the town of Sandhikhara": the scene they left
+    return bool(origin or ORIGIN_CONTAINER.search(before) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
                 or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before)
                 or HOMES_BEFORE.search(article.text, max(0, place.evidence.start - 140), place.evidence.start))
 

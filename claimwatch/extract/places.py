@@ -208,6 +208,15 @@ LOCALITY = re.compile(r"\b(?:village|town|hamlet|settlement|township|camp|city|s
 # "the Inates army camp", "the Kafolo border post": a garrison named after the place it stands in
 GARRISON = re.compile(r"\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:army|military|police|border|gendarmerie) "
                       r"(?:camp|base|outpost|garrison|barracks|post)\b")  # not "the Bundeswehr base": whose it is
+# "attacked Beni, the headquarters of Myagdi district", "Bhojpur, a district headquarters in the hills": a name
+# the apposition makes a seat of government, which is a town
+SEAT = re.compile(r"\b(?:attacked|stormed|raided|overran|overrun|in|at|near|into) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?), "
+                  r"(?:the|a) (?:[\w-]+ ){0,2}?(?:head-?quarters|seat) (?:of|in) ")
+# "stormed the police post at Bhiman": a security post named after the place it stands in
+# (not "taken to the army base at X", "a case filed at the police station in X": where someone went after it)
+POST_AT = re.compile(r"(?<!\bto )(?<!\bto the )(?<!\bto an )(?<!\bto a )(?<!\bfor the )"
+                     r"\b(?:police|army|military|security|border|gendarmerie) (?:post|outpost|camp|base|barracks|checkpoint) (?:at|in) "
+                     r"((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?)\b(?! (?:[A-Z]|(?i:street|road|avenue)\b))")
 # "attacked an army post at Chinegodar in western Niger": a name after a facility and a locative is a
 # place, whatever spaCy tagged it
 FACILITY_AT = re.compile(r"\b(?:post|outpost|camp|base|barracks|garrison|checkpoint|mine|market|school|mosque|church|"
@@ -262,12 +271,46 @@ def _with_localities(article: Article, places: list[Place], context: Context) ->
     for place in found:
         by_name.setdefault(place.name, place)
     for place in unresolved:
-        located = by_name.get(place.name)
+        located = by_name.get(place.name) or _near_unknown(article, place, known, context)
         if located is None:
             known.append(place)
         elif not any(f.evidence.overlaps(place.evidence) for f in found):
             found.append(dataclasses.replace(located, evidence=place.evidence))
     return known + found
+
+
+# "fighting with separatist rebels near Batingaye": a name spaCy reads as a place, right after "near" or
+# "outside", is a locality even where no gazetteer knows it
+NEAR_BEFORE = re.compile(r"\b(?:near|outside)\s+$")
+
+
+def _locality_country(article: Article, places: list[Place], context: Context) -> str | None:
+    """The country a locality no gazetteer places lies in: the report's likeliest one."""
+    if not context.countries:
+        return None
+    code = max(context.countries, key=context.countries.get)
+    # "PARIS (Wire) - ... four engineers killed in Niger ... a raid near the town of Tillia": the country the
+    # dateline and a demonym make likeliest is no locality's when no place outside the dateline is in it
+    named = Counter(p.country_code for p in places if p.country_code and not in_dateline(article, p))
+    if named and code not in named:
+        code = named.most_common(1)[0][0]
+    return code
+
+
+def _near_unknown(article: Article, place: Place, known: list[Place], context: Context) -> Place | None:
+    if place.feature not in ("GPE", "LOC") or " " in place.name.strip() or \
+            not NEAR_BEFORE.search(article.text, max(0, place.evidence.start - 10), place.evidence.start) or \
+            load_gazetteer().is_common(name_key(place.name)):
+        return None
+    # the country of the places its sentence names ("a raid near Koure, southeast of Niamey"), else the report's
+    sentence = next((s for s in article.sentences if s.contains(place.evidence)), None)
+    near = Counter(p.country_code for p in known if p.country_code and sentence is not None
+                   and sentence.contains(p.evidence) and not in_dateline(article, p))
+    code = near.most_common(1)[0][0] if near else _locality_country(article, known, context)
+    if code is None:
+        return None
+    return dataclasses.replace(place, city=place.name, country_code=code, country=_country_name(code),
+                               precision="city", feature="CUE")
 
 
 def in_dateline(article: Article, place: Place) -> bool:
@@ -280,18 +323,14 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     gazetteer knows, or one it knows only in another country than the container the text puts it in.
     It lies in the known place that follows it, else in the main country. Also: the ids of those
     found inside a container."""
-    if not context.countries:
+    code = _locality_country(article, places, context)
+    if code is None:
         return [], set()
-    code = max(context.countries, key=context.countries.get)
-    # "PARIS (Wire) - ... four engineers killed in Niger ... a raid near the town of Tillia": the country the
-    # dateline and a demonym make likeliest is no locality's when no place outside the dateline is in it
-    named = Counter(p.country_code for p in places if p.country_code and not in_dateline(article, p))
-    if named and code not in named:
-        code = named.most_common(1)[0][0]
     gaz = load_gazetteer()
     found: list[Place] = []
     contained: set[int] = set()
-    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False), (NEAR_DISTANCE, True)):
+    for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False), (NEAR_DISTANCE, True),
+                                     (SEAT, False), (POST_AT, False)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
             if any(p.evidence.overlaps(span) for p in found):
@@ -299,9 +338,19 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             if pattern is INSIDE and not match["apposed"] and not _may_be_place(article, span) and \
                     not FACILITY_AT.search(article.text, max(0, span.start - 30), span.start):
                 continue
-            if pattern in (GARRISON, NEAR_DISTANCE) and (not _may_be_place(article, span) or gaz.is_common(name_key(span.text))):
+            if pattern in (GARRISON, NEAR_DISTANCE) and \
+                    (not _may_be_place(article, span) or gaz.is_common(name_key(span.text))):
                 continue
-            container = _container(article, places, span) or _reference(article, places, span)
+            # the apposition outweighs spaCy's guess of a person ("attacked Beni, the headquarters of ..."), not of
+            # an organisation ("the Pentagon, the headquarters of"); a post's place outweighs any ("the police post
+            # at Bhiman", read as an organisation)
+            labels = NOT_PLACE_LABELS - {"PERSON", "NORP"} if pattern is SEAT else {"DATE", "TIME"}
+            if pattern in (SEAT, POST_AT) and (not _may_be_place(article, span, labels) or gaz.is_common(name_key(span.text))
+                                                or any(p.evidence.overlaps(span) for p in places)
+                                                or _province_or_country(span.text, code)):
+                continue
+            container = _container(article, places, span) or _reference(article, places, span) or (
+                _seat_of(article, places, match.end()) if pattern is SEAT else None)
             if needs_container and container is None:
                 continue
             located = [p for p in places if p.evidence.overlaps(span) and p.lat is not None]
@@ -323,6 +372,21 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
             if container is not None:
                 contained.add(id(place))
     return found, contained
+
+
+def _province_or_country(name: str, code: str) -> bool:
+    """ "a police post in Dagestan": a province of the report's country, or a country, is no town."""
+    gaz = load_gazetteer()
+    return gaz.country_code_of(name) is not None or \
+        any(geo.country_code == code for geo in gaz.regions_for(name_key(name), 1))
+
+
+def _seat_of(article: Article, places: list[Place], end: int) -> Place | None:
+    """ "Beni, the headquarters of Myagdi district": the region a seat of government is the seat of."""
+    for place in places:
+        if end <= place.evidence.start <= end + 4 and place.precision == "region" and place.country_code:
+            return _region_of(article, places, place) or place
+    return None
 
 
 def _demonym_in_clause(article: Article, span: Span) -> str | None:
@@ -379,13 +443,13 @@ def _region_of(article: Article, places: list[Place], country: Place) -> Place |
     return None
 
 
-def _may_be_place(article: Article, span: Span) -> bool:
+def _may_be_place(article: Article, span: Span, labels: frozenset[str] | set[str] = NOT_PLACE_LABELS) -> bool:
     if span.text.lower() in CALENDAR:
         return False
     doc = getattr(article, "doc", None)
     if doc is None:
         return True
-    return not any(ent.label_ in NOT_PLACE_LABELS and ent.start_char < span.end and span.start < ent.end_char
+    return not any(ent.label_ in labels and ent.start_char < span.end and span.start < ent.end_char
                    for ent in doc.ents)
 
 
