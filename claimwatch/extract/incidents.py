@@ -2042,6 +2042,9 @@ def assemble(article: Article, group: Group) -> Incident:
     )
     incident.targets = _unique_parties(p for p in article.targets if holds(article, group, p.evidence))
     incident.victims = _unique_parties(p for p in article.victims if holds(article, group, p.evidence))
+    if group.leads:
+        incident.statements += attributed_accusations(article, reported(article, group, incident.statements),
+                                                      incident.statements)
     incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
     incident.types = sorted({incident.type, *(m.type for m in group.mentions if m.type not in WEAK_TYPES)} - {None})
     incident.confidence = _confidence(incident)
@@ -2147,6 +2150,41 @@ def reported(article: Article, group: Group, statements: list[Statement]) -> lis
         if holds(article, group, party.evidence):
             out.setdefault(party.text.lower(), Perpetrator(party.text, "group", "reported", party.evidence))
     return list(out.values())
+
+
+# "Sixteen soldiers were killed when Kurdistan Workers' Party militants blew up two vehicles, the military said":
+# who says so, at the end of the sentence ("..., the military said") or before it ("police said", "according to")
+SPEAKER_AT_END = re.compile(r",\s*((?:the\s+|a\s+)?[\w'’ .-]{2,60}?)\s+(?:said|says|told\s+[\w ]{2,40}?)(?:\s+on\s+\w+)?\W*$", re.I)
+SPEAKER_BEFORE = re.compile(r"(?:^|[,;]\s+|[—–]\s*)(?:according\s+to\s+((?:the\s+)?[\w'’ .-]{2,60}?),|((?:the\s+)?[\w'’ .-]{2,60}?)"
+                            r"\s+(?:said|says)\s+(?:on\s+\w+\s+)?(?:that\s+)?)", re.I)
+
+
+def attributed_accusations(article: Article, reported_perpetrators: list[Perpetrator],
+                           statements: list[Statement]) -> list[Statement]:
+    """An organisation the report names as the attackers in a sentence someone else says ("PKK militants blew
+    up two vehicles, the military said") is accused by that speaker. Not where the incident is claimed (the
+    claimant is then named as the attacker) nor where the speaker is the organisation itself."""
+    if any(s.kind == "claim" for s in statements):
+        return []
+    out: list[Statement] = []
+    for perpetrator in reported_perpetrators:
+        if perpetrator.kind != "organization":
+            continue
+        sentence = article.sentences[article.sentence_of(perpetrator.evidence.start)]
+        speaker = _speaker(sentence.text)
+        if speaker is None or perpetrator.name.lower() in speaker.lower() or speaker.lower() in perpetrator.name.lower():
+            continue
+        out.append(Statement(kind="accusation", by=speaker, evidence=sentence, against=[perpetrator.name],
+                             against_ids=[perpetrator.actor_id]))
+    return out
+
+
+def _speaker(text: str) -> str | None:
+    found = SPEAKER_AT_END.search(text.rstrip()) or SPEAKER_BEFORE.search(text)
+    if found is None:
+        return None
+    name = next(g for g in found.groups() if g)
+    return name.strip() if not re.match(r"(?:it|he|she|they|we|i)$", name.strip(), re.I) else None
 
 
 def _unique_parties(parties) -> list[Party]:

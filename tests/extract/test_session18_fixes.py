@@ -157,3 +157,33 @@ def test_incidents_the_lead_triggers_own_place_before_a_later_triggers(extracted
         "camp at Mondoro, saying it struck to avenge civilians it accuses Malian troops of killing near Dogofry.",
         "2022-03-09")
     assert _main(article).location.city == "Mondoro"
+
+
+# --- an organisation named as the attackers in what someone says is accused by that speaker --------------
+
+
+def _accusations_of(article):
+    return [(s.by, s.against) for s in _main(article).statements if s.kind == "accusation"]
+
+
+def test_statements_attackers_named_in_what_the_army_says_are_accused(extracted):
+    article = extracted("YUKSEKOVA, Turkey, Sep 7 (Example Herald) — Sixteen Turkish soldiers were killed when Kurdistan "
+                        "Workers' Party militants blew up two armoured vehicles near Daglica on Sunday, the military "
+                        "said.", "2015-09-07")
+    assert _accusations_of(article) == [("the military", ["Kurdistan Workers' Party"])]
+    article = extracted("YANGON, Jan 4 (Sample Wire) — The official news agency said hundreds of Arakan Army fighters had "
+                        "attacked four police posts on Friday, killing 13 policemen.", "2019-01-04")
+    assert _accusations_of(article) == [("The official news agency", ["Arakan Army"])]
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet's own narration: no one accuses
+    "NIAMEY, June 4 (Sample Wire) — Hundreds of Boko Haram fighters attacked a military post in the town of Bosso on "
+    "Friday evening, killing 30 soldiers.",
+    # the group claimed it: its name as the attacker is no accusation
+    "NIAMEY, June 4 (Sample Wire) — Hundreds of Boko Haram fighters attacked a military post in the town of Bosso on "
+    "Friday evening, killing 30 soldiers, the defence ministry said. Boko Haram claimed responsibility for the attack "
+    "in a video.",
+])
+def test_statements_narration_and_claimed_attacks_accuse_no_one(extracted, text):
+    assert _accusations_of(extracted(text, "2016-06-04")) == []
