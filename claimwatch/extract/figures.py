@@ -180,7 +180,8 @@ _VERBS = (
     r"|wounding\s+of(?:\s+the)?)"
     r"|(?P<kidnapped>kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|(?:kidnappings?|abductions?)\s+of(?:\s+the)?)"
 )
-_MORE = r"(?:\s+(?:another|an\s+additional|a\s+further|further))?"
+# "killing the two young officers who had just climbed in": a definite count
+_MORE = r"(?:\s+(?:another|an\s+additional|a\s+further|further|the))?"
 VERB_FIRST_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}){_MORE}\s+(?={_AMOUNT})", re.IGNORECASE)
 VERB_ONE_RE = re.compile(rf"(?<![\w-])(?:{_VERBS})\s+(?P<det>an?)\s+", re.IGNORECASE)
 _TOLL = (

@@ -187,3 +187,16 @@ def test_statements_attackers_named_in_what_the_army_says_are_accused(extracted)
 ])
 def test_statements_narration_and_claimed_attacks_accuse_no_one(extracted, text):
     assert _accusations_of(extracted(text, "2016-06-04")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A bomb blew up outside the barracks, killing the two young officers who had just climbed in.", [("killed", 2)]),
+    ("Police killed the three attackers.", [("killed", 3)]),
+    # an age or an ordinal after "the" is no count
+    ("Gunmen shot dead the 23-year-old student on Monday.", []),
+    ("The attack killed the first of many.", []),
+])
+def test_figures_a_definite_count_after_the_verb(nlp_article, text, expected):
+    from claimwatch.extract.figures import find_figures
+
+    assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2009-07-30"))] == expected
