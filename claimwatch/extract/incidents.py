@@ -767,7 +767,42 @@ def group_mentions(article: Article, recounted: bool = False) -> list[Group]:
         _take_back_the_dated_retelling(article, main, main_mention, groups)
     if main.date is None and not attributive(article, main_mention):
         main.date = report_date(article, main_mention)
+    if not recounted:
+        main.date = _day_within(article, main, groups) or main.date
     return groups
+
+
+# a violent word of a sentence that dates an incident without a trigger of its own ("came under fire on the night
+# of Nov. 14", "shelled the city on Jan. 24")
+FOLLOWED = re.compile(r"\b(?:followed|came\s+(?:\w+\s+)?(?:after|days?\s+after|weeks?\s+after))\b", re.I)
+UNDER_FIRE = re.compile(r"\b(?:under fire|shelled|shot|fired|opened fire|ambushed|killed|attacked)\b", re.I)
+
+
+def _day_within(article: Article, main: Group, groups: list[Group]) -> DateValue | None:
+    """ "massacred 34 bus passengers last month ... the bus came under fire on the night of Nov. 14": a
+    month or week the lead gives, and the one day inside it that a sentence about violence names later
+    (no other incident's sentence, no statement's or count's day, none after publication)."""
+    date = main.date
+    if date is None or date.precision != "month" or not date.value:
+        return None
+    low, high = _range(date)
+    others = {i for g in groups if g is not main for i in g.sentences}
+    days: dict[str, DateValue] = {}
+    for candidate in article.dates:
+        index = article.sentence_of(candidate.evidence.start)
+        if candidate.precision != "day" or not candidate.value or index in others \
+                or article.is_excluded(candidate.evidence.start) or bound_to_statement(article, candidate) \
+                or dates_a_count(article, candidate) or _after_publication(article, candidate):
+            continue
+        if not low <= dt.date.fromisoformat(candidate.value) <= high:
+            continue
+        sentence = article.sentences[index]
+        if BACKGROUND_CUE.search(sentence.text) or FOLLOWED.search(sentence.text):
+            continue  # "The siege also followed a three-day battle at the army camp that began on Saturday"
+        if any(m.sentence == index for m in main.mentions) or UNDER_FIRE.search(sentence.text) \
+                or _about_casualties(article, index):
+            days.setdefault(candidate.value, candidate)
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 def _take_back_the_dated_retelling(article: Article, main: Group, main_mention: EventMention,
