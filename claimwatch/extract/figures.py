@@ -163,7 +163,9 @@ _AUX = (
 )
 _ASIDE = (
     r"\s*,\s*(?:according\s+to|as\s+per|including|among\s+them|(?:[\w-]+\s+){1,2}of\s+(?:whom|them)"
-    r"|(?:\w+\s+){0,2}said|say)[^,.;]{0,60},"
+    r"|(?:\w+\s+){0,2}said|say"
+    # "One civilian contractor, not an American, was killed": an apposition that says who they were not
+    r"|not\s+(?:an?|the)\s)[^,.;]{0,60},"
 )
 # What follows the counted people: an aside, auxiliaries, then the casualty word.
 AFTER_GROUP_RE = re.compile(

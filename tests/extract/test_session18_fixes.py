@@ -195,8 +195,11 @@ def test_statements_narration_and_claimed_attacks_accuse_no_one(extracted, text)
     # an age or an ordinal after "the" is no count
     ("Gunmen shot dead the 23-year-old student on Monday.", []),
     ("The attack killed the first of many.", []),
+    # an aside that says who they were not, between the count and its verb
+    ("One civilian contractor, not an American, was killed, and nine people were wounded.",
+     [("killed", 1), ("wounded", 9)]),
 ])
-def test_figures_a_definite_count_after_the_verb(nlp_article, text, expected):
+def test_figures_definite_counts_and_asides(nlp_article, text, expected):
     from claimwatch.extract.figures import find_figures
 
     assert [(f.kind, f.value) for f in find_figures(nlp_article(text, "2009-07-30"))] == expected
