@@ -780,7 +780,7 @@ UNDER_FIRE = re.compile(r"\b(?:under fire|shelled|shot|fired|opened fire|ambushe
 
 def _day_within(article: Article, main: Group, groups: list[Group]) -> DateValue | None:
     """ "massacred 34 bus passengers last month ... the bus came under fire on the night of Nov. 14": a
-    month or week the lead gives, and the one day inside it that a sentence about violence names later
+    month the lead gives, and the one day inside it that a sentence about violence names later
     (no other incident's sentence, no statement's or count's day, none after publication)."""
     date = main.date
     if date is None or date.precision != "month" or not date.value:
@@ -2077,10 +2077,13 @@ def assemble(article: Article, group: Group) -> Incident:
     )
     incident.targets = _unique_parties(p for p in article.targets if holds(article, group, p.evidence))
     incident.victims = _unique_parties(p for p in article.victims if holds(article, group, p.evidence))
+    stated_as_fact = reported(article, group, incident.statements)
     if group.leads:
-        incident.statements += attributed_accusations(article, reported(article, group, incident.statements),
-                                                      incident.statements)
-    incident.perpetrators = perpetrators(incident.statements) + reported(article, group, incident.statements)
+        accused = attributed_accusations(article, stated_as_fact, incident.statements)
+        incident.statements += accused
+        named = {name for statement in accused for name in statement.against}
+        stated_as_fact = [p for p in stated_as_fact if p.name not in named]
+    incident.perpetrators = perpetrators(incident.statements) + stated_as_fact
     incident.types = sorted({incident.type, *(m.type for m in group.mentions if m.type not in WEAK_TYPES)} - {None})
     incident.confidence = _confidence(incident)
     return incident

@@ -303,7 +303,8 @@ def _near_unknown(article: Article, place: Place, known: list[Place], context: C
             load_gazetteer().is_common(name_key(place.name)):
         return None
     # the country of the places its sentence names ("a raid near Koure, southeast of Niamey"), else the report's
-    sentence = next((s for s in article.sentences if s.contains(place.evidence)), None)
+    index = article.sentence_of(place.evidence.start)
+    sentence = article.sentences[index] if index >= 0 else None
     near = Counter(p.country_code for p in known if p.country_code and sentence is not None
                    and sentence.contains(p.evidence) and not in_dateline(article, p))
     code = near.most_common(1)[0][0] if near else _locality_country(article, known, context)
