@@ -872,6 +872,7 @@ def report_date(article: Article, mention: EventMention) -> DateValue | None:
                 and not _after_publication(article, date) and not _deadline(article, date) \
                 and not _before_an_after_clause(article, mention, date) \
                 and not _dated_by_the_main_verb(article, mention, date) \
+                and not _dates_an_arrest(article, mention, date) \
                 and abs(dt.date.fromisoformat(date.value) - article.published) <= RECENT:
             return date
     return None
@@ -904,7 +905,7 @@ def context_date(article: Article, group: Group) -> DateValue | None:
         if any(index in rival.sentences for rival in group.rivals) or \
                 not (_about_casualties(article, index) or _violent_lead(article, index)):
             continue
-        if any(m.sentence == index and (_before_an_after_clause(article, m, date)
+        if any(m.sentence == index and (_before_an_after_clause(article, m, date) or _dates_an_arrest(article, m, date)
                                         or _dated_by_the_main_verb(article, m, date)) for m in group.mentions):
             # "mourned two policemen on Thursday, as officials said ... who stormed the house"; "the bodies of
             # eight men killed at the tower were flown on Tuesday to their home towns"
@@ -1296,12 +1297,26 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start) \
                         or _dates_a_later_death(article, mention, date) or _dates_an_arrest(article, mention, date):
                     continue
-                distance = abs(date.evidence.start - mention.trigger.start)
+                # "buried the victims of Friday's procession bombing on Sunday": a possessive date
+                # that owns the trigger's noun phrase dates it, however near another date stands
+                distance = -1 if _owns_the_trigger(article, mention, date) \
+                    else abs(date.evidence.start - mention.trigger.start)
                 if best is None or distance < best[0]:
                     best = (distance, offset)
         if best:
             return best[1]
     return None
+
+
+OWNED_NOUN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _owns_the_trigger(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "Friday's procession bombing", "Saturday night's attack": the trigger heads the noun phrase
+    the date is the possessor of."""
+    if date.precision != "day" or date.evidence.end > mention.trigger.start:
+        return False
+    return OWNED_NOUN.match(article.text[date.evidence.end: mention.trigger.start]) is not None
 
 
 # "a boy who was shot in the stomach died in hospital on Sunday": the day of a death, not of the shooting
@@ -1324,6 +1339,13 @@ ARREST_BEFORE = re.compile(r"\b(?:arrested|detained|charged|questioned|raided|se
                            # against ...", "paid tribute on Sunday to the peacekeepers killed when ...", "told a
                            # pretrial hearing on Monday that the attack ...", "were still hunting gunmen on Monday"
                            r"filed|pa(?:y|id) tribute|mourned|buried|hunting|told a (?:[\w-]+ )?hearing|"
+                           # the mourning and the diplomacy that follow: "held a second day of national mourning on
+                           # Monday for eight police officers killed in ...", "Flags flew at half-mast across Chad on
+                           # Thursday", "held a moment of silence on Tuesday for the doctor killed when ...", "waited
+                           # outside the mortuary on Sunday to give DNA samples", "suspended trade with India on Thursday"
+                           r"mourning|half-mast|(?:moment|minute)(?:'s|’s| of) silence|vigils?|laid to rest|"
+                           r"waited outside (?:the |a )?(?:mortuary|morgue|hospital)|suspended (?:trade|talks|flights|ties)|"
+                           r"closed (?:its|the|their) (?:airspace|borders?|embassy)|"
                            r"launched (?:a|an) (?:[\w-]+ )?(?:campaign|offensive|operation|manhunt))\b[^.;:]{0,60}$", re.I)
 
 

@@ -142,7 +142,7 @@ def find_places(article: Article) -> list[Place]:
         # a dateline kept apart from the text (MUC-4's message headers) says which country the report
         # is about, as much as a few mentions would
         countries[article.country_hint.upper()] += HINT_WEIGHT
-    context = Context(countries, _named_regions(mentions, gaz))
+    context = Context(countries, _named_regions(mentions, gaz, countries))
     _resolve_all(tokens, mentions, gaz, context, signals)
     reading = Reading(article, tokens, gaz, context, mentions)
     places = [place for mention in mentions if (place := _place(reading, mention))]
@@ -704,6 +704,8 @@ def _embedded(tokens: Tokens, mention: Mention) -> bool:
     j = mention.end
     if j < len(tokens) and ARABIC_ARTICLE.match(tokens.source, tokens.idx[j], tokens.idx[j] + 16):
         return True  # "the Bab al-Saghir cemetery": the name runs on through its article
+    if _hyphened_on(tokens, j):
+        return True  # "the Kali-Ballee mosque": the first half of a name the gazetteer does not hold
     possessive = j < len(tokens) and tokens.lower[j] in ("'s", "’s")
     if j < len(tokens) and (possessive or tokens.lower[j] == "of"):
         j += 1
@@ -713,6 +715,19 @@ def _embedded(tokens: Tokens, mention: Mention) -> bool:
         return _institution(tokens, j)
     word = tokens.lower[j]
     return word not in REGION_WORDS and word not in CITY_WORDS and word not in FACILITY_WORDS
+
+
+def _hyphened_on(tokens: Tokens, j: int) -> bool:
+    """A hyphen at token j, written tight between the name and a capitalised word that names no country,
+    province or town of some size ("Kali-Ballee"; not "the Syria-Turkey border", "the Juba-Yei road")."""
+    if j + 1 >= len(tokens) or tokens.text[j] != "-" or not tokens.name[j + 1]:
+        return False
+    tight = tokens.idx[j] == tokens.idx[j - 1] + len(tokens.text[j - 1]) and tokens.idx[j + 1] == tokens.idx[j] + 1
+    if not tight:
+        return False
+    gaz, key = load_gazetteer(), name_key(tokens.text[j + 1])
+    return not (gaz.forms_for(key) or gaz.regions_for(key, 1)
+                or any(geo.population >= SIZEABLE_CITY for geo in gaz.cities_for(key)))
 
 
 def _institution(tokens: Tokens, start: int) -> bool:
@@ -790,8 +805,16 @@ def _form_signal(key: str, geos: list, gaz: Gazetteer) -> str | None:
 
 
 def _region_signal(key: str, gaz: Gazetteer) -> str | None:
+    """The country of the one first-level region of that name, unless towns of some size elsewhere bear the
+    name too: "Bor" is a district of Serbia, and the town of Bor in South Sudan, Turkey and Russia."""
     codes = {geo.country_code for geo in gaz.regions_for(key, 1)}
-    return codes.pop() if len(codes) == 1 else None
+    return codes.pop() if len(codes) == 1 and not _towns_elsewhere(key, codes, gaz) else None
+
+
+def _towns_elsewhere(key: str, codes: set[str], gaz: Gazetteer) -> bool:
+    """Towns of some size outside `codes` bear the name (by their main name)."""
+    return any(not geo.alternate and geo.population >= SIZEABLE_CITY and geo.country_code not in codes
+               for geo in gaz.cities_for(key))
 
 
 def _city_signal(key: str, gaz: Gazetteer) -> str | None:
@@ -802,12 +825,17 @@ def _city_signal(key: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _named_regions(mentions: list[Mention], gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+def _named_regions(mentions: list[Mention], gaz: Gazetteer, countries: Counter[str]) -> frozenset[tuple[str, str]]:
     """The first-level subdivisions the article names ("Illinois"), as (alpha-2, name)."""
     named = set()
     for mention in mentions:
         if mention.trusted or mention.cue:
-            named.update((geo.country_code, geo.region) for geo in gaz.regions_for(mention.key, 1))
+            # a name that towns elsewhere bear too names a region only in a country the article names
+            # otherwise ("Bor", in a report on South Sudan, is no district of Serbia)
+            regions = gaz.regions_for(mention.key, 1)
+            ambiguous = _towns_elsewhere(mention.key, {geo.country_code for geo in regions}, gaz)
+            named.update((geo.country_code, geo.region) for geo in regions
+                         if not ambiguous or countries.get(geo.country_code))
     return frozenset(named)
 
 

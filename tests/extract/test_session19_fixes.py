@@ -1,0 +1,92 @@
+"""Rules the nineteenth session added: after reading why follow-up reports were dated by their own news
+(the day of a burial, a mourning, a diplomatic answer) instead of the day of the incident, and after
+the blind run of heldout-147 (South Sudan's Bor read as Serbia's district, "Kali-Ballee" as Cali).
+Written for these tests; none is a report of the samples."""
+
+import pytest
+
+
+def _main(article):
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    return main
+
+
+# --- dates: a possessive day owns the trigger's noun phrase -----------------------------------------------
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("QUETTA, Pakistan, June 8 (Sample Wire) — Families in Turbat buried the victims of Thursday's market bombing "
+     "on Saturday, as police said the number of dead had risen to 19.", "2021-06-08", "2021-06-03"),
+    ("DHAKA, Aug 14 (Demo Daily) — Mourners in Sylhet buried the two guards of last Tuesday's ambush on a cash "
+     "van on Thursday, as police said three men had been detained.", "2019-08-14", "2019-08-06"),
+])
+def test_dates_a_possessive_day_dates_the_trigger_it_owns(extracted, text, published, day):
+    main = _main(extracted(text, published))
+    assert main.date is not None and main.date.value == day
+
+
+def test_dates_a_day_that_owns_another_noun_does_not_date_the_trigger(extracted):
+    # "Sunday's election" owns "election", not the attack
+    article = extracted("KABUL, Oct 20 (Sample Wire) — A bomb killed nine people at a polling station in Kandahar on "
+                        "Saturday, a day before Sunday's election, officials said.", "2018-10-20")
+    assert _main(article).date.value == "2018-10-20"
+
+
+# --- dates: mourning and diplomacy lead a follow-up with their own day -------------------------------------
+
+
+@pytest.mark.parametrize("text,published,wrong", [
+    ("NDJAMENA, Chad, May 14 (Example Herald) — Flags flew at half-mast across the country on Thursday for the "
+     "soldiers killed when militants overran their camp near the lake.", "2020-05-14", "2020-05-14"),
+    ("AMMAN, Jan 9 (Demo Daily) — The kingdom held a second day of national mourning on Tuesday for six police "
+     "officers killed in a gunfight in the south.", "2017-01-10", "2017-01-10"),
+    ("MANILA, Feb 2 (Sample Wire) — Relatives waited outside the mortuary on Wednesday to identify the bodies of "
+     "the villagers killed when gunmen raided their hamlet.", "2022-02-02", "2022-02-02"),
+])
+def test_dates_a_mourning_day_is_not_the_day_of_the_killing(extracted, text, published, wrong):
+    main = _main(extracted(text, published))
+    assert main.date is None or main.date.value != wrong
+
+
+def test_dates_a_day_that_dates_the_attack_itself_still_counts(extracted):
+    # no response verb between the day and the trigger: the day is the attack's
+    article = extracted("NDJAMENA, Chad, May 14 (Example Herald) — Militants overran an army camp near the lake on "
+                        "Thursday, killing 12 soldiers, the army said.", "2020-05-15")
+    assert _main(article).date.value == "2020-05-14"
+
+
+# --- places: a region's name that towns elsewhere bear, and the first half of a hyphened name -------------
+
+
+def test_places_a_town_is_not_read_as_a_foreign_district_of_the_same_name(extracted):
+    # "Bor" is a district of Serbia and a town of South Sudan; only Juba says which country the report is about
+    article = extracted("NAIROBI, Kenya, May 2 (Demo Daily) — Gunmen killed 14 people at a cattle camp outside Bor on "
+                        "Thursday, officials said. In Juba, the information minister condemned the attack.",
+                        "2015-05-02")
+    place = _main(article).location
+    assert place is not None and place.city == "Bor" and place.country_code == "SS"
+
+
+def test_places_a_region_name_of_one_country_still_signals_it(nlp_article):
+    from claimwatch.extract.gazetteer import load_gazetteer
+    from claimwatch.extract.places import _region_signal
+
+    gaz = load_gazetteer()
+    assert _region_signal("bor", gaz) is None  # Serbia's district, and towns in South Sudan, Turkey, Russia
+    assert _region_signal("sindh", gaz) == "PK"
+
+
+@pytest.mark.parametrize("text,published", [
+    ("JUBA, South Sudan, Apr 21 (Sample Wire) — More than 200 civilians were killed at the Kali-Ballee mosque in "
+     "Bentiu on Tuesday, the UN mission said.", "2014-04-21"),
+])
+def test_places_the_first_half_of_a_hyphened_name_is_no_town(extracted, text, published):
+    place = _main(extracted(text, published)).location
+    assert place is not None and place.country_code == "SS" and place.city == "Bentiu"
+
+
+def test_places_a_hyphen_between_two_places_keeps_both(nlp_article):
+    from claimwatch.extract.places import find_places
+
+    article = nlp_article("Gunmen ambushed three lorries on the Juba-Yei road in South Sudan on Saturday.", "2016-10-09")
+    assert "Juba" in [p.name for p in find_places(article)]
