@@ -1912,7 +1912,11 @@ ROUTE_BEFORE = re.compile(r"\b(?:main\s+)?(?:road|highway|motorway|expressway|wa
                           r"(?:the\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$"
                           # "before flying on to Berlin", "leaves for Paris on Friday": where someone travels next
                           r"|\b(?:fly|flies|flying)\s+on\s+to\s+(?:the\s+)?$"
-                          r"|\b(?:leave|leaves|leaving|left|depart|departs|departing|departed)\s+for\s+(?:the\s+)?$", re.I)
+                          r"|\b(?:leave|leaves|leaving|left|depart|departs|departing|departed)\s+for\s+(?:the\s+)?$"
+                          # "buses travelling from Juba towards the Ugandan capital Kampala": where travellers were going
+                          r"|\b(?:travell?ing|driving|going|heading|on\s+(?:their|its|his|her)\s+way)\s+"
+                          r"(?:from\s+(?:[\w'’-]+\s+){1,3})?(?:towards?|to)\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+(?:capital|city|town|port)\s+(?:of\s+)?)?$", re.I)
 # "a Colombo-Matara bus": the two ends of a bus's or a train's route
 TRANSPORT = r"(?:bus|buses|coach|train|flight|service)\b"
 ROUTE_START = re.compile(r"^\s*[-–—]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+" + TRANSPORT)

@@ -331,7 +331,7 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
     found: list[Place] = []
     contained: set[int] = set()
     for pattern, needs_container in ((LOCALITY, False), (INSIDE, True), (GARRISON, False), (NEAR_DISTANCE, True),
-                                     (SEAT, False), (POST_AT, False)):
+                                     (SEAT, False), (POST_AT, False), (COMMA_REGION, True)):
         for match in pattern.finditer(article.text):
             span = article.span(match.start(1), match.end(1))
             if any(p.evidence.overlaps(span) for p in found):
@@ -350,8 +350,14 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
                                                 or any(p.evidence.overlaps(span) for p in places)
                                                 or _province_or_country(span.text, code)):
                 continue
-            container = _container(article, places, span) or _reference(article, places, span) or (
-                _seat_of(article, places, match.end()) if pattern is SEAT else None)
+            # the province outweighs spaCy's guess of an organisation or a person ("in Saraf Omra, North Darfur")
+            if pattern is COMMA_REGION and (not _may_be_place(article, span, NOT_PLACE_LABELS - {"ORG", "PERSON"})
+                                            or gaz.is_common(name_key(span.text))
+                                            or any(p.evidence.overlaps(span) for p in places)):
+                continue
+            container = _comma_container(article, places, span) if pattern is COMMA_REGION else \
+                _container(article, places, span) or _reference(article, places, span) or (
+                    _seat_of(article, places, match.end()) if pattern is SEAT else None)
             if needs_container and container is None:
                 continue
             located = [p for p in places if p.evidence.overlaps(span) and p.lat is not None]
@@ -411,6 +417,22 @@ def _container(article: Article, places: list[Place], span: Span) -> Place | Non
                 and place.precision in ("region", "country") and place.country_code:
             return _region_of(article, places, place) or place
     return None
+
+
+# "peacekeepers escorting a tanker in Saraf Omra, North Darfur": a name no gazetteer holds, then its province
+COMMA_REGION = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), (?=[A-Z])")
+
+
+COMMA_GAP = re.compile(r", (?:(?:North|South|East|West|Central|Upper|Lower)(?:ern)? )?")
+
+
+def _comma_container(article: Article, places: list[Place], span: Span) -> Place | None:
+    """The known region or country named right after `span` and a comma ("Saraf Omra, North Darfur")."""
+    place = next((p for p in places if 0 <= p.evidence.start - span.end <= 16
+                  and COMMA_GAP.fullmatch(article.text, span.end, p.evidence.start)), None)
+    if place is None or place.precision not in ("region", "country") or not place.country_code:
+        return None
+    return _region_of(article, places, place) or place
 
 
 # "a bomb exploded on a bus near Nittambuwa, about 40 km north-east of Colombo": a name the distance places
@@ -1167,9 +1189,14 @@ def _keep_untagged(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return True
     if not reading.tokens.case_sensitive:  # "in turn", "in gray": lower-case text needs more
         return not geo.alternate and (geo.population >= BIG_CITY or mention.cue and geo.population >= SIZEABLE_CITY)
-    if mention.cue:
-        return True
+    if mention.cue or geo.precision == "region" and _after_a_name_and_comma(reading.tokens, mention):
+        return True  # "in Saraf Omra, North Darfur": the province a name is placed in
     return mention.label != "ORG" and geo.precision == "city" and not geo.alternate and geo.population >= BIG_CITY
+
+
+def _after_a_name_and_comma(tokens: Tokens, mention: Mention) -> bool:
+    i = mention.start
+    return i >= 2 and tokens.text[i - 1] == "," and tokens.name[i - 2] and not tokens.sent_start[i - 2]
 
 
 def _keep_common(reading: Reading, mention: Mention, geo: Geo) -> bool:

@@ -90,3 +90,38 @@ def test_places_a_hyphen_between_two_places_keeps_both(nlp_article):
 
     article = nlp_article("Gunmen ambushed three lorries on the Juba-Yei road in South Sudan on Saturday.", "2016-10-09")
     assert "Juba" in [p.name for p in find_places(article)]
+
+
+# --- places: "in X, North Darfur", and where travellers were heading --------------------------------------
+
+
+@pytest.mark.parametrize("text,town", [
+    ("KHARTOUM, Sudan, Dec 4 (Sample Wire) — Gunmen opened fire on peacekeepers escorting a water tanker in Saraf "
+     "Omra, North Darfur, on Friday afternoon, killing two soldiers, the mission said.", "Saraf Omra"),
+    ("KHARTOUM, Sudan, Dec 6 (Sample Wire) — Gunmen killed two peacekeepers at the gate of a camp in Shangil Tobay, "
+     "North Darfur, on Saturday, the mission said.", "Shangil Tobay"),
+])
+def test_places_a_name_before_a_comma_and_a_province_is_a_locality_of_it(extracted, text, town):
+    place = _main(extracted(text, "2009-12-06")).location
+    assert place is not None and place.city == town and place.region == "North Darfur" and place.country_code == "SD"
+
+
+def test_places_a_province_after_a_name_and_a_comma_is_kept_untagged(nlp_article):
+    from claimwatch.extract.places import find_places
+
+    article = nlp_article("Gunmen opened fire on peacekeepers in Saraf Omra, North Darfur, on Friday.", "2009-12-04")
+    assert [p.region for p in find_places(article) if p.precision == "region"] == ["North Darfur"]
+
+
+def test_places_where_travellers_were_heading_is_not_the_scene(extracted):
+    article = extracted("JUBA, South Sudan, Oct 10 (Sample Wire) — Gunmen attacked three buses travelling from Juba "
+                        "towards the Ugandan capital Kampala on Monday morning, setting one on fire, police said.",
+                        "2016-10-10")
+    place = _main(article).location
+    assert place is None or place.country_code == "SS"
+
+
+def test_places_a_way_to_class_in_a_town_keeps_the_town(extracted):
+    article = extracted("DOUALA, Cameroon, Oct 14 (Sample Wire) — A gendarme shot dead a schoolgirl on her way to "
+                        "class in Buea on Thursday morning, the governor said.", "2021-10-14")
+    assert _main(article).location.city == "Buea"
