@@ -793,8 +793,10 @@ def _nobody_figures(reader: _Reader) -> list[Figure]:
             kinds = ("killed", "wounded")  # "no casualties": nobody killed, nobody hurt
         elif match.group("killed") or match.group("deaths") or match.group("deaths2"):
             kinds = ("killed",)
+        elif match.group("wounded") and not re.search(r"\b(?:else|other)\b", match.group(), re.I):
+            kinds = ("killed", "wounded")  # "no one was hurt": nobody was killed either
         else:
-            kinds = ("wounded",)
+            kinds = ("wounded",)  # "no one else was hurt": the others may have died
         amount = Amount(match.start(), match.end(), 0, 0, 0, None)
         figures.extend(_figure(reader, kind, amount, match.end(), (match.start(), match.end()), "") for kind in kinds)
     return figures

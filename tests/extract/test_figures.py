@@ -85,7 +85,10 @@ def test_figures_parse_number(text, expected):
          [("wounded", 25, 25, None, "so far", "25 others were wounded")]),
         ("forty people with shrapnel wounds were taken to hospital.",
          [("wounded", 40, 40, 40, None, "forty people with shrapnel wounds")]),
-        ("No one was hurt in the attack.", [("wounded", 0, 0, 0, None, "No one was hurt")]),
+        # nobody hurt is nobody killed either
+        ("No one was hurt in the attack.", [("killed", 0, 0, 0, None, "No one was hurt"),
+                                            ("wounded", 0, 0, 0, None, "No one was hurt")]),
+        ("No one else was hurt in the attack.", [("wounded", 0, 0, 0, None, "No one else was hurt")]),
         ("Two gunmen killed a policeman.", [("killed", 1, 1, 1, None, "a policeman")]),
         ("Two gunmen killed three policemen.", [("killed", 3, 3, 3, None, "three")]),
         ("The militias attacked U.S. personnel, one of which killed a military contractor.",

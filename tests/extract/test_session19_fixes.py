@@ -125,3 +125,21 @@ def test_places_a_way_to_class_in_a_town_keeps_the_town(extracted):
     article = extracted("DOUALA, Cameroon, Oct 14 (Sample Wire) — A gendarme shot dead a schoolgirl on her way to "
                         "class in Buea on Thursday morning, the governor said.", "2021-10-14")
     assert _main(article).location.city == "Buea"
+
+
+# --- figures: nobody hurt is nobody killed ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("AJACCIO, France, Dec 6 (Sample Wire) — Attackers fired rockets at a gendarmerie barracks in Bastia on "
+     "Thursday night. Nobody was injured, the prosecutor said.", 0, 0),
+    ("BASTIA, France, June 12 (Sample Wire) — Gunmen opened fire on a gendarmerie barracks before dawn on Thursday. "
+     "Seven rounds went into the building, but no one was hurt.", 0, 0),
+    # "no one else": the others may have died
+    ("KABUL, May 2 (Sample Wire) — Gunmen killed three soldiers at a checkpoint on Thursday. No one else was hurt, "
+     "the army said.", 3, 0),
+])
+def test_figures_nobody_hurt_means_nobody_killed(extracted, text, killed, wounded):
+    main = _main(extracted(text, "2013-12-06"))
+    assert main.killed is not None and main.killed.value == killed
+    assert main.wounded is not None and main.wounded.value == wounded
