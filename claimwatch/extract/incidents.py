@@ -2081,7 +2081,7 @@ def _kind_of(name: str, actor_id: str | None) -> str:
 
 def assemble(article: Article, group: Group) -> Incident:
     weapons = incident_weapons(article, group)
-    figures = [f for f in article.figures if holds(article, group, f.evidence)]
+    figures = [f for f in article.figures if holds(article, group, f.evidence) and not _counts_what_came_before(article, f)]
     statements = [as_reported(article, s) for s in article.statements if holds(article, group, s.evidence)]
     suicide, suicide_evidence = suicide_flag(article, group, weapons)
     date = group.date or (background_date(article, group) if group.role == "background" else None)
@@ -2113,6 +2113,22 @@ def assemble(article: Article, group: Group) -> Incident:
     incident.types = sorted({incident.type, *(m.type for m in group.mentions if m.type not in WEAK_TYPES)} - {None})
     incident.confidence = _confidence(incident)
     return incident
+
+
+# "capped a wave of violence that he said had killed 19 people since Sunday night": a running count
+WAVE_RELATIVE = re.compile(r"\b(?:wave|series|spate|string|campaign|surge|cycle)\s+of\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:violence|attacks|bombings|killings|unrest)\s*,?\s+(?:that|which)\b[^.;]{0,60}$", re.I)
+
+
+def _counts_what_came_before(article: Article, figure: Figure) -> bool:
+    """ "The bombings came days after 15 people went on trial over the violence of late March, which
+    officials say left 47 people dead": a count in a relative clause past "came after" is of what came before;
+    one in a relative clause on a wave of violence is the wave's."""
+    start = article.sentences[article.sentence_of(figure.evidence.start)].start
+    if WAVE_RELATIVE.search(article.text, start, figure.evidence.start):
+        return True
+    cues = list(FOLLOWED.finditer(article.text, start, figure.evidence.start))
+    return bool(cues) and re.search(r",\s+(?:which|that)\b", article.text[cues[-1].end(): figure.evidence.start]) is not None
 
 
 def background_date(article: Article, group: Group) -> DateValue | None:

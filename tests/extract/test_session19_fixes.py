@@ -143,3 +143,19 @@ def test_figures_nobody_hurt_means_nobody_killed(extracted, text, killed, wounde
     main = _main(extracted(text, "2013-12-06"))
     assert main.killed is not None and main.killed.value == killed
     assert main.wounded is not None and main.wounded.value == wounded
+
+
+# --- figures: counts of what came before, and of a wave ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    ("MOSCOW, July 30 (Sample Wire) — Suicide bombers struck outside two embassies in Tashkent on Friday, killing "
+     "at least two security officers. The bombings came days after 15 people went on trial over the violence of "
+     "late March, which officials say left 47 people dead."),
+    ("TASHKENT, March 30 (Example Herald) — Two women blew themselves up near a bazaar in Tashkent on Monday, killing "
+     "three policemen and a child. The bazaar bombings capped a wave of violence that he said had killed 47 people "
+     "since Sunday night."),
+])
+def test_figures_a_count_of_what_came_before_or_of_a_wave_is_not_the_incidents(extracted, text):
+    main = _main(extracted(text, "2004-07-30"))
+    assert main.killed is not None and main.killed.value in (2, 4)
