@@ -1300,12 +1300,24 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                 # "buried the victims of Friday's procession bombing on Sunday": a possessive date
                 # that owns the trigger's noun phrase dates it, however near another date stands
                 distance = -1 if _owns_the_trigger(article, mention, date) \
-                    else abs(date.evidence.start - mention.trigger.start)
+                    else abs(date.evidence.start - mention.trigger.start) + _subordinated(article, mention, date)
                 if best is None or distance < best[0]:
                     best = (distance, offset)
         if best:
             return best[1]
     return None
+
+
+# "were hunting on Wednesday for a gunman who opened fire ... late on Tuesday", "unaccounted for on Saturday after
+# gunmen raided a school ... late on Friday": a trigger in a clause of its own, after the date of the main one
+SUBORDINATE = re.compile(r"\b(?:after|who|which|when)\b", re.I)
+SUBORDINATE_PENALTY = 80  # characters: a date inside the trigger's own clause wins over one this much nearer outside it
+
+
+def _subordinated(article: Article, mention: EventMention, date: DateValue) -> int:
+    if date.evidence.end > mention.trigger.start:
+        return 0
+    return SUBORDINATE_PENALTY if SUBORDINATE.search(article.text, date.evidence.end, mention.trigger.start) else 0
 
 
 OWNED_NOUN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$")

@@ -159,3 +159,13 @@ def test_figures_nobody_hurt_means_nobody_killed(extracted, text, killed, wounde
 def test_figures_a_count_of_what_came_before_or_of_a_wave_is_not_the_incidents(extracted, text):
     main = _main(extracted(text, "2004-07-30"))
     assert main.killed is not None and main.killed.value in (2, 4)
+
+
+# --- dates: a trigger in a clause of its own takes that clause's date --------------------------------------
+
+
+def test_dates_a_shooting_told_in_a_relative_clause_keeps_its_own_day(extracted):
+    article = extracted("MEXICO CITY, April 2 (Example Herald) — The security ministry backtracked on Tuesday after "
+                        "telling the country that a second candidate had died in the shooting that killed the party's "
+                        "candidate for mayor of Celaya, in Guanajuato state late on Monday.", "2024-04-02")
+    assert _main(article).date.value == "2024-04-01"
