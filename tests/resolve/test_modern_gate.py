@@ -78,7 +78,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # scene); heldout-144 (P 0.455: two attacks on peacekeepers a day apart in one province of Darfur) and
 # heldout-145 (P 0.286: a three-day wave of bombings in Tashkent and Bukhara) are not gated. With the session's
 # date rules (a possessive day owns its trigger; mourning and diplomacy date their own clause): 1.000
-# (heldout-30), 0.750 (heldout-51), 1.000 (heldout-95), 0.909 (heldout-134). heldout-98 (blind and in-sample P 0.500: two army posts raided a day
+# (heldout-30), 0.750 (heldout-51), 1.000 (heldout-95), 0.909 (heldout-134). Run blind at the session's last
+# extraction commit and not yet read: 0.800 (heldout-148), 0.909 (heldout-149), 0.737 (heldout-150); heldout-151
+# (P 0.600: the London car bombs and the Glasgow airport attack of the next day, one cell's) is not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
 # apart in neighbouring districts, one report dated a day early) and heldout-102 (P 0.700) are not gated. heldout-85 (blind and in-sample P 0.571: a village raid and the
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
@@ -117,7 +119,7 @@ FLOORS = {
     "heldout-132": 0.85,
     "heldout-136": 0.45, "heldout-137": 0.85, "heldout-138": 0.35, "heldout-139": 0.45,
     "heldout-140": 0.75, "heldout-141": 0.75, "heldout-142": 0.85, "heldout-143": 0.95,
-    "heldout-146": 0.75, "heldout-147": 0.85,
+    "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.70,
 }
 
 
