@@ -184,7 +184,14 @@ NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|abu|de|van)"
 PROPER_NAME = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r")*")
 NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)[\s,]*$")
 # A group spaCy missed, before its verb: "Holy Jihad Brigades, a previously unknown group, claims".
-GROUP_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+|\b[A-Z]{2,6})\s*$")
+# (an acronym keeps its hyphened part, "FLEC-PM", and may close a parenthesis and an apposition: "the Front ...
+# (FLEC-PM), later claimed", "A separatist faction, FLEC, claimed")
+GROUP_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+|(?<![\w-])[A-Z]{2,6}(?:[-/][A-Z]{1,6})*)\)?\s*,?\s*$")
+# "The FLEC-PM faction, which claimed": the group noun and the relative pronoun after a group's name
+GROUP_NOUN_RELATIVE = re.compile(r"\s+(?:faction|group|movement|militia|organi[sz]ation)\s*,?\s*(?:which|that|who)\s*$")
+# an adverb, with its auxiliary, between a group and its verb: "FLEC-PM later claimed", "has since claimed"
+ADVERB_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had))?(?:\s+(?:later|also|quickly|swiftly|subsequently|since|then|"
+                                r"promptly|separately|itself|themselves))+\s*$")
 # ", which ...,", ", a group ...,", ", as the group calls itself,", ", al-Qaeda's alliance in the Sahel,"
 # (an auxiliary may follow: "..., al-Qaeda's alliance in the Sahel, has claimed")
 TRAILING_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|itself|as|[\w-]+['’]s)\b[^,;.]{0,80},\s*"
@@ -1011,6 +1018,8 @@ def _left_agents(context: _Context, found: _Found) -> list[Actor]:
     pronoun = _last_pronoun(context.text[since:pos])
     if pronoun is not None:
         antecedent = _antecedent(context, found.sentence.span.start, pronoun)
+        if antecedent is None and found.rule.kind == "claim":
+            return _bare_agent(context, found)  # "The FLEC-PM faction, which claimed the attack": the name it gives
         return [antecedent] if antecedent else []
     if before:
         return _chain_left(context, before)
@@ -1020,8 +1029,11 @@ def _left_agents(context: _Context, found: _Found) -> list[Actor]:
 def _bare_agent(context: _Context, found: _Found) -> list[Actor]:
     """A group spaCy missed: the capitalised name before the verb ("Holy Jihad Brigades, a new group, claims")."""
     start = found.sentence.span.start
-    left = APPOSITION_END.sub("", context.text[start:found.match.start()])
+    left = ADVERB_BEFORE_VERB.sub("", context.text[start:found.match.start()])
+    left = APPOSITION_END.sub("", GROUP_NOUN_RELATIVE.sub("", left))
     name = GROUP_BEFORE.search(left)
+    if name is not None and NOT_A_NAME.match(name.group(1)) and " " in name.group(1):
+        name = GROUP_BEFORE.search(left, name.start(1) + name.group(1).index(" ") + 1)  # "The FLEC-PM": FLEC-PM
     if name is None or NOT_A_NAME.match(name.group(1)):
         return []
     entry = context.registry.lookup(name.group(1))

@@ -169,3 +169,25 @@ def test_dates_a_shooting_told_in_a_relative_clause_keeps_its_own_day(extracted)
                         "telling the country that a second candidate had died in the shooting that killed the party's "
                         "candidate for mayor of Celaya, in Guanajuato state late on Monday.", "2024-04-02")
     assert _main(article).date.value == "2024-04-01"
+
+
+# --- statements: a claimant spaCy missed, behind an adverb, a hyphened acronym or a relative clause --------
+
+
+@pytest.mark.parametrize("sentence,by", [
+    ("FLEC-PM later claimed the attack.", "FLEC-PM"),
+    ("A separatist faction, the Forces for the Liberation of the State of Cabinda–Military Position (FLEC-PM), later "
+     "claimed the attack in a numbered statement.", "FLEC-PM"),
+    ("A separatist faction, FLEC, has since claimed the attack.", "FLEC"),
+    ("The FLEC-PM faction, which claimed the attack on Friday, made no further comment.", "FLEC-PM"),
+])
+def test_statements_a_claimant_spacy_missed_is_read_past_adverbs_and_relatives(extracted, sentence, by):
+    article = extracted("LUANDA, Jan 9 (Sample Wire) — Gunmen fired on the bus of a football team in Cabinda on "
+                        "Friday, killing the driver. " + sentence, "2010-01-09")
+    assert [(s.kind, s.by) for s in article.statements] == [("claim", by)]
+
+
+def test_statements_a_bare_group_noun_with_a_relative_names_no_claimant(extracted):
+    article = extracted("LUANDA, Jan 9 (Sample Wire) — Gunmen fired on the bus of a football team in Cabinda on "
+                        "Friday, killing the driver. The group, which claimed the attack, gave no names.", "2010-01-09")
+    assert [s for s in article.statements if s.kind == "claim" and s.by] == []
