@@ -212,8 +212,8 @@ class Registry:
 
 
 def _spellings(alias: str) -> set[str]:
-    """An alias as reports write it: hyphens or spaces, straight or curly apostrophes."""
-    forms = {alias, alias.replace("-", " "), alias.replace("’", "'"), alias.replace("'", "’")}
+    """An alias as reports write it: hyphens or spaces, straight, curly or no apostrophes ("Jamaatul")."""
+    forms = {alias, alias.replace("-", " "), alias.replace("’", "'"), alias.replace("'", "’"), re.sub(r"['’]", "", alias)}
     return {form for form in forms if form.strip()}
 
 
@@ -232,8 +232,8 @@ def _alternation(aliases: list[str], exact: bool = False) -> str:
 
 
 def _alias_pattern(alias: str) -> str:
-    """Words joined by spaces or hyphens; either apostrophe will do."""
-    words = [re.sub(r"['’]", "['’]", re.escape(word)) for word in _SEPARATOR.split(alias.strip())]
+    """Words joined by spaces or hyphens; either apostrophe, or none, will do."""
+    words = [re.sub(r"['’]", "['’]?", re.escape(word)) for word in _SEPARATOR.split(alias.strip())]
     return r"[\s\-‐‑]+".join(words)
 
 

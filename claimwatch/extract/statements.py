@@ -409,6 +409,9 @@ CLAIM_RULES = (
         agent="wing",
     ),
 )
+# who suspects a group, right before the verb ("police suspect the JMB"; not "killing suspected IS supporters")
+SUSPECTING = ("they", "police", "officials", "authorities", "investigators", "detectives", "prosecutors", "officers",
+              "government", "ministry", "army", "military", "he", "she", "we")
 ACCUSATION_RULES = (
     Rule(
         "accused", "accusation", ("accus", "blam", "implicat"),
@@ -495,6 +498,14 @@ ACCUSATION_RULES = (
         r"(?=\s*(?:[,.;]|$|\s+in\s+(?:the\s+|this\s+|that\s+|its\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:" + EVENT_NOUNS + r"|it\b|them\b)))",
         agent="speaker", target="left", gate=True,
+    ),
+    Rule(
+        # "Police suspect the JMB", "officials said they suspected the banned Jamaatul Mujahideen Bangladesh":
+        # the verb, after its subject (a suspicion, not a charge)
+        "x-suspects", "accusation", ("suspect",),
+        r"(?:" + "|".join(r"(?<=\b%s )" % word for word in SUSPECTING) + r")(?:suspect|suspects|suspected)\s+"
+        r"(?=(?:the\s+|an?\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?(?-i:[A-Z]))(?!(?:an?\s+)?[\w'’-]+-based\b)",
+        target="right", hedged=True,
     ),
     Rule(
         "suspected-x", "accusation", ("suspected", "alleged", "presumed"),

@@ -191,3 +191,26 @@ def test_statements_a_bare_group_noun_with_a_relative_names_no_claimant(extracte
     article = extracted("LUANDA, Jan 9 (Sample Wire) — Gunmen fired on the bus of a football team in Cabinda on "
                         "Friday, killing the driver. The group, which claimed the attack, gave no names.", "2010-01-09")
     assert [s for s in article.statements if s.kind == "claim" and s.by] == []
+
+
+# --- statements: "police suspect X"; an alias written without its apostrophe --------------------------------
+
+
+@pytest.mark.parametrize("sentence,against", [
+    ("Police suspect the JMB.", "Jamaat-ul-Mujahideen Bangladesh"),
+    ("Police blamed the banned Jamaatul Mujahideen Bangladesh.", "Jamaat-ul-Mujahideen Bangladesh"),
+])
+def test_statements_a_suspicion_and_an_alias_without_its_apostrophe(extracted, sentence, against):
+    article = extracted("DHAKA, Nov 29 (Sample Wire) — A suicide bomber set off explosives inside the court library in "
+                        "Gazipur on Tuesday, killing four people. " + sentence, "2005-11-29")
+    assert [s.against for s in article.statements if s.kind == "accusation"] == [[against]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said they suspected a Pakistan-based group.",  # a base is no accusation of the country
+    "Police suspected a gas leak at first.",
+])
+def test_statements_a_suspicion_of_no_named_party_accuses_nobody(extracted, sentence):
+    article = extracted("DHAKA, Nov 29 (Sample Wire) — A suicide bomber set off explosives inside the court library in "
+                        "Gazipur on Tuesday, killing four people. " + sentence, "2005-11-29")
+    assert [s for s in article.statements if s.kind == "accusation"] == []
