@@ -125,6 +125,7 @@ SPEECH_AFTER = re.compile(
     r"named|think|thinks|thought|concluded|alleged|charged|according)\b",
     re.I,
 )
+SPEAKS_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|say|told|added|stated|announced|reported)\b", re.I)
 AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(
     r"^[\s,]*(?:\d{1,3}\s*,\s*)?(?:and|as\s+well\s+as|along\s+with|together\s+with|or|&)?\s*(?:both\s+)?(?:the\s+)?"
@@ -893,8 +894,9 @@ def _chain_right(context: _Context, actors: list[Actor]) -> list[Actor]:
     """The first actor and those coordinated with it: "the United States and Israel"."""
     chain = [actors[0]]
     for actor in actors[1:]:
-        if not COORDINATION.match(context.text[chain[-1].evidence.end:actor.evidence.start]):
-            break
+        if not COORDINATION.match(context.text[chain[-1].evidence.end:actor.evidence.start]) \
+                or SPEAKS_AFTER.match(context.text, actor.evidence.end):
+            break  # "blamed the JMB, police said": the speaker of the sentence, not a second party blamed
         chain.append(actor)
     return chain
 

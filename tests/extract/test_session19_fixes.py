@@ -197,7 +197,8 @@ def test_statements_a_bare_group_noun_with_a_relative_names_no_claimant(extracte
 
 
 @pytest.mark.parametrize("sentence,against", [
-    ("Police suspect the JMB.", "Jamaat-ul-Mujahideen Bangladesh"),
+    ("Police suspect the JMB, officials said.", "Jamaat-ul-Mujahideen Bangladesh"),
+    ("The government blamed the JMB, police said on Tuesday.", "Jamaat-ul-Mujahideen Bangladesh"),
     ("Police blamed the banned Jamaatul Mujahideen Bangladesh.", "Jamaat-ul-Mujahideen Bangladesh"),
 ])
 def test_statements_a_suspicion_and_an_alias_without_its_apostrophe(extracted, sentence, against):
