@@ -456,7 +456,7 @@ ACCUSATION_RULES = (
         "was-blamed", "accusation",
         ("blamed", "accused", "suspected", "implicated", "responsible", "arrested", "detained", "charged", "indicted",
          "apprehended", "remanded", "held on", "named as", "identified as"),
-        r"\b" + BE + r"\s+(?:\w+ly\s+)?(?:blamed|accused|suspected|implicated|held\s+responsible|arrested|detained|charged|"
+        r"\b" + BE + r"\s+(?:\w+ly\s+|also\s+)?(?:blamed|accused|suspected|implicated|held\s+responsible|arrested|detained|charged|"
         r"indicted|apprehended|remanded|held\s+on\s+(?:[\w-]+\s+){0,3}?charges?|named\s+as\s+(?:a|the)\s+(?:\w+\s+)?suspects?|"
         r"identified\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:" + ATTACKER_NOUNS + r"))\b",
         agent="by", target="left", gate=True,
@@ -477,7 +477,7 @@ ACCUSATION_RULES = (
     Rule(
         "was-behind", "accusation", ("behind", "responsib"),
         r"\b(?:(?:was|were|is|are|may\s+have\s+been|might\s+have\s+been|could\s+have\s+been|had\s+been)\s+"
-        r"(?:\w+ly\s+)?(?:behind|responsible)|(?:bore|bears?|bearing)\s+(?:the\s+)?(?:sole\s+|full\s+|direct\s+|"
+        r"(?:\w+ly\s+|also\s+)?(?:behind|responsible)|(?:bore|bears?|bearing)\s+(?:the\s+)?(?:sole\s+|full\s+|direct\s+|"
         r"primary\s+|ultimate\s+)?responsibility)\b",
         agent="speaker", target="left", gate=True,
     ),

@@ -215,3 +215,13 @@ def test_statements_a_suspicion_of_no_named_party_accuses_nobody(extracted, sent
     article = extracted("DHAKA, Nov 29 (Sample Wire) — A suicide bomber set off explosives inside the court library in "
                         "Gazipur on Tuesday, killing four people. " + sentence, "2005-11-29")
     assert [s for s in article.statements if s.kind == "accusation"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Investigators suspect that the Jaish-e-Mohammed group was also behind the raid.",
+    "Jaish-e-Mohammed was also blamed for the raid.",
+])
+def test_statements_also_between_the_verb_and_its_auxiliary(extracted, sentence):
+    article = extracted("NEW DELHI, Jan 14 (Sample Wire) — Gunmen raided an army camp in Samba district on Saturday, "
+                        "killing four soldiers. " + sentence, "2016-01-14")
+    assert [s.against for s in article.statements if s.kind == "accusation"] == [["Jaish-e-Mohammed"]]
