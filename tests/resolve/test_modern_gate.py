@@ -80,7 +80,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # date rules (a possessive day owns its trigger; mourning and diplomacy date their own clause): 1.000
 # (heldout-30), 0.750 (heldout-51), 1.000 (heldout-95), 0.909 (heldout-134). Run blind at the session's last
 # extraction commit and not yet read: 0.800 (heldout-148), 0.909 (heldout-149), 0.737 (heldout-150); heldout-151
-# (P 0.600: the London car bombs and the Glasgow airport attack of the next day, one cell's) is not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
+# (P 0.600: the London car bombs and the Glasgow airport attack of the next day, one cell's) is not gated; at its
+# last code commit: 0.909 (heldout-154), 0.737 (heldout-155); heldout-152 (P 0.714) and heldout-153 (P 0.727) are not gated. heldout-98 (blind and in-sample P 0.500: two army posts raided a day
 # apart in neighbouring districts, one report dated a day early) and heldout-102 (P 0.700) are not gated. heldout-85 (blind and in-sample P 0.571: a village raid and the
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
@@ -120,6 +121,7 @@ FLOORS = {
     "heldout-136": 0.45, "heldout-137": 0.85, "heldout-138": 0.35, "heldout-139": 0.45,
     "heldout-140": 0.75, "heldout-141": 0.75, "heldout-142": 0.85, "heldout-143": 0.95,
     "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.70,
+    "heldout-154": 0.85, "heldout-155": 0.70,
 }
 
 
