@@ -344,16 +344,13 @@ def _localities(article: Article, places: list[Place], context: Context) -> tupl
                 continue
             # the apposition outweighs spaCy's guess of a person ("attacked Beni, the headquarters of ..."), not of
             # an organisation ("the Pentagon, the headquarters of"); a post's place outweighs any ("the police post
-            # at Bhiman", read as an organisation)
-            labels = NOT_PLACE_LABELS - {"PERSON", "NORP"} if pattern is SEAT else {"DATE", "TIME"}
-            if pattern in (SEAT, POST_AT) and (not _may_be_place(article, span, labels) or gaz.is_common(name_key(span.text))
-                                                or any(p.evidence.overlaps(span) for p in places)
-                                                or _province_or_country(span.text, code)):
-                continue
-            # the province outweighs spaCy's guess of an organisation or a person ("in Saraf Omra, North Darfur")
-            if pattern is COMMA_REGION and (not _may_be_place(article, span, NOT_PLACE_LABELS - {"ORG", "PERSON"})
-                                            or gaz.is_common(name_key(span.text))
-                                            or any(p.evidence.overlaps(span) for p in places)):
+            # at Bhiman", read as an organisation); a province after a comma outweighs a person or an organisation
+            # ("in Saraf Omra, North Darfur")
+            labels = {SEAT: NOT_PLACE_LABELS - {"PERSON", "NORP"}, POST_AT: {"DATE", "TIME"},
+                      COMMA_REGION: NOT_PLACE_LABELS - {"ORG", "PERSON"}}.get(pattern)
+            if labels is not None and (not _may_be_place(article, span, labels) or gaz.is_common(name_key(span.text))
+                                       or any(p.evidence.overlaps(span) for p in places)
+                                       or _province_or_country(span.text, code)):
                 continue
             container = _comma_container(article, places, span) if pattern is COMMA_REGION else \
                 _container(article, places, span) or _reference(article, places, span) or (
@@ -421,8 +418,6 @@ def _container(article: Article, places: list[Place], span: Span) -> Place | Non
 
 # "peacekeepers escorting a tanker in Saraf Omra, North Darfur": a name no gazetteer holds, then its province
 COMMA_REGION = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), (?=[A-Z])")
-
-
 COMMA_GAP = re.compile(r", (?:(?:North|South|East|West|Central|Upper|Lower)(?:ern)? )?")
 
 
