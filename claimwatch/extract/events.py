@@ -13,6 +13,12 @@ from .pipeline import component
 _HELD_PLACES = (r"(?:school|theatre|theater|hospital|hotel|mall|church|cathedral|mosque|embassy|consulate|university|"
                 r"parliament|ship|airliner|plane|train)")
 
+# the soldiers a force takes and holds: hostages, as GTD codes the West Side Boys' British patrol
+_HELD_PEOPLE = r"(?:soldiers|peacekeepers|(?:military )?observers|troops|patrol|delegation|monitors|aid workers)"
+# the words between the verb and the men it took: their own noun phrase ("a group of UN military"), not the
+# captors ("captured by army troops"), a clause ("took place when a patrol") or the dead ("coffins holding the bodies")
+_HELD_GAP = r"(?:(?!(?:by|on|at|in|from|with|during|after|place|when|bodies|remains|coffins?) )[\w-]+ )"
+
 # (type, pattern). Order matters only for overlaps: the first pattern that matches a stretch wins.
 # "a bomb-disposal team was sent as a precaution", "a bomb scare": the word names no bombing
 _NOT_A_BOMBING = r"(?![- ](?:disposal|squads?|experts?|technicians?|detection|sniffer|sniffing|scares?|hoax(?:es)?|threats?|proof))"
@@ -24,7 +30,16 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"hijack(?:ed|ing|ers?)?|hostages?|siege|"
                        # "the seizure of the school in Beslan", "the theatre was seized": a building held
                        r"(?:seized|seizing|seizure of) (?:the |a |an )?(?:[\w-]+ ){0,2}?" + _HELD_PLACES + r"|"
-                       + _HELD_PLACES + r" (?:was|were|had been) seized"),
+                       + _HELD_PLACES + r" (?:was|were|had been) seized|"
+                       # "a militia is holding 11 British soldiers", "seized a group of UN military observers",
+                       # "the peacekeepers who were captured on Friday": men under arms taken and held
+                       r"(?:holding(?! (?:up|back|off|out|on|talks)\b)|seized|captured) " + _HELD_GAP + r"{0,6}?"
+                       + _HELD_PEOPLE + r"\b|"
+                       r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b|"
+                       # "the soldiers seized by the militia", "the patrol, seized near Magbeni on Aug. 25"
+                       + _HELD_PEOPLE + r",? (?:who (?:were|had been) |(?:were|had been) )?(?:seized|captured|"
+                       r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)|"
+                       r"captives (?:held|seized|taken)\b"),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
                    r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys|"

@@ -1502,8 +1502,24 @@ def _incident_place(article: Article, group: Group) -> Place | None:
     if _here(article, group):
         return _dateline_city(article, None) or best
     if best is None or best.precision != "city":
-        return _dateline_city(article, best) or best
+        return _dateline_city(article, best) or _dateline_over_a_bystander(article, group, best) or best
     return _dateline_in_attached_region(article, group, best) or best
+
+
+def _dateline_over_a_bystander(article: Article, group: Group, best: Place) -> Place | None:
+    """ "DHAKA (Wire) — ... claimed last Saturday's grenade attack ... The United States, Britain and India
+    have offered help": a country the report names only outside the incident's own sentences, and
+    not in a trigger's locative phrase, is a bystander (who helps, condemns, borders, was fled to); the
+    dateline's city, in another country, is the better guess."""
+    if best is None or best.precision != "country":
+        return None
+    city = _dateline_city(article, None)
+    if city is None or city.country_code == best.country_code:
+        return None
+    triggers = [m.trigger for m in group.mentions]
+    if _attached(article, best, triggers) or article.sentence_of(best.evidence.start) in {m.sentence for m in group.mentions}:
+        return None
+    return city
 
 
 TARGET_NATIONALITY = re.compile(r"\s+(?:on|against|targeting|of)\s+(?:a|an|the)\s+([A-Z][a-z]+)\s+"
@@ -1758,8 +1774,10 @@ def _attached(article: Article, place: Place, triggers: list[Span]) -> bool:
         and not ELSEWHERE_AFTER.search(article.text[t.end: place.evidence.start]) for t in triggers)
 
 
-# "hostages held near Jilib", "the wounded were flown to Nairobi": where people were taken, not where it happened
-ELSEWHERE_AFTER = re.compile(r"\b(?:held|kept|taken|moved|flown|transferred|brought|driven|rushed|evacuated)\b", re.I)
+# "hostages held near Jilib", "the wounded were flown to Nairobi": where people were taken, not where it happened;
+# "such attacks would go on as long as Britain was involved in Ireland": a clause of its own, not the attack's place
+ELSEWHERE_AFTER = re.compile(r"\b(?:held|kept|taken|moved|flown|transferred|brought|driven|rushed|evacuated|"
+                             r"(?:as|so) long as|because|unless|until|although|whereas)\b", re.I)
 
 
 def _sentence_rank(index: int, first: int, near: set[int]) -> int:
@@ -1776,8 +1794,16 @@ def _modifier(article: Article, place: Place) -> bool:
     if place.precision != "country" or article.doc is None:
         return False
     # the token that starts one space after the name, looked up by offset rather than by a pass over the doc
-    following = article.doc.char_span(place.evidence.end + 1, place.evidence.end + 2, alignment_mode="expand")
-    return bool(following) and following[0].idx == place.evidence.end + 1 and following[0].pos_ in {"NOUN", "PROPN"}
+    end = place.evidence.end
+    # "the US and Israeli embassies": a modifier coordinated with another names whose, too
+    paired = COORDINATED_MODIFIER.match(article.text, end)
+    if paired:
+        end = paired.end()
+    following = article.doc.char_span(end + 1, end + 2, alignment_mode="expand")
+    return bool(following) and following[0].idx == end + 1 and following[0].pos_ in ({"NOUN"} if paired else {"NOUN", "PROPN"})
+
+
+COORDINATED_MODIFIER = re.compile(r"\s+and\s+[A-Z][\w.-]*(?=\s)")
 
 
 SPEAKER_PLACE_BEFORE = re.compile(
@@ -1809,7 +1835,13 @@ def _not_scene(article: Article, place: Place) -> bool:
     return _names_party(article, place) or _modifier(article, place) or _speaker_place(article, place) or \
         _institution(article, place) or _origin(article, place) or _government(article, place) or \
         AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
-        _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None
+        _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None \
+        or ACCORD_AFTER.match(article.text, place.evidence.end) is not None
+
+
+# "soldiers had been forgotten in the Lome accord", "the Minsk agreements": a town that names a treaty or talks
+ACCORD_AFTER = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|protocols?|declarations?|conventions?|treaty|"
+                          r"treaties|talks|process|deal|framework|format)\b", re.I)
 
 
 # "New York's attorney general has opened an investigation": whose office, not where it happened

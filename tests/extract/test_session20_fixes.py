@@ -1,0 +1,98 @@
+"""Rules the twentieth session added: after reading why reports of one incident were placed in two countries
+(a country that offers help, a coordinated "US and Israeli embassies", a treaty town), and after the blind
+run of heldout-159 (soldiers and UN observers seized and held, which no trigger read).
+Written for these tests; none is a report of the samples."""
+
+import pytest
+
+from claimwatch.extract.relevance import is_relevant
+
+
+def _main(article):
+    (main,) = [i for i in article.incidents if i.role == "main"]
+    return main
+
+
+# --- places: a country named only as a bystander does not outvote the dateline ----------------------------
+
+
+def test_places_a_country_that_offers_help_is_not_the_scene(extracted):
+    article = extracted(
+        "KHULNA, March 9 (Sample Wire) — A previously unknown group has claimed Sunday's grenade attack on a "
+        "cinema, police said on Tuesday.\n\nThe death toll rose to seven overnight. Investigators are "
+        "examining the remains of the grenades.\n\nCanada, Japan and Germany have offered help with the "
+        "inquiry.", "2021-03-09")
+    location = _main(article).location
+    assert location is not None and location.country_code == "BD"
+
+
+def test_places_a_country_in_the_incident_sentence_still_counts(extracted):
+    # the country stands in the sentence that tells of the attack: not a bystander
+    article = extracted(
+        "NAIROBI, May 3 (Demo Daily) — Militants stormed an army base in Somalia on Sunday, killing 12 "
+        "soldiers, officials said.", "2021-05-03")
+    location = _main(article).location
+    assert location is not None and location.country_code == "SO"
+
+
+def test_places_a_coordinated_country_modifier_says_whose(extracted):
+    article = extracted(
+        "BISHKEK, Aug 2 (Example Herald) — A suicide bomber blew himself up outside the US and Israeli "
+        "embassies on Friday, killing two guards, police said.", "2019-08-03")
+    location = _main(article).location
+    assert location is not None and location.country_code == "KG"
+
+
+def test_places_a_town_that_names_a_treaty_is_not_the_scene(extracted):
+    article = extracted(
+        "Gunmen who say they were betrayed by the Lome accord killed four villagers in an ambush on Tuesday, "
+        "the army said.", "2001-05-07")
+    location = _main(article).location
+    assert location is None or location.country_code != "TG"
+
+
+def test_places_a_clause_after_the_trigger_is_not_its_locative(extracted):
+    from claimwatch.extract.incidents import ELSEWHERE_AFTER
+    assert ELSEWHERE_AFTER.search(" would go on as long as Britain was involved ")
+    assert ELSEWHERE_AFTER.search(" will continue until France leaves ")
+    assert not ELSEWHERE_AFTER.search(" that killed 20 people ")
+
+
+# --- events: men under arms taken and held --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "FREETOWN, June 3 (Demo Daily) — A renegade militia is holding nine Nigerian peacekeepers who were seized "
+    "on Thursday near a river crossing, officials said on Saturday.",
+    "MONROVIA, June 3 (Sample Wire) — Rebels seized a group of UN military observers and aid workers on "
+    "Thursday in the hills east of the capital, the mission said.",
+    "BELFAST, June 3 (Example Herald) — Four of the Irish soldiers seized by the militia on Thursday were "
+    "freed, the defence ministry said.",
+])
+def test_events_soldiers_seized_and_held_are_hostages(extracted, text):
+    assert is_relevant(text)
+    assert _main(extracted(text, "2000-06-03")).type == "hostage_taking"
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition captured both seats and seized the town hall in Sunday's vote.",
+    "Residents accused officials of holding up the arrival of federal troops.",
+    "Coffins holding the bodies of ten soldiers were carried off the plane.",
+])
+def test_events_captured_seats_and_held_up_troops_are_not_hostages(text):
+    from claimwatch.extract.events import TRIGGERS
+    import re
+    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
+    assert not re.search(pattern, text, re.I)
+
+
+def test_events_troops_as_captors_are_not_the_captives():
+    from claimwatch.extract.events import TRIGGERS
+    import re
+    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
+    assert not re.search(pattern, "the farmer was captured on 2 february by troops of the 6th brigade", re.I)
+    assert not re.search(pattern, "the incident took place when a civil patrol was combing the area", re.I)
+
+
+def test_relevance_an_election_capture_is_not_violence():
+    assert not is_relevant("The Congress captured 11 of the 12 seats and seized both of the state's seats.")
