@@ -32,9 +32,15 @@ _ANOTHER = (r"(?:on|the) same (?:day|morning|night|evening)|separately|"
             # "settlers rampaged through the town hours after a Palestinian gunman killed two brothers": an
             # earlier incident, told with its own attackers, even on the same day
             # ("hours after Islamic State militants killed at least 11 people in the neighbouring village")
-            r"hours after (?:(?:a|an|two|three|\d+) |(?-i:[A-Z])[\w'-]+ (?:(?-i:[A-Z])[\w'-]+ )?)(?:[\w-]+ ){0,2}?"
+            # ("the blast came hours after masked gunmen stopped a minibus": one incident that came after
+            # another; not "Putin spoke hours after gunmen stormed Grozny", the report's own)
+            r"(?:(?:came|happened|occurred|struck) hours after (?!the |this |that |these |those |its |their )|"
+            r"hours after (?:(?:a|an|two|three|\d+) |(?-i:[A-Z])[\w'-]+ (?:(?-i:[A-Z])[\w'-]+ )?))(?:[\w-]+ ){0,2}?"
             r"(?:gunm[ae]n|attackers?|bombers?|assailants?|militants?|fighters|insurgents|jihadists)|"
             r"separate (?:attack|incident|bombing|shooting|blast|explosion)|"
+            # "Hours later, a blast brought down the cable car": a new one, hours apart ("minutes later, a
+            # second bomb" is the same attack's next part)
+            r"hours later,? (?:a|an)|"
             r"another (?:[\w-]+ ){0,2}(?:attack|bombing|blast|explosion|bomb|bomber|shooting|incident|strike|raid)")
 BACKGROUND_CUE = re.compile(
     r"\b(?:anniversary(?!" + CIVIC_OCCASION + r")|years? ago|months ago|last year|earlier (?:attacks?|bombings?|this year)|"
@@ -1029,7 +1035,7 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
     if framed is not None:
         return framed
     modified = _subject_group(article, mention, groups) or _modified_group(article, mention, groups) \
-        or _describing_group(article, mention, groups)
+        or _describing_group(article, mention, groups) or _coordinated_group(article, mention, groups)
     if modified is not None and modified.role == "background":
         return modified
     if not is_background(article, mention, main.date, main.country) and not security_operation(article, mention):
@@ -1048,6 +1054,28 @@ def _group_for(article: Article, mention: EventMention, main: Group, groups: lis
 
 
 SUBJECT_REACH = 120  # characters from a trigger noun to the verb it is the subject of
+
+# "hours after masked gunmen stopped a minibus near Zayukovo on Friday evening and opened fire": a verb
+# coordinated with the clause of the trigger before it
+COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+)?$", re.I)
+
+
+def _coordinated_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
+    """A trigger that opens a verb phrase coordinated ("... and opened fire") with the clause of the last
+    trigger before it in the sentence tells of that trigger's incident, when it is a recounted one."""
+    start = mention.trigger.start
+    if not COORDINATED_VERB.search(article.text[max(0, start - 12): start]):
+        return None
+    earlier = [(m.trigger.end, g) for g in groups[1:] for m in g.mentions
+               if m.sentence == mention.sentence and m.trigger.end <= start]
+    earlier += [(m.trigger.end, groups[0]) for m in groups[0].mentions
+                if m.sentence == mention.sentence and m.trigger.end <= start]
+    if not earlier:
+        return None
+    end, group = max(earlier, key=lambda pair: pair[0])
+    if re.search(r"[;:()\u2014]|\.\s", article.text[end:start]):
+        return None
+    return group
 
 
 def _subject_group(article: Article, mention: EventMention, groups: list[Group]) -> Group | None:
@@ -1953,9 +1981,13 @@ FROM_AFTER = re.compile(r"^(?:\s+(?:river|border|strait|bay|lake))?\s+from\b", r
 # "on the main road to Kandy", "a bus bound for Jaffna": where a road or a bus leads, not where it was hit
 # (not "the road from Cholnar to Kirandul" or "the Khash-Zahedan road": a road's two ends frame where on it)
 ROUTE_BEFORE = re.compile(r"\b(?:main\s+)?(?:road|highway|motorway|expressway|way|journey)\s+to\s+"
-                          r"(?:the\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$"
+                          r"(?:the\s+)?(?:Mount\s+|Mt\.?\s+)?$|\b(?:bound|headed|heading|en\s+route)\s+(?:for|to)\s+(?:the\s+)?$"
                           # "before flying on to Berlin", "leaves for Paris on Friday": where someone travels next
                           r"|\b(?:fly|flies|flying)\s+on\s+to\s+(?:the\s+)?$"
+                          # "the tourists had flown into Mineralnye Vody and hired a minibus": where they landed
+                          r"|\b(?:had|have|has)\s+(?:flown|flew)\s+(?:in)?to\s+(?:the\s+)?$"
+                          # "hired the minibus to take them to the Elbrus resort area": where a ride was going
+                          r"|\bto\s+(?:take|drive|carry)\s+(?:them|him|her|us)\s+to\s+(?:the\s+)?$"
                           r"|\b(?:leave|leaves|leaving|left|depart|departs|departing|departed)\s+for\s+(?:the\s+)?$"
                           # "buses travelling from Juba towards the Ugandan capital Kampala": where travellers were going
                           r"|\b(?:travell?ing|driving|going|heading|on\s+(?:their|its|his|her)\s+way)\s+"

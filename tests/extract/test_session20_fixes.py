@@ -96,3 +96,48 @@ def test_events_troops_as_captors_are_not_the_captives():
 
 def test_relevance_an_election_capture_is_not_violence():
     assert not is_relevant("The Congress captured 11 of the 12 seats and seized both of the state's seats.")
+
+
+# --- places: where travellers were going or landed is not the scene ------------------------------------
+
+
+def test_places_a_road_to_a_mountain_is_not_the_scene(extracted):
+    article = extracted(
+        "NALCHIK, Russia, March 5 (Sample Wire) — Gunmen opened fire on a car carrying climbers on the road to "
+        "Mount Elbrus on Friday, killing two of them, police said. The climbers had flown into Mineralnye Vody "
+        "and hired a driver to take them to the Elbrus resort area. The car was stopped at the entrance to "
+        "Zayukovo, in Baksan district.", "2011-03-05")
+    location = _main(article).location
+    assert location is not None and location.name not in ("Elbrus", "Mineralnye Vody")
+
+
+# --- grouping: one incident that came hours after another ----------------------------------------------
+
+
+def test_grouping_a_blast_that_came_hours_after_gunmen_struck_is_another_incident(extracted):
+    article = extracted(
+        "NALCHIK, Russia, Feb 19 (Demo Daily) — A bomb wrecked a ski lift overnight, police said on Saturday. "
+        "No one was hurt.\n\nThe blast came hours after masked gunmen stopped a bus near Zayukovo on Friday "
+        "evening and opened fire, killing three tourists.", "2011-02-19")
+    main = _main(article)
+    assert main.type == "bombing" and main.killed is not None and main.killed.value == 0
+    assert any(i.role == "background" and i.killed is not None and i.killed.value == 3 for i in article.incidents)
+
+
+def test_grouping_a_report_led_by_hours_after_gunmen_keeps_them_the_main_incident(extracted):
+    # the speech is no incident: "hours after gunmen stormed" tells the report's own news
+    article = extracted(
+        "MOSCOW, Dec 4 (Sample Wire) — The president addressed parliament on Thursday, hours after gunmen "
+        "stormed the centre of Grozny and battled police through the night, killing 10 officers.", "2014-12-04")
+    main = _main(article)
+    assert main.killed is not None and main.killed.value == 10
+
+
+def test_grouping_hours_later_a_blast_opens_another_incident(extracted):
+    article = extracted(
+        "NALCHIK, Russia, Feb 19 (Sample Wire) — Gunmen killed three tourists on the road to a ski resort on "
+        "Friday evening, investigators said.\n\nHours later, a blast brought down a cable car near Terskol. "
+        "Nobody was hurt.", "2011-02-19")
+    main = _main(article)
+    assert main.type == "armed_assault"
+    assert any(i.role == "background" and i.type == "bombing" for i in article.incidents)
