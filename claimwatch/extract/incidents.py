@@ -1392,11 +1392,24 @@ ARREST_BEFORE = re.compile(r"\b(?:arrested|detained|charged|questioned|raided|se
 RELATIVE_AFTER = re.compile(r"\b(?:hours?|minutes?|days?|weeks?|shortly|soon|just|moments?|right)\s+(?:after|before)\b", re.I)
 
 
+# "five of the soldiers seized by the militia were freed on Wednesday": the day of the release
+RELEASED_BEFORE = re.compile(r"\b(?:freed|released|set free|rescued|handed over|let go)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _dates_a_release(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """The date follows a release ("were freed on Wednesday") its sentence tells after the trigger, and
+    no trigger stands between the release and the date."""
+    if date.evidence.start < mention.trigger.end:
+        return False
+    found = RELEASED_BEFORE.search(article.text, max(mention.trigger.end, date.evidence.start - 40), date.evidence.start)
+    return found is not None and not any(found.start() <= m.trigger.start < date.evidence.start for m in article.events)
+
+
 def _dates_an_arrest(article: Article, mention: EventMention, date: DateValue) -> bool:
     """The date follows an arrest (a search, a charge) its sentence tells before the trigger, and no
-    trigger stands between the arrest and the date."""
+    trigger stands between the arrest and the date; or a release after it (`_dates_a_release`)."""
     if date.evidence.end > mention.trigger.start:
-        return False
+        return _dates_a_release(article, mention, date)
     gap = article.text[date.evidence.end: mention.trigger.start]
     if len(gap) < 30 and "," not in gap or re.match(r"['’]s\b", gap) or any(
             0 <= m.trigger.start - date.evidence.end <= 12 for m in article.events) or RELATIVE_AFTER.search(gap) \
@@ -1444,10 +1457,19 @@ OFFSET_AFTER = re.compile(rf",?\s+(?:just\s+)?(?P<n>an?|\d{{1,2}}|{'|'.join(NUMB
 UNIT_DAYS = {"day": 1, "week": 7}
 
 
+# "More than five months after two bombs went off beside the station, Russia said on Thursday ...": a sentence
+# that opens with how long after the trigger its news came
+LEAD_OFFSET = re.compile(rf"^\W*(?P<lead>(?:(?P<q>more\s+than|nearly|almost|about|some|over|just|only)\s+)?"
+                         rf"(?P<n>an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?|months?)\s+after)\s+"
+                         r"(?:[\w'’-]+\s+){0,6}$", re.I)
+
+
 def _offset(article: Article, mention: EventMention, date: DateValue) -> DateValue:
     """The date itself, or the day an "N days after" clause between it and the trigger points back to."""
-    if date.precision != "day" or not date.value or date.evidence.end > mention.trigger.start:
+    if date.precision != "day" or not date.value:
         return date
+    if date.evidence.end > mention.trigger.start:
+        return _lead_offset(article, mention, date)
     gap = article.text[date.evidence.end: mention.trigger.start]
     match = OFFSET_AFTER.search(gap) if len(gap) <= 240 else None
     if match is None:
@@ -1459,6 +1481,30 @@ def _offset(article: Article, mention: EventMention, date: DateValue) -> DateVal
         date, phrase=article.text[date.evidence.start: end].strip(), evidence=article.span(date.evidence.start, end),
         value=(dt.date.fromisoformat(date.value) - dt.timedelta(days=days)).isoformat(),
     )
+
+
+def _lead_offset(article: Article, mention: EventMention, date: DateValue) -> DateValue:
+    """ "Five months after two bombs went off ..., Russia said on Thursday": the clause's day, counted back
+    to the trigger's: a day for days and weeks counted exactly, the month for months or a bound ("more than
+    five months")."""
+    start = article.sentences[mention.sentence].start
+    if article.dateline is not None and start <= article.dateline.start < mention.trigger.start:
+        start = max(start, article.dateline.end)
+    match = LEAD_OFFSET.match(article.text[start: mention.trigger.start])
+    if match is None:
+        return date
+    n = 1 if match["n"].lower() in ("a", "an") else NUMBER_WORDS.get(match["n"].lower()) or int(match["n"])
+    unit = match["unit"].lower().rstrip("s")
+    day = dt.date.fromisoformat(date.value)
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 - n
+        value, precision = dt.date(index // 12, index % 12 + 1, 1).isoformat(), "month"
+    elif match["q"]:
+        back = day - dt.timedelta(days=n * UNIT_DAYS[unit])
+        value, precision = dt.date(back.year, back.month, 1).isoformat(), "month"
+    else:
+        value, precision = (day - dt.timedelta(days=n * UNIT_DAYS[unit])).isoformat(), "day"
+    return dataclasses.replace(date, value=value, precision=precision, phrase=f"{match['lead']} … {date.phrase}")
 
 
 def holds(article: Article, group: Group, span: Span) -> bool:
@@ -1821,9 +1867,11 @@ def _modifier(article: Article, place: Place) -> bool:
         return True  # "a Nairobi-bound bus" says where it was going
     if place.precision != "country" or article.doc is None:
         return False
-    # the token that starts one space after the name, looked up by offset rather than by a pass over the doc
-    end = place.evidence.end
+    if POSSESSED_INSTITUTION.match(article.text, place.evidence.end):
+        return True  # "last Friday's attack on India's consulate in the Afghan city of Herat": whose consulate
+    # the token that starts one space after the name, looked up by offset rather than by a pass over the doc;
     # "the US and Israeli embassies": a modifier coordinated with another names whose, too
+    end = place.evidence.end
     paired = COORDINATED_MODIFIER.match(article.text, end)
     if paired:
         end = paired.end()
@@ -1831,6 +1879,10 @@ def _modifier(article: Article, place: Place) -> bool:
     return bool(following) and following[0].idx == end + 1 and following[0].pos_ in ({"NOUN"} if paired else {"NOUN", "PROPN"})
 
 
+# a country's own mission or forces, not a place in it ("Nigeria's Borno state" is one)
+POSSESSED_INSTITUTION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:consulate|embassy|(?:diplomatic\s+)?mission|"
+                                   r"high\s+commission|ambassador|diplomats?|peacekeepers|contingent|troops|navy|"
+                                   r"air\s+force)\b", re.I)
 COORDINATED_MODIFIER = re.compile(r"\s+and\s+[A-Z][\w.-]*(?=\s)")
 
 

@@ -141,3 +141,37 @@ def test_grouping_hours_later_a_blast_opens_another_incident(extracted):
     main = _main(article)
     assert main.type == "armed_assault"
     assert any(i.role == "background" and i.type == "bombing" for i in article.incidents)
+
+
+# --- dates: the day of a release, and a sentence that opens with how long after the attack it came ----------
+
+
+def test_dates_the_day_hostages_were_freed_is_not_the_day_they_were_seized(extracted):
+    article = extracted(
+        "BELFAST, Aug 31 (Example Herald) — Five of the soldiers seized by the militia in the hills were freed on "
+        "Wednesday, the defence ministry said.", "2000-08-31")
+    date = _main(article).date
+    assert date is None or date.value != "2000-08-30"
+
+
+@pytest.mark.parametrize("text,published,value,precision", [
+    ("TBILISI, April 1 (Demo Daily) — More than five months after two bombs went off beside the railway station "
+     "in Tbilisi, Russia said on Thursday that the officer had left weeks before.", "2011-04-01", "2010-10-01", "month"),
+    ("TBILISI, April 1 (Demo Daily) — Two weeks after a bomb went off beside the railway station in Tbilisi, "
+     "police said on Thursday they had arrested two men.", "2011-04-01", "2011-03-17", "day"),
+])
+def test_dates_a_sentence_opening_n_units_after_the_attack_counts_back(extracted, text, published, value, precision):
+    date = _main(extracted(text, published)).date
+    assert date is not None and (date.value, date.precision) == (value, precision)
+
+
+# --- places: a country's own consulate or troops say whose --------------------------------------------------
+
+
+def test_places_a_countrys_consulate_is_not_the_country(extracted):
+    article = extracted(
+        "SRINAGAR, India, May 27 (Demo Daily) — A militant group has denied any part in last Friday's attack on "
+        "India's consulate in the Afghan city of Herat. Police in Srinagar said the group had a wide following "
+        "in Jammu and Kashmir, and officials in New Delhi said India would not be deterred.", "2014-05-27")
+    location = _main(article).location
+    assert location is not None and location.country_code == "AF"
