@@ -56,6 +56,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|girls|boys|passengers|hostages) "
                    r"(?:who (?:were|had been) )?(?:seized|snatched|taken(?! to\b| into (?:hospital|care))|carried off) "
                    r"(?:from|in|by|during|at)\b|"
+                   # "an activist dragged from his home in Harare last week": taken from where he lived
+                   r"(?:dragged|hauled|frog-?marched|taken) (?:away )?from (?:his|her|their) (?:homes?|house|houses|hut|"
+                   r"huts|beds?|car|office)\b(?!,? and (?:were |was )?(?:then )?(?:killed|shot|beheaded|executed|hacked|"
+                   r"murdered|stabbed|burned|slaughtered|lynched))|"
                    r"loaded (?:them|the (?:girls|boys|pupils|students|children|women|hostages)) (?:on|onto|into) "
                    r"(?:lorries|trucks|vehicles|pick-?ups|buses)"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),

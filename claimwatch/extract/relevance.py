@@ -18,6 +18,7 @@ VIOLENCE_STEMS = (
     # "seized a group of UN military observers": not the election's "captured both seats"
     r"(?:seiz|captur|holding|took)\w* (?:[\w-]+ ){0,6}?(?:soldiers|peacekeepers|observers|troops|patrols?)\b",
     r"(?:soldiers|peacekeepers|observers|troops|patrols?),? (?:(?:who )?(?:were|had been) )?(?:seized|captured)",
+    r"(?:dragged|hauled|taken) (?:away )?from (?:his|her|their) (?:home|house)",
     r"toll (?:rises|rose|climbs|climbed|passes|passed|hits|reaches|reached)",
 )
 VIOLENCE = re.compile(r"\b(?:" + "|".join(VIOLENCE_STEMS) + ")", re.IGNORECASE)

@@ -175,3 +175,22 @@ def test_places_a_countrys_consulate_is_not_the_country(extracted):
         "in Jammu and Kashmir, and officials in New Delhi said India would not be deterred.", "2014-05-27")
     location = _main(article).location
     assert location is not None and location.country_code == "AF"
+
+
+# --- events: taken from home is an abduction; dragged out and killed is a killing ---------------------------
+
+
+def test_events_an_activist_dragged_from_his_home_was_abducted(extracted):
+    article = extracted(
+        "JOHANNESBURG, May 22 (Demo Daily) — The body of an opposition activist dragged from his home in Harare "
+        "last week has been found, his family said.", "2008-05-22")
+    main = _main(article)
+    assert main.type == "kidnapping" and main.date is not None and main.date.precision == "week"
+
+
+def test_events_dragged_from_their_homes_and_killed_is_no_abduction():
+    from claimwatch.extract.events import TRIGGERS
+    import re
+    (pattern,) = [p for kind, p in TRIGGERS if kind == "kidnapping"]
+    assert not re.search(pattern, "The four were dragged from their homes and killed in front of their families", re.I)
+    assert re.search(pattern, "an activist dragged from his home in Harare", re.I)
