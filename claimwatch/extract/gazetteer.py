@@ -310,6 +310,12 @@ class Gazetteer:
         forms = self.forms_for(key, surface)
         if forms and within is not None:  # "Indian-controlled Kashmir": the form on that side
             forms = [f for f in forms if f.geo is not None and f.geo.country_code == within.country_code] or forms
+        if forms and prefer == "city":
+            # "the colonial town of Trinidad" in a report on Cuba: a town of the country the report is about
+            # before the country form ("Trinidad" alone is Trinidad and Tobago)
+            town = self._best_place(key, context, within, "city")
+            if town is not None and town.precision == "city" and context.share(town.country_code) >= 0.5:
+                return town
         if forms:
             return self._best_form(key, forms, context)
         if prefer == "region":

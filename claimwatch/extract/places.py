@@ -533,6 +533,12 @@ def _entity_mentions(tokens: Tokens, start: int, end: int, label: str, gaz: Gaze
     start, end = _trim(tokens, start, end)
     if start >= end:
         return []
+    for back in (2, 1):  # "PORT OF SPAIN, Trinidad": spaCy tags "SPAIN"; the name it ends is the place
+        first = start - back
+        if first >= 0 and tokens.name[first] and not any(taken[first:start]) \
+                and all(tokens.joins[k] for k in range(first + 1, start + 1)) \
+                and gaz.knows(name_key(tokens.surface(first, end))):
+            return [_mention(tokens, first, _take(taken, first, end), label, trusted=True)]
     longest = _longest_known(tokens, start, min(len(tokens), start + 2 * MAX_WINDOW), gaz, taken)
     if tokens.name[start] and longest is not None and longest >= end:
         return [_mention(tokens, start, _take(taken, start, longest), label, trusted=True)]

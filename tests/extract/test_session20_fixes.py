@@ -194,3 +194,28 @@ def test_events_dragged_from_their_homes_and_killed_is_no_abduction():
     (pattern,) = [p for kind, p in TRIGGERS if kind == "kidnapping"]
     assert not re.search(pattern, "The four were dragged from their homes and killed in front of their families", re.I)
     assert re.search(pattern, "an activist dragged from his home in Harare", re.I)
+
+
+# --- places: a capitalised dateline whose last word spaCy tags; Trinidad ------------------------------------
+
+
+def test_places_an_all_capitals_dateline_keeps_its_whole_name(extracted):
+    article = extracted(
+        "PORT OF SPAIN, Trinidad, Sept 10 (Sample Wire) — A small bomb went off in a bin outside a fast-food "
+        "restaurant on Saturday, police said. Nobody was hurt.", "2005-09-10")
+    location = _main(article).location
+    assert location is not None and location.country_code == "TT"
+
+
+def test_places_a_town_of_the_reports_country_before_a_country_form(extracted):
+    article = extracted(
+        "HAVANA, May 3 (Sample Wire) — A bomb exploded at a hotel in the colonial town of Trinidad on Sunday, "
+        "killing two tourists, police said.", "2001-05-07")
+    location = _main(article).location
+    assert location is not None and location.country_code == "CU"
+
+
+def test_places_trinidad_alone_is_trinidad_and_tobago(extracted):
+    article = extracted("Gunmen killed three men in a bar in Trinidad on Friday, police said.", "2005-09-10")
+    location = _main(article).location
+    assert location is not None and location.country_code == "TT"
