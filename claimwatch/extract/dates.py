@@ -56,6 +56,7 @@ DAY_WORDS = {
 CURRENCY = frozenset("$£€#")
 HOLIDAYS = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "christmas night": (12, 25), "christmas morning": (12, 25), "boxing day": (12, 26),
     "bastille day": (7, 14), "valentine's day": (2, 14), "halloween": (10, 31), "armistice day": (11, 11),
 }
 # Feasts that move with Easter (Western churches; dateutil's computus): days from Easter Sunday

@@ -19,6 +19,11 @@ _HELD_PEOPLE = r"(?:soldiers|peacekeepers|(?:military )?observers|troops|patrol|
 # captors ("captured by army troops"), a clause ("took place when a patrol") or the dead ("coffins holding the bodies")
 _HELD_GAP = r"(?:(?!(?:by|on|at|in|from|with|during|after|place|when|bodies|remains|coffins?) )[\w-]+ )"
 
+# words before "shot" that make it a noun ("the opening shot in a battle", "a warning shot"), not the participle
+_NOT_SHOT_BY = ("a", "the", "one", "warning", "first", "single", "big", "opening", "parting", "cheap", "long", "final",
+                "last", "best", "his", "her", "their", "its", "my", "our", "your", "mug", "booster", "flu", "snap",
+                "good", "great", "free", "penalty", "drop", "jump", "slap")
+
 # (type, pattern). Order matters only for overlaps: the first pattern that matches a stretch wins.
 # "a bomb-disposal team was sent as a precaution", "a bomb scare": the word names no bombing
 _NOT_A_BOMBING = r"(?![- ](?:disposal|squads?|experts?|technicians?|detection|sniffer|sniffing|scares?|hoax(?:es)?|threats?|proof))"
@@ -87,6 +92,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"(?:was|were|been|being|got) shot(?! down| dead| (?:[\w-]+ ){0,3}and killed| to death|"
                       r" (?:\w+ ){0,2}by (?:[\w-]+ ){0,2}(?:police|policemen|officers?|troops|soldiers|security|guards?|gendarmes))|"
                       r"gunned down|"
+                      # "a Catholic priest shot on Christmas night", "an officer shot twice outside his home": the
+                      # participle after the one hit (not "a shot in the dark", "a warning shot")
+                      + "".join(rf"(?<!\b{word} )" for word in _NOT_SHOT_BY) +
+                      r"(?<=[a-z] )shot (?=(?:on|in|outside|near|while|late|early|last|twice|three times|several times|"
+                      r"repeatedly)\b)(?!in (?:the )?(?:dark|arm|foot)\b)|"
                       # "died after a man shot her"; not the police stopping the attacker ("officers shot him")
                       r"(?<!police )(?<!officers )(?<!officer )(?<!troops )(?<!soldiers )(?<!guards )shot (?:him|her|them)\b|"
                       r"opened fire|gunm[ae]n|gunfire|"
@@ -118,7 +128,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"(?:ran|run|running) (?:down|over) (?:[\w-]+ ){0,2}?" + _CROWD + r"|"
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
-    ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned"),
+    # GTD counts a chemical attack (acid thrown at people) as an unarmed assault
+    ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned|acid attacks?|"
+                        r"(?:threw|thrown|throwing|hurled|splashed|poured|doused) (?:[\w-]+ ){0,3}?(?:with |of )?acid\b|"
+                        r"acid (?:was|were|had been) (?:thrown|hurled|splashed|poured)"),
     ("other", r"attacks?|attacked|attackers?|killings?|killed|murder(?:ed|s)?|slain|slaying|violence|act of terror|"
               r"terrorist act|terror attack|incident|"
               # "Tuesday's strike on Kramatorsk": a strike on a named place (not "a strike on Monday", a walkout)

@@ -1440,9 +1440,21 @@ AFTER_BREAK = re.compile(r",\s+(?:after|before)\s|,?\s+(?:as|after)\s+(?:[\w'’
                          r"(?:said|says|say|told|announced|reported|confirmed)\b", re.I)
 
 
+# "a priest was in hospital in Zanzibar on Saturday after acid was thrown at him": the day of the state the
+# wounded are in, with no comma before "after"
+CARE_BEFORE = re.compile(r"\b(?:in\s+hospital|in\s+(?:a\s+)?(?:hospital|clinic)|hospitali[sz]ed|in\s+intensive\s+care|"
+                         r"(?:being|were|was|been)\s+treated|recovering|in\s+(?:a\s+)?(?:stable|serious|critical)\s+condition)"
+                         r"\b[^.;]{0,60}$", re.I)
+
+
 def _before_an_after_clause(article: Article, mention: EventMention, date: DateValue) -> bool:
-    return date.evidence.end <= mention.trigger.start and \
-        AFTER_BREAK.search(article.text, date.evidence.end, mention.trigger.start) is not None
+    if date.evidence.end > mention.trigger.start:
+        return False
+    if AFTER_BREAK.search(article.text, date.evidence.end, mention.trigger.start) is not None:
+        return True
+    start = max(article.sentences[mention.sentence].start, date.evidence.start - 80)
+    return re.match(r"\s+after\s", article.text[date.evidence.end: date.evidence.end + 8]) is not None and \
+        CARE_BEFORE.search(article.text, start, date.evidence.start) is not None
 
 
 # "declared a state of emergency on Monday ..., a day after gunmen killed the mayor": the trigger

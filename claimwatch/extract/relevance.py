@@ -14,7 +14,7 @@ VIOLENCE_STEMS = (
     r"wound", r"injur", r"militant", r"insurgen", r"terror", r"suicide", r"grenade", r"massacre",
     r"murder", r"stab", r"ambush", r"raid", r"rocket", r"mortar", r"missile", r"dynamite", r"guerrill",
     r"casualt", r"victim", r"slain", r"behead", r"lynch", r"sabotage", r"clash", r"fire[ds]? on",
-    r"siege", r"captiv", r"death toll",
+    r"siege", r"captiv", r"acid (?:attack|was thrown|were thrown)", r"(?:threw|thrown) acid", r"death toll",
     # "seized a group of UN military observers": not the election's "captured both seats"
     r"(?:seiz|captur|holding|took)\w* (?:[\w-]+ ){0,6}?(?:soldiers|peacekeepers|observers|troops|patrols?)\b",
     r"(?:soldiers|peacekeepers|observers|troops|patrols?),? (?:(?:who )?(?:were|had been) )?(?:seized|captured)",

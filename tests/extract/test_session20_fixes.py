@@ -219,3 +219,39 @@ def test_places_trinidad_alone_is_trinidad_and_tobago(extracted):
     article = extracted("Gunmen killed three men in a bar in Trinidad on Friday, police said.", "2005-09-10")
     location = _main(article).location
     assert location is not None and location.country_code == "TT"
+
+
+# --- events and dates: acid thrown, a priest shot on Christmas night, a hospital's day -----------------------
+
+
+def test_events_acid_thrown_at_people_is_an_unarmed_assault_as_gtd_codes_it(extracted):
+    article = extracted(
+        "DAR ES SALAAM, Aug 8 (Sample Wire) — Two volunteers were flown to the capital on Thursday after two men "
+        "on a moped threw acid over them in the old quarter of Zanzibar on Wednesday evening.", "2013-08-08")
+    main = _main(article)
+    assert main.type == "unarmed_assault" and main.date.value == "2013-08-07"
+
+
+def test_dates_christmas_night_and_a_participle_shot_date_the_shooting(extracted):
+    article = extracted(
+        "DAR ES SALAAM, Dec 28 (Example Herald) — A Catholic priest shot on Christmas night in Zanzibar was in "
+        "intensive care on Friday after his condition worsened, church leaders said.", "2012-12-28")
+    main = _main(article)
+    assert main.date is not None and main.date.value == "2012-12-25"
+
+
+def test_dates_the_day_of_a_hospital_stay_before_after_is_not_the_attack(extracted):
+    article = extracted(
+        "ZANZIBAR, Tanzania, Sept 14 (Sample Wire) — A priest was in hospital in Zanzibar on Saturday after "
+        "acid was thrown at him outside an internet cafe.", "2013-09-14")
+    date = _main(article).date
+    assert date is None or date.value != "2013-09-14"
+
+
+def test_events_a_shot_that_is_a_noun_is_no_shooting():
+    from claimwatch.extract.events import TRIGGERS
+    import re
+    (pattern,) = [p for kind, p in TRIGGERS if kind == "armed_assault"]
+    for text in ("firing the opening shot in a constitutional battle", "a warning shot in the air",
+                 "his best shot in years"):
+        assert not re.search(pattern, text, re.I), text
