@@ -86,7 +86,16 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # next night's reprisal in the village beside it, told together), heldout-80 (blind and in-sample P 0.526,
 # F1 0.645: two incidents of one town and one day that every report tells together) and heldout-72 (blind
 # and in-sample P 0.667, F1 0.571) are not gated: heldout-72's wrong pairs come from an extraction fault not yet fixed (an arrest report's incident
-# absorbing the next day's shooting of another candidate, which it recounts)
+# absorbing the next day's shooting of another candidate, which it recounts). Twentieth session, the same
+# weights, after its place, date and hostage rules: 0.889 (heldout-58), 0.588 (heldout-59: Burundi's and Uganda's
+# troops no longer place the Somali bases), 0.667 (heldout-129), 0.588 (heldout-136), 0.857 (heldout-150: the
+# United States that offered help no longer places the Dhaka grenade attack), 0.800 (heldout-155); its new sets,
+# run blind and then read or not: 0.800 (heldout-156; blind 0.737), 0.800 (heldout-157; blind 0.800), 0.588
+# (heldout-159; blind 0.154: soldiers seized and held had no trigger), 1.000 (heldout-161; blind 1.000), 1.000
+# (heldout-163; blind 0.909), 0.588 (heldout-164; blind 0.588), 0.800 (heldout-165; blind 0.154: PORT OF SPAIN read
+# as Spain), 0.588 (heldout-166; blind 0.588), 0.588 (heldout-167; blind 0.286); heldout-158 (P 0.571: a
+# cable-car bombing and a shooting of tourists hours apart in one district), heldout-160 (P 0.800) and heldout-162
+# (P 0.400: attacks an hour apart in Dili by one rebel group) are not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -102,7 +111,7 @@ FLOORS = {
     "heldout-41": 0.60, "heldout-42": 0.95, "heldout-43": 0.50, "heldout-44": 0.70,
     "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.85, "heldout-48": 0.95, "heldout-49": 0.95,
     "heldout-50": 0.90, "heldout-51": 0.70, "heldout-52": 0.60, "heldout-53": 0.95, "heldout-54": 0.55,
-    "heldout-55": 0.65, "heldout-56": 0.65, "heldout-57": 0.95, "heldout-58": 0.80, "heldout-59": 0.15,
+    "heldout-55": 0.65, "heldout-56": 0.65, "heldout-57": 0.95, "heldout-58": 0.85, "heldout-59": 0.55,
     "heldout-60": 0.85, "heldout-61": 0.70, "heldout-62": 0.90, "heldout-63": 0.25, "heldout-64": 0.55,
     "heldout-65": 0.65, "heldout-66": 0.45, "heldout-67": 0.55, "heldout-68": 0.95, "heldout-69": 0.95,
     "heldout-70": 0.60, "heldout-71": 0.75, "heldout-73": 0.75, "heldout-74": 0.75, "heldout-75": 0.80,
@@ -116,12 +125,14 @@ FLOORS = {
     "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
     "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
     "heldout-124": 0.55, "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
-    "heldout-129": 0.55, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.85, "heldout-135": 0.95,
+    "heldout-129": 0.60, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.85, "heldout-135": 0.95,
     "heldout-132": 0.85,
-    "heldout-136": 0.45, "heldout-137": 0.85, "heldout-138": 0.35, "heldout-139": 0.45,
+    "heldout-136": 0.55, "heldout-137": 0.85, "heldout-138": 0.35, "heldout-139": 0.45,
     "heldout-140": 0.75, "heldout-141": 0.75, "heldout-142": 0.85, "heldout-143": 0.95,
-    "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.70,
-    "heldout-154": 0.85, "heldout-155": 0.70,
+    "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.80,
+    "heldout-154": 0.85, "heldout-155": 0.75,
+    "heldout-156": 0.75, "heldout-157": 0.75, "heldout-159": 0.55, "heldout-161": 0.95, "heldout-163": 0.95,
+    "heldout-164": 0.55, "heldout-165": 0.75, "heldout-166": 0.55, "heldout-167": 0.55,
 }
 
 
