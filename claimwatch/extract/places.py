@@ -61,6 +61,9 @@ INSTITUTIONS = frozenset({
 })
 POSSESSED_PLACES = frozenset({"bus", "railway", "train", "bazaar", "hospital", "mosque", "cathedral", "old"})
 NEIGHBOURHOOD_WORDS = frozenset({"neighbourhood", "neighborhood", "suburb", "district", "quarter", "area"})
+# a landform a name heads: a valley, a gorge or a range abroad is no town abroad
+LANDFORM_WORDS = frozenset({"valley", "gorge", "gorges", "mountains", "hills", "range", "plain", "plains", "desert",
+                            "river", "basin", "pass", "plateau"})
 HINT_WEIGHT = 12  # mentions a separate dateline's country is worth (tuned on MUC-4 dev: 3, 6, 12, 24 gave LOCATION 42.3, 42.8, 43.4, 43.8)
 MIN_SHARE = 0.15  # a country with this share of the article's country mentions is "in context"
 BIG_CITY = 100_000
@@ -1052,11 +1055,21 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return _keep_common(reading, mention, geo)
     if mention.embedded and not reading.tagged_elsewhere(mention):
         return False
+    if geo.precision == "city" and mention.end < len(reading.tokens) \
+            and reading.tokens.lower[mention.end] in LANDFORM_WORDS and _named_by_itself(reading, mention, geo):
+        return False  # "the Rasht valley" in a report from Tajikistan names a valley, not the city of Iran
     if not reading.in_context(geo):
         return _keep_abroad(reading, mention, geo)
     if mention.trusted:
         return True
     return _keep_untagged(reading, mention, geo)
+
+
+def _named_by_itself(reading: Reading, mention: Mention, geo: Geo) -> bool:
+    """No other name of the article (a town, a region, the dateline) lies in the place's country: only the
+    name itself speaks for it."""
+    return not any(other.key != mention.key and other.resolved is not None
+                   and other.resolved.country_code == geo.country_code for other in reading.mentions)
 
 
 BUILDING_WORDS = frozenset("""airport stadium university hospital hotel mall square bridge park mosque church

@@ -255,3 +255,12 @@ def test_events_a_shot_that_is_a_noun_is_no_shooting():
     for text in ("firing the opening shot in a constitutional battle", "a warning shot in the air",
                  "his best shot in years"):
         assert not re.search(pattern, text, re.I), text
+
+
+def test_places_a_valley_named_after_a_town_abroad_is_not_that_town(extracted):
+    article = extracted(
+        "GARM, Tajikistan, Sept 21 (Example Herald) — Militants ambushed an army convoy in the Rasht valley on "
+        "Sunday, killing 25 soldiers, the Tajik defence ministry said, as troops moved into the Rasht valley.",
+        "2010-09-21")
+    location = _main(article).location
+    assert location is None or location.country_code == "TJ"
