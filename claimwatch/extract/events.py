@@ -15,6 +15,9 @@ _HELD_PLACES = (r"(?:school|theatre|theater|hospital|hotel|mall|church|cathedral
 
 # the soldiers a force takes and holds: hostages, as GTD codes the West Side Boys' British patrol
 _HELD_PEOPLE = r"(?:soldiers|peacekeepers|(?:military )?observers|troops|patrol|delegation|monitors|aid workers)"
+# "took a patrol car by surprise": a vehicle or a post the word only qualifies, or men caught unawares, not held
+_NOT_HELD = (r"(?! (?:cars?|boats?|vehicles?|trucks?|jeeps?|bases?|posts?|stations?|units?|duty|routes?|leaders?|"
+             r"commanders?)\b)(?!(?: [\w-]+){0,2} by surprise)")
 # the words between the verb and the men it took: their own noun phrase ("a group of UN military"), not the
 # captors ("captured by army troops"), a clause ("took place when a patrol") or the dead ("coffins holding the bodies")
 _HELD_GAP = r"(?:(?!(?:by|on|at|in|from|with|during|after|place|when|bodies|remains|coffins?) )[\w-]+ )"
@@ -39,8 +42,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        # "a militia is holding 11 British soldiers", "seized a group of UN military observers",
                        # "the peacekeepers who were captured on Friday": men under arms taken and held
                        r"(?:holding(?! (?:up|back|off|out|on|talks)\b)|seized|captured) " + _HELD_GAP + r"{0,6}?"
-                       + _HELD_PEOPLE + r"\b|"
-                       r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b|"
+                       + _HELD_PEOPLE + r"\b" + _NOT_HELD + r"|"
+                       r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b" + _NOT_HELD + r"|"
                        # "the soldiers seized by the militia", "the patrol, seized near Magbeni on Aug. 25"
                        + _HELD_PEOPLE + r",? (?:who (?:were|had been) |(?:were|had been) )?(?:seized|captured|"
                        r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)|"

@@ -264,3 +264,11 @@ def test_places_a_valley_named_after_a_town_abroad_is_not_that_town(extracted):
         "2010-09-21")
     location = _main(article).location
     assert location is None or location.country_code == "TJ"
+
+
+def test_events_a_patrol_car_taken_by_surprise_is_no_hostage_taking():
+    from claimwatch.extract.events import TRIGGERS
+    import re
+    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
+    assert not re.search(pattern, "at 1900 urban commandos took a patrol car by surprise", re.I)
+    assert not re.search(pattern, "the rebels captured the patrol by surprise and fled", re.I)
