@@ -95,7 +95,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # (heldout-163; blind 0.909), 0.588 (heldout-164; blind 0.588), 0.800 (heldout-165; blind 0.154: PORT OF SPAIN read
 # as Spain), 0.588 (heldout-166; blind 0.588), 0.588 (heldout-167; blind 0.286); heldout-158 (P 0.571: a
 # cable-car bombing and a shooting of tourists hours apart in one district), heldout-160 (P 0.800) and heldout-162
-# (P 0.400: attacks an hour apart in Dili by one rebel group) are not gated
+# (P 0.400: attacks an hour apart in Dili by one rebel group) are not gated; run blind at the session's last code
+# commit: 0.800 (heldout-168), 0.667 (heldout-169; blind 0.588: the Rasht valley read as Iran's Rasht); heldout-170
+# (P 0.769: the two Copenhagen shootings of one night) and heldout-171 (P 0.714) are not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -133,6 +135,7 @@ FLOORS = {
     "heldout-154": 0.85, "heldout-155": 0.75,
     "heldout-156": 0.75, "heldout-157": 0.75, "heldout-159": 0.55, "heldout-161": 0.95, "heldout-163": 0.95,
     "heldout-164": 0.55, "heldout-165": 0.75, "heldout-166": 0.55, "heldout-167": 0.55,
+    "heldout-168": 0.75, "heldout-169": 0.60,
 }
 
 
