@@ -247,7 +247,7 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _month_start(year: int, month: int, shift: int = 0) -> dt.date:
+def month_start(year: int, month: int, shift: int = 0) -> dt.date:
     index = year * 12 + month - 1 + shift
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -384,7 +384,7 @@ def _period_start(anchor: dt.date, unit: str, shift: int) -> dt.date:
     if unit == "week":
         return _monday(anchor) + dt.timedelta(weeks=shift)
     if unit == "month":
-        return _month_start(anchor.year, anchor.month, shift)
+        return month_start(anchor.year, anchor.month, shift)
     return dt.date(anchor.year + shift, 1, 1)
 
 
@@ -414,7 +414,7 @@ def _units_back(anchor: dt.date, unit: str, n: int) -> dt.date:
     if unit == "week":
         return _monday(anchor - dt.timedelta(weeks=n))
     if unit == "month":
-        return _month_start(anchor.year, anchor.month, -n)
+        return month_start(anchor.year, anchor.month, -n)
     return dt.date(anchor.year - n, 1, 1)
 
 

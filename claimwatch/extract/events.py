@@ -22,6 +22,24 @@ _NOT_HELD = (r"(?! (?:cars?|boats?|vehicles?|trucks?|jeeps?|bases?|posts?|statio
 # captors ("captured by army troops"), a clause ("took place when a patrol") or the dead ("coffins holding the bodies")
 _HELD_GAP = r"(?:(?!(?:by|on|at|in|from|with|during|after|place|when|bodies|remains|coffins?) )[\w-]+ )"
 
+# Trigger phrases the relevance gate must know too (`relevance.VIOLENCE_STEMS` takes them from here):
+# "a militia is holding 11 British soldiers", "seized a group of UN military observers", "the soldiers seized by
+# the militia", "the patrol, seized near Magbeni on Aug. 25": men under arms taken and held
+HELD_TRIGGER = (r"(?:holding(?! (?:up|back|off|out|on|talks)\b)|seized|captured) " + _HELD_GAP + r"{0,6}?"
+                + _HELD_PEOPLE + r"\b" + _NOT_HELD + r"|"
+                r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b" + _NOT_HELD + r"|"
+                + _HELD_PEOPLE + r",? (?:who (?:were|had been) |(?:were|had been) )?(?:seized|captured|"
+                r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)|"
+                r"captives (?:held|seized|taken)\b")
+# "an activist dragged from his home in Harare last week": taken from where he lived (not "dragged from their
+# homes and killed")
+FROM_HOME_TRIGGER = (r"(?:dragged|hauled|frog-?marched|taken) (?:away )?from (?:his|her|their) (?:homes?|house|houses|"
+                     r"hut|huts|beds?|car|office)\b(?!,? and (?:were |was )?(?:then )?(?:killed|shot|beheaded|executed|"
+                     r"hacked|murdered|stabbed|burned|slaughtered|lynched))")
+# acid thrown at people
+ACID_TRIGGER = (r"acid attacks?|(?:threw|thrown|throwing|hurled|splashed|poured|doused) (?:[\w-]+ ){0,3}?(?:with |of )?"
+                r"acid\b|acid (?:was|were|had been) (?:thrown|hurled|splashed|poured)")
+
 # words before "shot" that make it a noun ("the opening shot in a battle", "a warning shot"), not the participle
 _NOT_SHOT_BY = ("a", "the", "one", "warning", "first", "single", "big", "opening", "parting", "cheap", "long", "final",
                 "last", "best", "his", "her", "their", "its", "my", "our", "your", "mug", "booster", "flu", "snap",
@@ -39,15 +57,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        # "the seizure of the school in Beslan", "the theatre was seized": a building held
                        r"(?:seized|seizing|seizure of) (?:the |a |an )?(?:[\w-]+ ){0,2}?" + _HELD_PLACES + r"|"
                        + _HELD_PLACES + r" (?:was|were|had been) seized|"
-                       # "a militia is holding 11 British soldiers", "seized a group of UN military observers",
-                       # "the peacekeepers who were captured on Friday": men under arms taken and held
-                       r"(?:holding(?! (?:up|back|off|out|on|talks)\b)|seized|captured) " + _HELD_GAP + r"{0,6}?"
-                       + _HELD_PEOPLE + r"\b" + _NOT_HELD + r"|"
-                       r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b" + _NOT_HELD + r"|"
-                       # "the soldiers seized by the militia", "the patrol, seized near Magbeni on Aug. 25"
-                       + _HELD_PEOPLE + r",? (?:who (?:were|had been) |(?:were|had been) )?(?:seized|captured|"
-                       r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)|"
-                       r"captives (?:held|seized|taken)\b"),
+                       + HELD_TRIGGER),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|ors?|s)?|"
                    r"(?:seized|grabbed|snatched) (?:them|him|her|(?:the |two |three |\d+ )?(?:\w+ )?"
                    r"(?:workers|journalists|tourists|engineers|students|pupils|people|men|women|children|girls|boys|"
@@ -64,10 +74,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"(?:pupils|students|schoolchildren|schoolgirls|schoolboys|girls|boys|passengers|hostages) "
                    r"(?:who (?:were|had been) )?(?:seized|snatched|taken(?! to\b| into (?:hospital|care))|carried off) "
                    r"(?:from|in|by|during|at)\b|"
-                   # "an activist dragged from his home in Harare last week": taken from where he lived
-                   r"(?:dragged|hauled|frog-?marched|taken) (?:away )?from (?:his|her|their) (?:homes?|house|houses|hut|"
-                   r"huts|beds?|car|office)\b(?!,? and (?:were |was )?(?:then )?(?:killed|shot|beheaded|executed|hacked|"
-                   r"murdered|stabbed|burned|slaughtered|lynched))|"
+                   + FROM_HOME_TRIGGER + r"|"
                    r"loaded (?:them|the (?:girls|boys|pupils|students|children|women|hostages)) (?:on|onto|into) "
                    r"(?:lorries|trucks|vehicles|pick-?ups|buses)"),
     ("assassination", r"assassinat(?:ed|ion|ions|ing|e)|assassination attempt|attempt on (?:his|her|the \w+'s) life"),
@@ -132,9 +139,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                       r"mowed down|mowing down|ramming attack|vehicle attack|van attack|truck attack|lorry attack"),
     ("facility_attack", r"sabotage[ds]?|sabotaging"),
     # GTD counts a chemical attack (acid thrown at people) as an unarmed assault
-    ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned|acid attacks?|"
-                        r"(?:threw|thrown|throwing|hurled|splashed|poured|doused) (?:[\w-]+ ){0,3}?(?:with |of )?acid\b|"
-                        r"acid (?:was|were|had been) (?:thrown|hurled|splashed|poured)"),
+    ("unarmed_assault", r"lynch(?:ed|ing)|beat(?:en)? to death|bludgeoned|" + ACID_TRIGGER),
     ("other", r"attacks?|attacked|attackers?|killings?|killed|murder(?:ed|s)?|slain|slaying|violence|act of terror|"
               r"terrorist act|terror attack|incident|"
               # "Tuesday's strike on Kramatorsk": a strike on a named place (not "a strike on Monday", a walkout)

@@ -21,7 +21,7 @@ from ..geo import km
 from ..model import (
     Article, DateValue, EventMention, Figure, Incident, Party, Perpetrator, Place, Span, Statement, Weapon,
 )
-from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS
+from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS, month_start
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
 from .places import in_dateline
@@ -1066,10 +1066,8 @@ def _coordinated_group(article: Article, mention: EventMention, groups: list[Gro
     start = mention.trigger.start
     if not COORDINATED_VERB.search(article.text[max(0, start - 12): start]):
         return None
-    earlier = [(m.trigger.end, g) for g in groups[1:] for m in g.mentions
+    earlier = [(m.trigger.end, g) for g in groups for m in g.mentions
                if m.sentence == mention.sentence and m.trigger.end <= start]
-    earlier += [(m.trigger.end, groups[0]) for m in groups[0].mentions
-                if m.sentence == mention.sentence and m.trigger.end <= start]
     if not earlier:
         return None
     end, group = max(earlier, key=lambda pair: pair[0])
@@ -1509,8 +1507,7 @@ def _lead_offset(article: Article, mention: EventMention, date: DateValue) -> Da
     unit = match["unit"].lower().rstrip("s")
     day = dt.date.fromisoformat(date.value)
     if unit == "month":
-        index = day.year * 12 + day.month - 1 - n
-        value, precision = dt.date(index // 12, index % 12 + 1, 1).isoformat(), "month"
+        value, precision = month_start(day.year, day.month, -n).isoformat(), "month"
     elif match["q"]:
         back = day - dt.timedelta(days=n * UNIT_DAYS[unit])
         value, precision = dt.date(back.year, back.month, 1).isoformat(), "month"

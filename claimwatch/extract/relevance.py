@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article
+from .events import ACID_TRIGGER, FROM_HOME_TRIGGER, HELD_TRIGGER
 from .pipeline import component
 
 # Stems of the words any report of political violence uses; a report without one of them is not
@@ -14,11 +15,10 @@ VIOLENCE_STEMS = (
     r"wound", r"injur", r"militant", r"insurgen", r"terror", r"suicide", r"grenade", r"massacre",
     r"murder", r"stab", r"ambush", r"raid", r"rocket", r"mortar", r"missile", r"dynamite", r"guerrill",
     r"casualt", r"victim", r"slain", r"behead", r"lynch", r"sabotage", r"clash", r"fire[ds]? on",
-    r"siege", r"captiv", r"acid (?:attack|was thrown|were thrown)", r"(?:threw|thrown) acid", r"death toll",
-    # "seized a group of UN military observers": not the election's "captured both seats"
-    r"(?:seiz|captur|holding|took)\w* (?:[\w-]+ ){0,6}?(?:soldiers|peacekeepers|observers|troops|patrols?)\b",
-    r"(?:soldiers|peacekeepers|observers|troops|patrols?),? (?:(?:who )?(?:were|had been) )?(?:seized|captured)",
-    r"(?:dragged|hauled|taken) (?:away )?from (?:his|her|their) (?:home|house)",
+    r"siege", r"captiv", r"death toll",
+    # the trigger phrases that name no stem above: "seized a group of UN military observers" (not the election's
+    # "captured both seats"), "dragged from his home", "threw acid"
+    HELD_TRIGGER, FROM_HOME_TRIGGER, ACID_TRIGGER,
     r"toll (?:rises|rose|climbs|climbed|passes|passed|hits|reaches|reached)",
 )
 VIOLENCE = re.compile(r"\b(?:" + "|".join(VIOLENCE_STEMS) + ")", re.IGNORECASE)

@@ -5,12 +5,20 @@ Written for these tests; none is a report of the samples."""
 
 import pytest
 
+import re
+
+from claimwatch.extract.events import TRIGGERS
 from claimwatch.extract.relevance import is_relevant
 
 
 def _main(article):
     (main,) = [i for i in article.incidents if i.role == "main"]
     return main
+
+
+def _trigger(kind):
+    (pattern,) = [p for name, p in TRIGGERS if name == kind]
+    return re.compile(pattern, re.I)
 
 
 # --- places: a country named only as a bystander does not outvote the dateline ----------------------------
@@ -80,18 +88,14 @@ def test_events_soldiers_seized_and_held_are_hostages(extracted, text):
     "Coffins holding the bodies of ten soldiers were carried off the plane.",
 ])
 def test_events_captured_seats_and_held_up_troops_are_not_hostages(text):
-    from claimwatch.extract.events import TRIGGERS
-    import re
-    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
-    assert not re.search(pattern, text, re.I)
+    pattern = _trigger("hostage_taking")
+    assert not pattern.search(text)
 
 
 def test_events_troops_as_captors_are_not_the_captives():
-    from claimwatch.extract.events import TRIGGERS
-    import re
-    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
-    assert not re.search(pattern, "the farmer was captured on 2 february by troops of the 6th brigade", re.I)
-    assert not re.search(pattern, "the incident took place when a civil patrol was combing the area", re.I)
+    pattern = _trigger("hostage_taking")
+    assert not pattern.search("the farmer was captured on 2 february by troops of the 6th brigade")
+    assert not pattern.search("the incident took place when a civil patrol was combing the area")
 
 
 def test_relevance_an_election_capture_is_not_violence():
@@ -189,11 +193,9 @@ def test_events_an_activist_dragged_from_his_home_was_abducted(extracted):
 
 
 def test_events_dragged_from_their_homes_and_killed_is_no_abduction():
-    from claimwatch.extract.events import TRIGGERS
-    import re
-    (pattern,) = [p for kind, p in TRIGGERS if kind == "kidnapping"]
-    assert not re.search(pattern, "The four were dragged from their homes and killed in front of their families", re.I)
-    assert re.search(pattern, "an activist dragged from his home in Harare", re.I)
+    pattern = _trigger("kidnapping")
+    assert not pattern.search("The four were dragged from their homes and killed in front of their families")
+    assert pattern.search("an activist dragged from his home in Harare")
 
 
 # --- places: a capitalised dateline whose last word spaCy tags; Trinidad ------------------------------------
@@ -249,12 +251,10 @@ def test_dates_the_day_of_a_hospital_stay_before_after_is_not_the_attack(extract
 
 
 def test_events_a_shot_that_is_a_noun_is_no_shooting():
-    from claimwatch.extract.events import TRIGGERS
-    import re
-    (pattern,) = [p for kind, p in TRIGGERS if kind == "armed_assault"]
+    pattern = _trigger("armed_assault")
     for text in ("firing the opening shot in a constitutional battle", "a warning shot in the air",
                  "his best shot in years"):
-        assert not re.search(pattern, text, re.I), text
+        assert not pattern.search(text), text
 
 
 def test_places_a_valley_named_after_a_town_abroad_is_not_that_town(extracted):
@@ -267,8 +267,6 @@ def test_places_a_valley_named_after_a_town_abroad_is_not_that_town(extracted):
 
 
 def test_events_a_patrol_car_taken_by_surprise_is_no_hostage_taking():
-    from claimwatch.extract.events import TRIGGERS
-    import re
-    (pattern,) = [p for kind, p in TRIGGERS if kind == "hostage_taking"]
-    assert not re.search(pattern, "at 1900 urban commandos took a patrol car by surprise", re.I)
-    assert not re.search(pattern, "the rebels captured the patrol by surprise and fled", re.I)
+    pattern = _trigger("hostage_taking")
+    assert not pattern.search("at 1900 urban commandos took a patrol car by surprise")
+    assert not pattern.search("the rebels captured the patrol by surprise and fled")
