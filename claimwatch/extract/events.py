@@ -24,12 +24,15 @@ _HELD_GAP = r"(?:(?!(?:by|on|at|in|from|with|during|after|place|when|bodies|rema
 
 # Trigger phrases the relevance gate must know too (`relevance.VIOLENCE_STEMS` takes them from here):
 # "a militia is holding 11 British soldiers", "seized a group of UN military observers", "the soldiers seized by
-# the militia", "the patrol, seized near Magbeni on Aug. 25": men under arms taken and held
+# the militia", "the patrol, seized near Magbeni on Aug. 25", "the 12-man patrol from the 1st Battalion ... was
+# captured last Friday": men under arms taken and held
 HELD_TRIGGER = (r"(?:holding(?! (?:up|back|off|out|on|talks)\b)|seized|captured) " + _HELD_GAP + r"{0,6}?"
                 + _HELD_PEOPLE + r"\b" + _NOT_HELD + r"|"
                 r"took " + _HELD_GAP + r"{0,4}?(?:patrol|peacekeepers|(?:military )?observers)\b" + _NOT_HELD + r"|"
-                + _HELD_PEOPLE + r",? (?:who (?:were|had been) |(?:were|had been) )?(?:seized|captured|"
-                r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)|"
+                + _HELD_PEOPLE + r"(?: (?:from|of) (?:the )?(?:[\w-]+ ){0,7}?[\w-]+)?,? (?:who (?:were|was|had been) |"
+                r"(?:were|was|had been) )?(?:seized|captured|"
+                r"taken (?:hostage|captive|prisoner|at gunpoint))(?= (?:on|by|in|at|near|last|early|late)\b)"
+                r"(?! on (?:camera|film|video|tape)\b)|"
                 r"captives (?:held|seized|taken)\b")
 # "an activist dragged from his home in Harare last week": taken from where he lived (not "dragged from their
 # homes and killed")

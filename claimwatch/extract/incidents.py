@@ -323,9 +323,11 @@ def _died_of(article: Article, mention: EventMention) -> bool:
 
 
 # "blamed Rohingya insurgents of the Arakan Rohingya Salvation Army for killing them a month ago",
-# "accused the militia of the massacre": the trigger is what the accusation is about
+# "accused the militia of the massacre", "believes that Hmong exiles are behind the bomb": the trigger is what
+# the accusation is about
 ACCUSED_OF_BEFORE = re.compile(r"\b(?:blam(?:ed|es|ing)\s+[^.;]{1,100}?\s+for|accus(?:ed|es|ing)\s+[^.;]{1,100}?\s+of|"
-                               r"held\s+[^.;]{1,60}?\s+responsible\s+for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                               r"held\s+[^.;]{1,60}?\s+responsible\s+for|"
+                               r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?behind)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _accused_object(article: Article, mention: EventMention) -> bool:
@@ -770,12 +772,42 @@ def group_mentions(article: Article, recounted: bool = False) -> list[Group]:
             if candidate is not None and candidate.value and not _far_from(candidate, main.date, article.published):
                 main.date = refined(main.date, candidate)
     if main.date is None and not recounted:
+        main.date = _dated_anaphor(article, main)
+    if main.date is None and not recounted:
         _take_back_the_dated_retelling(article, main, main_mention, groups)
     if main.date is None and not attributive(article, main_mention):
         main.date = report_date(article, main_mention)
     if not recounted:
         main.date = _day_within(article, main, groups) or main.date
+        main.date = _the_week_before(article, main, groups) or main.date
     return groups
+
+
+LAST_WEEKDAY = re.compile(r"^last\s+(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def _the_week_before(article: Article, main: Group, groups: list[Group]) -> DateValue | None:
+    """ "the gunmen who ambushed the prime minister's convoy last Monday", in a Thursday report that goes on
+    to blame "the Feb. 11 attacks" on rebels: "last Monday" is this week's Monday or the one before it; a
+    calendar date that the report gives an incident it names again with "the" settles which."""
+    date = main.date
+    if date is None or date.precision != "day" or not date.value or not LAST_WEEKDAY.match(date.phrase or ""):
+        return None
+    earlier = (dt.date.fromisoformat(date.value) - dt.timedelta(days=7)).isoformat()
+    for group in groups[1:]:
+        for mention in group.mentions:
+            found = event_date(article, [mention]) if _anaphoric(article, mention) else None
+            if found is not None and found.value == earlier and found.precision == "day" \
+                    and re.search(r"\d", found.phrase or "") and _date_names_the_trigger(article, mention, found):
+                return found
+    return None
+
+
+def _date_names_the_trigger(article: Article, mention: EventMention, date: DateValue) -> bool:
+    """ "the Feb. 11 attacks", "Friday's bombing": the date modifies the trigger's noun (not "the bomber who
+    killed 22 people at a mosque on May 22", a comparison with another attack)."""
+    return date.evidence.end <= mention.trigger.start and re.fullmatch(
+        r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", article.text[date.evidence.end: mention.trigger.start]) is not None
 
 
 # a violent word of a sentence that dates an incident without a trigger of its own ("came under fire on the night
@@ -809,6 +841,23 @@ def _day_within(article: Article, main: Group, groups: list[Group]) -> DateValue
                 or _about_casualties(article, index):
             days.setdefault(candidate.value, candidate)
     return next(iter(days.values())) if len(days) == 1 else None
+
+
+def _dated_anaphor(article: Article, main: Group) -> DateValue | None:
+    """ "has apologised for the killing and abduction of Kenyan peacekeepers ... at least one soldier died in the
+    RUF attacks on the Kenyan positions at Makeni on the night of May 2": an undated lead whose incident a
+    later sentence of its own group names again with "the" and dates to the day, weeks back but within
+    `NEWS_GAP` of publication (the report's news is a response to it)."""
+    for mention in main.mentions[1:]:
+        head = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
+            if article.doc is not None else None
+        if not _anaphoric(article, mention) or head is None or head[-1].pos_ not in ("NOUN", "PROPN"):
+            continue  # not "the men who attacked Bartica ... on Jan. 26": a verb, and its date another incident's
+        date = event_date(article, [mention])
+        if date is not None and date.precision == "day" and date.value and not _after_publication(article, date) \
+                and _within_news_gap(article, mention, undated=False):
+            return date
+    return None
 
 
 def _take_back_the_dated_retelling(article: Article, main: Group, main_mention: EventMention,
@@ -1318,7 +1367,8 @@ def event_date(article: Article, mentions: list[EventMention]) -> DateValue | No
                         or bound_to_statement(article, date) and not _opening_date_of(article, mention, date) \
                         and offset is date \
                         or dates_a_count(article, date) or _after_publication(article, date) \
-                        or _dates_a_response_in_sentence(article, date) or _compared_from(article, mention, date) \
+                        or _dates_a_response_in_sentence(article, date) \
+                        or _compared_from(article, mention, date) and not _owns_the_trigger(article, mention, date) \
                         or _across_a_relative_clause(article, mention, date) \
                         or FOLLOWED_ANOTHER.search(article.text, mention.trigger.end, date.evidence.start) \
                         or _dates_a_later_death(article, mention, date) or _dates_an_arrest(article, mention, date):

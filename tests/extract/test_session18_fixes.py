@@ -5,10 +5,7 @@ retold by its victim's name, and GeoNames' "X Republic" regions. Written for the
 
 import pytest
 
-
-def _main(article):
-    (main,) = [i for i in article.incidents if i.role == "main"]
-    return main
+from incident_helpers import main_incident as _main
 
 
 # --- places: a seat of government, a security post, the town rebels retreat from -----------------------

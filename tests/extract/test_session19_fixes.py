@@ -5,10 +5,7 @@ Written for these tests; none is a report of the samples."""
 
 import pytest
 
-
-def _main(article):
-    (main,) = [i for i in article.incidents if i.role == "main"]
-    return main
+from incident_helpers import main_incident as _main
 
 
 # --- dates: a possessive day owns the trigger's noun phrase -----------------------------------------------

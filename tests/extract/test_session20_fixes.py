@@ -5,20 +5,8 @@ Written for these tests; none is a report of the samples."""
 
 import pytest
 
-import re
-
-from claimwatch.extract.events import TRIGGERS
 from claimwatch.extract.relevance import is_relevant
-
-
-def _main(article):
-    (main,) = [i for i in article.incidents if i.role == "main"]
-    return main
-
-
-def _trigger(kind):
-    (pattern,) = [p for name, p in TRIGGERS if name == kind]
-    return re.compile(pattern, re.I)
+from incident_helpers import main_incident as _main, trigger_pattern as _trigger
 
 
 # --- places: a country named only as a bystander does not outvote the dateline ----------------------------

@@ -1,0 +1,121 @@
+"""Rules the twenty-first session added, after reading why follow-up reports of one incident were dated by
+their own news: an accusation told as "X are behind the bomb", an apology for an attack the report dates
+only further down, a patrol "captured" after a long noun phrase, and a "last Monday" that a calendar date
+of the same report places in the week before. Written for these tests; none is a report of the samples."""
+
+from incident_helpers import main_incident as _main, trigger_pattern as _trigger
+
+
+# --- an accusation told with "behind": the bomb it names is the report's incident -----------------------------
+
+
+def test_dates_the_bomb_an_accusation_says_they_are_behind(extracted):
+    article = extracted(
+        "COLOMBO, July 1 (Demo Daily) — The government believes that exiled rebels are behind the bomb that tore "
+        "through a bus station in Kandy on May 29, a minister said in an interview published on Saturday.\n\n"
+        "As many as 20 people were wounded in the bus station explosion.\n\nLate on Wednesday a grenade thrown "
+        "at a tea shop wounded two men.", "2001-07-01")
+    main = _main(article)
+    assert main.date is not None and main.date.value == "2001-05-29"
+
+
+# --- an undated lead, dated by the sentence that names its incident again ---------------------------------------
+
+
+def test_dates_an_apology_by_the_retelling_of_its_attack(extracted):
+    article = extracted(
+        "ACCRA, June 20 (Example Herald) — The government has apologised to Nigeria for the killing and "
+        "abduction of Nigerian peacekeepers by rebels at the start of the month, officials said.\n\n"
+        "Officials now say two soldiers died in the rebel attacks on the Nigerian camp at Kailahun on the "
+        "night of June 2.\n\nOn Monday, troops found three bodies in uniform near the river.", "2001-06-20")
+    main = _main(article)
+    assert main.date is not None and main.date.value == "2001-06-02"
+
+
+def test_dates_an_undated_lead_not_by_another_attack_told_with_a(extracted):
+    # "a rebel attack" is another incident, not the lead's told again: it does not date the apology's attack
+    article = extracted(
+        "ACCRA, June 20 (Example Herald) — The government has apologised to Nigeria for the killing and "
+        "abduction of Nigerian peacekeepers by rebels at the start of the month, officials said.\n\n"
+        "Officials say two soldiers died in a rebel attack on a police post at Kailahun on the "
+        "night of June 2.", "2001-06-20")
+    main = _main(article)
+    assert main.date is None or main.date.value != "2001-06-02"
+
+
+# --- a patrol captured after a long noun phrase -----------------------------------------------------------
+
+
+def test_events_a_patrol_of_a_named_unit_was_captured():
+    held = _trigger("hostage_taking")
+    assert held.search("The 12-man patrol from the 1st Battalion of the Royal Irish Regiment was captured "
+                       "last Friday near the village.")
+    assert held.search("Soldiers of the 3rd Brigade were captured by rebels on Monday.")
+    # the patrol's unit caught unawares, or a post of the patrol, is no hostage-taking
+    assert not held.search("The patrol from the border post was captured on camera by a passing driver.")
+
+
+def test_extract_a_captured_patrol_is_a_hostage_taking(extracted):
+    article = extracted(
+        "The 12-man patrol from the 1st Battalion of the Royal Irish Regiment was captured last Friday near "
+        "the village of Magbeni, east of Freetown, the army said.", "2000-08-31")
+    assert _main(article).type == "hostage_taking"
+
+
+# --- "last Monday": this week's, unless the report dates its incident a week earlier -------------------------
+
+
+def test_dates_last_monday_by_the_calendar_date_the_report_gives_its_incident(extracted):
+    article = extracted(
+        "SUVA, Feb 21 (Example Herald) — The driver of the prime minister says the gunmen who ambushed the "
+        "convoy last Monday wanted them dead.\n\nThe government has blamed the Feb. 11 attacks on rebels "
+        "loyal to a former army officer.", "2008-02-21")
+    assert _main(article).date.value == "2008-02-11"
+
+
+def test_dates_last_monday_in_its_own_week_without_such_a_date(extracted):
+    article = extracted(
+        "SUVA, Feb 21 (Example Herald) — The driver of the prime minister says the gunmen who ambushed the "
+        "convoy last Monday wanted them dead.\n\nThe government has blamed the attack on rebels loyal to a "
+        "former army officer.", "2008-02-21")
+    assert _main(article).date.value == "2008-02-18"
+
+
+def test_dates_last_friday_is_not_moved_by_a_comparison_with_another_attack(extracted):
+    # a week earlier, another bomber at another mosque: compared with, not the incident's own date
+    article = extracted(
+        "RIYADH, June 3 (Demo Daily) — Saudi Arabia said on Wednesday that the suicide bomber who attacked a "
+        "mosque in Dammam last Friday was a Saudi aged 20.\n\nThe ministry said forensic tests showed he had "
+        "used the same explosive as the bomber who killed 22 people at a mosque in Qatif on May 22.", "2015-06-03")
+    assert _main(article).date.value == "2015-05-29"
+
+
+def test_dates_not_by_a_verb_whose_date_is_another_incident(extracted):
+    # "the men who attacked ... were the same men who slaughtered 11 people on Jan. 26": the verb is no
+    # retelling of the lead's incident, and its date is the earlier one's
+    article = extracted(
+        "LINDEN, Feb 20 (Example Herald) — Police have been combing the creeks around this river town, as "
+        "residents count the cost of the attack in which gunmen killed 12 people.\n\nThe president said the "
+        "men who attacked the town were the same men who slaughtered 11 people at a village on Jan. 26.",
+        "2008-02-20")
+    main = _main(article)
+    assert main.date is None or main.date.value != "2008-01-26"
+
+
+# --- a possessive date names its trigger, even after "since" -------------------------------------------------
+
+
+def test_dates_a_possessive_date_after_since(extracted):
+    article = extracted(
+        "LINDEN, Feb 20 (Example Herald) — Soldiers have been combing the creeks around this river town since "
+        "Monday, as residents count the cost of Sunday night's attack, in which gunmen killed 12 people.",
+        "2008-02-20")
+    assert _main(article).date.value == "2008-02-17"
+
+
+def test_dates_a_comparison_since_still_dates_the_compared_incident(extracted):
+    # "the deadliest since ... last September": that date is the compared attack's, not the lead's
+    article = extracted(
+        "Gunmen killed 30 people at a market on Tuesday, the deadliest attack since militants stormed a "
+        "mall last September.", "2015-06-03")
+    assert _main(article).date.value == "2015-06-02"
