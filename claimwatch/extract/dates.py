@@ -468,9 +468,17 @@ def _has_lead(match: re.Match, *groups: str) -> bool:
     return any(match.groupdict().get(group) for group in groups)
 
 
+# "late that Friday evening", "on that Sunday": the day of a date told before, not the one before publication
+# (not "police said that Wednesday's attack")
+THAT_DAY_BEFORE = frozenset({"late", "early", "on", "of", "by", "until", "till", "since", "from", "before", "after",
+                             "during"})
+
+
 def _accept_weekday(match, context):
     before = "" if _has_lead(match, "on", "rel") else _prev_word(context, match.start())
     after = _next_word(context, match.end())
+    if before == "that" and _prev_word(context, _prev(context, match.start())[1]) in THAT_DAY_BEFORE:
+        return False
     if before in SERVICE_TIME_BEFORE and after in SERVICE_WORDS:
         return True  # "during Friday prayers": that Friday's
     return before not in WEEKDAY_BLOCK_BEFORE and after not in WEEKDAY_BLOCK_AFTER
@@ -606,9 +614,12 @@ def _is_future(context: _Context, start: int, end: int) -> bool:
     if SET_FOR.search(context.doc.text, max(0, start - 20), start):
         return True
     verb = _verb_before(context.doc, bisect.bisect_left(context.starts, start))
-    if verb is None:
-        verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end))
-    return verb is not None and verb >= 0 and _future_group(context.doc, verb)
+    if verb is not None and verb >= 0:
+        # "said investigators would arrive on Saturday": reported speech's future, where its verb governs the
+        # date (not "the students taken early on Wednesday would soon be home")
+        return _future_group(context.doc, verb, reported=True)
+    verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end)) if verb is None else None
+    return verb is not None and _future_group(context.doc, verb)
 
 
 def _verb_before(doc, first: int) -> int | None:
@@ -636,15 +647,16 @@ def _verb_after(doc, after: int) -> int | None:
     return None
 
 
-def _future_group(doc, verb: int) -> bool:
-    """Whether the verb group around token `verb` ("is due to be held") marks the future."""
+def _future_group(doc, verb: int, reported: bool = False) -> bool:
+    """Whether the verb group around token `verb` ("is due to be held") marks the future; with `reported`,
+    the future in the past of reported speech too ("would arrive")."""
     words = [doc[verb].lower_]
     for step in (-1, 1):
         i = verb + step
         while 0 <= i < len(doc) and abs(i - verb) <= 5 and doc[i].pos_ in VERB_GROUP_POS:
             words.append(doc[i].lower_.replace("’", "'"))
             i += step
-    if FUTURE_WORDS.intersection(words):
+    if FUTURE_WORDS.intersection(words) or reported and "would" in words:
         return True
     return bool(PRESENT_AUX.intersection(words) and FUTURE_AFTER_PRESENT.intersection(words))
 
@@ -664,7 +676,7 @@ _CORE = re.compile(
     rf"\b(?:(?P<period>(?:last|this|next|coming)\s+(?:weekend|week|month|year))"
     r"|(?P<weekend>(?<=the )weekend)"
     rf"|(?P<day_word>{_alt(DAY_WORDS)})|(?P<weekday>{_alt(WEEKDAYS)})|(?P<month>{_alt(MONTHS)})"
-    r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago|(?:(?<=day )|(?<=days )|(?<=night )|(?<=nights ))earlier)"
+    r"|(?P<year>(?:1[89]|20)\d\d(?:['’]?s)?)|(?P<ago>ago|(?:(?<=day )|(?<=days )|(?<=night )|(?<=nights )|(?<=week )|(?<=weeks ))earlier)"
     rf"|(?P<holiday>{_alt([*HOLIDAYS, *MOVABLE_FEASTS])})|(?P<anniversary>anniversary|years?\s+(?:since|after)))\b"
 )
 _WORD_START = re.compile(r"\b\w")

@@ -14,7 +14,7 @@ _HELD_PLACES = (r"(?:school|theatre|theater|hospital|hotel|mall|church|cathedral
                 r"parliament|ship|airliner|plane|train)")
 
 # the soldiers a force takes and holds: hostages, as GTD codes the West Side Boys' British patrol
-_HELD_PEOPLE = r"(?:soldiers|peacekeepers|(?:military )?observers|troops|patrol|delegation|monitors|aid workers)"
+_HELD_PEOPLE = r"(?:soldiers|peacekeepers|(?:military )?observers|troops|patrol|delegation|monitors|aid workers|gendarmes|policemen)"
 # "took a patrol car by surprise": a vehicle or a post the word only qualifies, or men caught unawares, not held
 _NOT_HELD = (r"(?! (?:cars?|boats?|vehicles?|trucks?|jeeps?|bases?|posts?|stations?|units?|duty|routes?|leaders?|"
              r"commanders?)\b)(?!(?: [\w-]+){0,2} by surprise)")
@@ -90,7 +90,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 # "at least ten rockets slammed into an air base", "mortar rounds landed near the embassy"
                 r"(?:rockets?|mortars?|mortar (?:rounds|bombs)|missiles?|shells) (?:slammed|crashed|rained|struck|hit|"
                 r"landed|smashed)|"
-                r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack"),
+                r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack|"
+                # "the device went off at 8:27 p.m. on Thursday" (not an alarm, nor a deal)
+                r"(?:device|explosives?|charges?|mines?) (?:that )?went off"),
     ("arson", r"arson(?: attack)?|set(?:ting)? (?:fire|ablaze|alight)(?: to)?|torch(?:ed|ing)|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     ("armed_assault", r"shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"

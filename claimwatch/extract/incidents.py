@@ -1169,8 +1169,9 @@ RESPONSE_TO = re.compile(
 SINCE_BEFORE = re.compile(r"\bsince\b[^;]{0,60}$", re.I)
 # "the deadliest attack since Islamist violence spread into the country six years ago"
 # "the first big attack on a foreign mission since militants turned their guns on the state two years ago"
-SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first)\b[^;.]{0,70}\bsince\b[^;.]{0,60}$",
-                               re.I)
+# (a full stop inside "U.S.-led" ends no sentence)
+SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first)\b(?:[^;.]|\.(?=[\w-])){0,70}\bsince\b"
+                               r"(?:[^;.]|\.(?=[\w-])){0,60}$", re.I)
 
 
 def _compared_to(article: Article, mention: EventMention, date: DateValue) -> bool:
@@ -1634,9 +1635,37 @@ def _incident_place(article: Article, group: Group) -> Place | None:
         return best
     if _here(article, group):
         return _dateline_city(article, None) or best
-    if best is None or best.precision != "city":
+    if best is None:
+        return _investigating_country(article, group) or _dateline_city(article, best)
+    if best.precision != "city":
         return _dateline_city(article, best) or _dateline_over_a_bystander(article, group, best) or best
     return _dateline_in_attached_region(article, group, best) or best
+
+
+# "Police in the Maldives say the blogger was killed by ...": the authorities of the country that investigates
+INVESTIGATORS_IN = re.compile(r"\b(?:police|authorities|prosecutors?|investigators|officials|government|security\s+forces|"
+                              r"army|military)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _investigating_country(article: Article, group: Group) -> Place | None:
+    """ "NEW DELHI, Aug 10 (Wire) — Police in the Maldives say the blogger was killed by ...", "MOSCOW (Wire) —
+    The armed group that seized a police base in Yerevan two weeks ago surrendered on Sunday": a report
+    filed from abroad, whose incident no place of its own locates, happened where the incident's first
+    sentence, the report's lead, puts it in another country: a town that is no party's or speaker's, or the
+    country whose police or authorities that sentence reports. Not in the correspondent's city."""
+    city = _dateline_city(article, None)
+    if city is None:
+        return None
+    index = group.mentions[0].sentence
+    if index >= _lead_limit(article, 1):
+        return None  # the report's own lead only
+    first = article.sentences[index]
+    abroad = [p for p in article.places
+              if p.precision in ("city", "country") and p.country_code and p.country_code != city.country_code
+              and first.contains(p.evidence) and not in_dateline(article, p)]
+    return next((p for p in abroad if p.precision == "city" and not _not_scene(article, p)), None) or next(
+        (p for p in abroad if p.precision == "country"
+         and INVESTIGATORS_IN.search(article.text, max(0, p.evidence.start - 40), p.evidence.start)), None)
 
 
 def _dateline_over_a_bystander(article: Article, group: Group, best: Place) -> Place | None:
@@ -1928,6 +1957,15 @@ def _modifier(article: Article, place: Place) -> bool:
         return False
     if POSSESSED_INSTITUTION.match(article.text, place.evidence.end):
         return True  # "last Friday's attack on India's consulate in the Afghan city of Herat": whose consulate
+    owned = POSSESSIVE.match(article.text, place.evidence.end)
+    if owned:  # "Somalia's al-Shabaab says its fighters ...": whose group ("Nigeria's Borno state" is a place)
+        following = article.doc.char_span(owned.end(), owned.end() + 1, alignment_mode="expand")
+        entity = following[0].ent_type_ in ("ORG", "NORP") and following[0].pos_ == "PROPN" and not STATE_BODY.search(
+            article.text[owned.end(): owned.end() + 40].split(",")[0]) if following else False
+        if following and following[0].idx == owned.end() and (entity or following[0].lower_ in ARMED_GROUP_WORDS):
+            # (not "Iraq's health ministry said", "Tajikistan's Interior Ministry": the state's own bodies
+            # speak for where it happened)
+            return True
     # the token that starts one space after the name, looked up by offset rather than by a pass over the doc;
     # "the US and Israeli embassies": a modifier coordinated with another names whose, too
     end = place.evidence.end
@@ -1942,13 +1980,25 @@ def _modifier(article: Article, place: Place) -> bool:
 POSSESSED_INSTITUTION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:consulate|embassy|(?:diplomatic\s+)?mission|"
                                    r"high\s+commission|ambassador|diplomats?|peacekeepers|contingent|troops|navy|"
                                    r"air\s+force)\b", re.I)
+POSSESSIVE = re.compile(r"['’]s\s+")
+STATE_BODY = re.compile(r"\b(?:ministry|ministries|police|army|armed\s+forces|military|government|parliament|court|"
+                        r"office|agency|service|guard|navy|commission|prosecutors?|president|presidency|council|ministers?|"
+                        r"premier|interior|defen[cs]e|officials?|authorities|forces|troops|embassy|consulate)\b", re.I)
+ARMED_GROUP_WORDS = frozenset("militants rebels insurgents jihadists separatists guerrillas militia militias".split())
 COORDINATED_MODIFIER = re.compile(r"\s+and\s+[A-Z][\w.-]*(?=\s)")
 
 
 SPEAKER_PLACE_BEFORE = re.compile(
     r"\b(?:media|officials?|sources?|diplomats?|authorities|spokes(?:man|woman|person)|ministry|government|"
     r"police|reporters?|correspondents?|analysts?|experts?|press|newspapers?|television|radio|"
-    r"(?:news|press) conferences?|briefings?|summit|interview|speech)\s+(?:in|from)\s+(?:the\s+)?$",
+    r"(?:news|press) conferences?|briefings?|summit|interview|speech|"
+    # "The Bosniak-American National Association in New York condemned": an organisation's seat
+    r"associations?|committees?|councils?|federations?|foundations?|institutes?|leagues?|societ(?:y|ies)|"
+    r"unions?|networks?|watchdogs?|organi[sz]ations?|groups?\s+based|"
+    # "in a statement issued in Brussels", "the brother of a captive gendarme, reached in Antibes": where a
+    # message came from or a relative was found by telephone
+    r"(?:statements?|communiqu[eé]s?|releases?|appeals?)\s+(?:issued|released|published|sent|made)|"
+    r"(?:reached|contacted|interviewed|speaking)(?:\s+by\s+(?:tele)?phone)?)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
 SPEAKER_PLACE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}(?:says?|said|reports?|reported|told|announced|claimed)\b", re.I)
@@ -2061,6 +2111,12 @@ CUSTODY_BEFORE = re.compile(r"\b(?:arrested|detained|held|captured|apprehended|s
                             r"(?:[\w'-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$", re.I)
 
 
+SEIZED_SITE = re.compile(r"^(?:seized|captured|held)\s+(?:[\w'-]+\s+){0,3}?(?:base|building|station|compound|post|"
+                         r"school|hospital|town|village|church|mosque|embassy|consulate|office|headquarters|parliament|"
+                         r"airport|barracks|hotel|theat(?:re|er)|plant|depot|camp|hall|bank|ship|plane|bus|train)s?\s",
+                         re.I)
+
+
 # "Kevin Loibl, 27, of St. Petersburg": where a named person lives
 AGE_OF_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
 
@@ -2132,7 +2188,10 @@ def _origin(article: Article, place: Place) -> bool:
     origin = ORIGIN_BEFORE.search(near)
     if origin and RETREAT_BEFORE.search(before[: len(before) - len(near) + origin.start()]):
         origin = None  # "guerrillas retreating from the town of Sandhikhara": the scene they left
-    return bool(origin or ORIGIN_CONTAINER.search(before) or CUSTODY_BEFORE.search(before) or AGE_OF_BEFORE.search(before)
+    custody = CUSTODY_BEFORE.search(before)
+    if custody and SEIZED_SITE.search(custody.group()):
+        custody = None  # "the armed group that seized a police regiment's base in Yerevan": an attack's scene
+    return bool(origin or ORIGIN_CONTAINER.search(before) or custody or AGE_OF_BEFORE.search(before)
                 or PART_OF_THE_CITY.search(before) or BURIAL_BEFORE.search(before)
                 or HOMES_BEFORE.search(article.text, max(0, place.evidence.start - 140), place.evidence.start))
 

@@ -120,6 +120,7 @@ class Mention:
     type_end: int | None = None  # token end including that type word ("Kohat district")
     within: Geo | None = None  # from "X, Y"
     filed_in: bool = False  # the country after a dateline's town ("BANIBANGOU, Niger, Nov 8")
+    datelined: bool = False  # the dateline's own name ("BIJELO POLJE, Montenegro, April 3"): a town
     resolved: Geo | None = field(default=None, repr=False)
 
 
@@ -164,14 +165,6 @@ BARE_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside|into|of|above|
 
 def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Place]:
     found = []
-    main = max(context_codes := Counter(p.country_code for p in places if p.country_code), key=context_codes.get) \
-        if any(p.country_code for p in places) else None
-    for match in BARE_CAPITAL.finditer(article.text):  # "an assault in the capital": the main country's
-        code = _country_before(article, places, gaz, match.start()) or main
-        capital = gaz.capital_of(code) if code else None
-        span = article.span(match.start(1), match.end(1))
-        if capital is not None and not any(p.evidence.overlaps(span) for p in places):
-            found.append(capital.place(span.text, span, "CAPITAL"))
     for match in CAPITAL_PHRASE.finditer(article.text):
         span = article.span(match.start(), match.end())
         overlapping = [p for p in places if p.evidence.overlaps(span)]
@@ -183,7 +176,29 @@ def _capitals(article: Article, places: list[Place], gaz: Gazetteer) -> list[Pla
         if capital is not None:  # "Turkey's capital": the country stays a place, the capital is the last word
             evidence = article.span(match.end() - len("capital"), match.end()) if overlapping else span
             found.append(capital.place(span.text, evidence, "CAPITAL"))
+    # "the Iraqi capital" named earlier says which capital "the capital" is, as any other name of the country does
+    main = _main_country(article, places + found)
+    for match in BARE_CAPITAL.finditer(article.text):  # "an assault in the capital": the main country's
+        code = _country_before(article, places, gaz, match.start()) or main
+        capital = gaz.capital_of(code) if code else None
+        span = article.span(match.start(1), match.end(1))
+        if capital is not None and not any(p.evidence.overlaps(span) for p in places + found):
+            found.append(capital.place(span.text, span, "CAPITAL"))
     return found
+
+
+def _main_country(article: Article, places: list[Place]) -> str | None:
+    """The country the article names most. A dateline counts once ("COLOMBO, Sri Lanka" is one vote, as
+    "COLOMBO" alone is: where the report was filed), and wins a tie: "in the capital" of a report filed
+    from abroad about "police in the Maldives" and "Hulhumalé" is the Maldives' capital."""
+    counts = Counter(p.country_code for p in places if p.country_code and not in_dateline(article, p))
+    filed = [p.country_code for p in places if p.country_code and in_dateline(article, p)]
+    for code in dict.fromkeys(filed):
+        counts[code] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next((code for code in filed if counts[code] == best), None) or max(counts, key=counts.get)
 
 
 def _country_before(article: Article, places: list[Place], gaz: Gazetteer, end: int) -> str | None:
@@ -656,7 +671,7 @@ def _mark_cues(tokens: Tokens, mention: Mention) -> None:
     if mention.start > 0 and tokens.lower[mention.start - 1] in DIRECTIONS:
         mention.cue = True
     if _dateline(tokens, mention):
-        mention.cue = mention.strong = True
+        mention.cue = mention.strong = mention.datelined = True
     elif _after_dateline_town(tokens, mention):
         mention.cue = mention.strong = mention.filed_in = True
     mention.embedded = tokens.case_sensitive and _embedded(tokens, mention)
@@ -925,6 +940,11 @@ def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | N
     geo = gaz.resolve(mention.key, mention.surface, context, within, mention.prefer)
     if geo is None and mention.prefer:
         geo = gaz.resolve(mention.key, mention.surface, context, within)
+    if geo is not None and geo.precision == "region" and mention.datelined:
+        # a correspondent files from a town: "BIJELO POLJE" is the town of 15,000, not the municipality named
+        # after it, where the gazetteer has both in one country
+        town = gaz.resolve(mention.key, mention.surface, context, within, "city")
+        geo = town if town is not None and town.precision == "city" and town.country_code == geo.country_code else geo
     if geo is None and (mention.trusted and mention.label in ("GPE", "LOC") or mention.strong):
         variant = gaz.city_variant(mention.key)  # "Nassiriya", tagged a place, is Nasiriya
         geo = gaz.resolve(variant, "", context, within, "city") if variant else None

@@ -119,3 +119,114 @@ def test_dates_a_comparison_since_still_dates_the_compared_incident(extracted):
         "Gunmen killed 30 people at a market on Tuesday, the deadliest attack since militants stormed a "
         "mall last September.", "2015-06-03")
     assert _main(article).date.value == "2015-06-02"
+
+
+# --- reports filed from abroad ---------------------------------------------------------------------------------
+
+
+def test_places_a_report_from_abroad_in_the_country_whose_police_speak(extracted):
+    article = extracted(
+        "NEW DELHI, Aug 10 (Demo Daily) — Police in the Maldives say the blogger was killed by young extremists "
+        "who believed he had insulted Islam, and have named the men they say wielded the knives.", "2017-08-10")
+    location = _main(article).location
+    assert location is not None and location.country_code == "MV"
+
+
+def test_places_a_report_from_abroad_in_the_town_its_lead_names(extracted):
+    article = extracted(
+        "MOSCOW, July 31 (Demo Daily) — The armed group that seized a police regiment's base in Yerevan two weeks "
+        "ago surrendered on Sunday, a day after a second police officer was shot dead near the compound.",
+        "2016-07-31")
+    location = _main(article).location
+    assert location is not None and location.country_code == "AM"
+
+
+def test_places_the_capital_of_the_country_the_report_is_about(extracted):
+    # filed from Colombo, about the Maldives: "the capital" is Male, not Colombo
+    article = extracted(
+        "COLOMBO, Sri Lanka, May 10 (Demo Daily) — Police in the Maldives have arrested the man they believe set "
+        "off the bomb that wounded the former president in last Thursday's attack.\n\nHe was detained at a flat "
+        "in Hulhumale, an island suburb of the capital, early on Sunday.", "2021-05-10")
+    capitals = [p for p in article.places if p.evidence.text == "capital"]
+    assert capitals and capitals[0].country_code == "MV"
+
+
+def test_places_the_iraqi_capital_says_which_capital(extracted):
+    article = extracted(
+        "AMMAN, Jordan, July 5 (Example Herald) — The number of people killed by the bomb that wrecked a street "
+        "in the Iraqi capital at the weekend has risen to 213, Iraq's health ministry said.\n\nThe minister "
+        "complained that his ministry had little control over security in the capital.", "2016-07-05")
+    capitals = [p for p in article.places if p.evidence.text == "capital" and p.evidence.start > 200]
+    assert capitals and capitals[0].country_code == "IQ"
+
+
+def test_places_a_dateline_names_the_town_not_the_municipality(extracted):
+    article = extracted(
+        "BIJELO POLJE, Montenegro, April 3 (Example Herald) — Police have detained two brothers on suspicion of "
+        "planting the explosive that went off outside the home of a journalist late on Sunday.", "2018-04-03")
+    (dateline,) = [p for p in article.places if p.evidence.start == 0]
+    assert dateline.precision == "city"
+
+
+def test_places_where_a_statement_was_issued_or_a_relative_reached_are_no_scenes(extracted):
+    article = extracted(
+        "A bomb damaged a car outside a journalist's home late on Sunday, police said.\n\nThe Committee to Protect "
+        "Journalists, in a statement issued in Brussels, urged the authorities to find those responsible.\n\n"
+        "\"Nobody expected it,\" said the journalist's brother, reached by telephone in Antibes.", "2018-04-03")
+    location = _main(article).location
+    assert location is None or location.country_code not in ("BE", "FR")
+
+
+def test_places_a_countrys_armed_group_is_whose_not_where(extracted):
+    article = extracted(
+        "MANDERA, Kenya, March 14 (Demo Daily) — Somalia's al-Shabaab says its fighters carried out Friday's "
+        "rocket attack on the convoy of the county governor, killing four soldiers.", "2015-03-14")
+    location = _main(article).location
+    assert location is not None and location.country_code == "KE"
+
+
+def test_places_a_countrys_own_ministry_still_names_the_country(extracted):
+    article = extracted(
+        "Tajikistan's Interior Ministry has confirmed that five officers were killed in an ambush by militants "
+        "on Sunday.", "2010-10-05")
+    location = _main(article).location
+    assert location is not None and location.country_code == "TJ"
+
+
+# --- triggers and dates ---------------------------------------------------------------------------------------
+
+
+def test_events_a_device_that_went_off_is_a_bombing():
+    bombing = _trigger("bombing")
+    assert bombing.search("two bodyguards were wounded when the device went off at 8:27 p.m.")
+    assert not bombing.search("the fire alarm went off at 8:27 p.m.")
+
+
+def test_dates_reported_speech_would_points_forward(extracted):
+    article = extracted(
+        "MALE, May 7 (Example Herald) — Police said on Friday that the explosion that wounded the former "
+        "president was an act of terrorism.\n\nThe president said investigators from Australia would arrive "
+        "on Saturday.", "2021-05-07")
+    saturdays = [d for d in article.dates if d.phrase.endswith("Saturday")]
+    assert saturdays and saturdays[0].value == "2021-05-08"
+
+
+def test_dates_a_past_day_before_would_stays_past(extracted):
+    article = extracted(
+        "The governor hoped that the students kidnapped from the college in Kagara early on Wednesday would soon "
+        "be home.", "2021-02-19")
+    wednesdays = [d for d in article.dates if "Wednesday" in d.phrase]
+    assert wednesdays and wednesdays[0].value == "2021-02-17"
+
+
+def test_dates_a_week_earlier(extracted):
+    article = extracted(
+        "Roma leaders held a vigil on Sunday in memory of the two villagers shot dead a week earlier.", "2008-11-10")
+    assert any(d.phrase == "a week earlier" for d in article.dates)
+
+
+def test_dates_that_friday_is_no_friday_before_publication(extracted):
+    article = extracted(
+        "Police arrested a man over the Nov. 11 explosion at the cafe. Nobody was hurt when the device went off "
+        "late that Friday evening.", "2017-01-19")
+    assert not any("Friday" in d.phrase and d.value == "2017-01-13" for d in article.dates)
