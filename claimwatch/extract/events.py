@@ -95,7 +95,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"(?:device|explosives?|charges?|mines?) (?:that )?went off"),
     ("arson", r"arson(?: attack)?|set(?:ting)? (?:fire|ablaze|alight)(?: to)?|torch(?:ed|ing)|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
-    ("armed_assault", r"shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
+    # "soldiers at the barracks in Labasa mutinied and took control of the camp": an armed uprising in a garrison
+    ("armed_assault", r"mutin(?:y|ies|ied)|shoot(?:ing|ings|out|s)?(?! down\b)|shot (?:dead|and killed|to death)|shot (?:[\w-]+ ){1,3}and killed|"
                       # "a farmer was found dead near his field hut, his body covered with cuts": a body that bears
                       # the wounds of an attack
                       r"found dead(?=[^.;]{0,120}\b(?:cuts|wounds|stab|stabbed|bullets?|gunshots?|machetes?|hacked|"

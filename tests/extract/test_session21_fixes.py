@@ -230,3 +230,10 @@ def test_dates_that_friday_is_no_friday_before_publication(extracted):
         "Police arrested a man over the Nov. 11 explosion at the cafe. Nobody was hurt when the device went off "
         "late that Friday evening.", "2017-01-19")
     assert not any("Friday" in d.phrase and d.value == "2017-01-13" for d in article.dates)
+
+
+def test_events_a_mutiny_is_an_armed_assault():
+    assault = _trigger("armed_assault")
+    assert assault.search("Soldiers at the army barracks in Labasa mutinied on Tuesday and took control of the camp.")
+    assert assault.search("the mutiny at the Queen Elizabeth Barracks left eight dead")
+    assert not assault.search("the mutineers' demands were read out on the radio")
