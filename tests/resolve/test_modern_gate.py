@@ -97,7 +97,15 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # cable-car bombing and a shooting of tourists hours apart in one district), heldout-160 (P 0.800) and heldout-162
 # (P 0.400: attacks an hour apart in Dili by one rebel group) are not gated; run blind at the session's last code
 # commit: 0.800 (heldout-168), 0.667 (heldout-169; blind 0.588: the Rasht valley read as Iran's Rasht); heldout-170
-# (P 0.769: the two Copenhagen shootings of one night) and heldout-171 (P 0.714) are not gated
+# (P 0.769: the two Copenhagen shootings of one night) and heldout-171 (P 0.714) are not gated. Twenty-first
+# session, the same weights, after its rules for follow-ups' dates and reports filed from abroad: 0.750 (heldout-32),
+# 0.800 (heldout-97, heldout-129), 1.000 (heldout-150), 0.667 (heldout-152, now P 1.000; heldout-164); its sixteen
+# new sets, run blind and then read or not: 0.800 (heldout-172; blind 0.588: reports from New Delhi and Colombo
+# placed at the dateline), 0.588 (heldout-173), 0.800 (heldout-174; blind 0.588), 0.800 (heldout-177; blind 0.667),
+# 0.737 (heldout-178), 0.286 (heldout-179), 0.737 (heldout-181), 0.588 (heldout-182), 1.000 (heldout-184), 0.667
+# (heldout-185, heldout-187); heldout-175 (P 0.833), heldout-176 (P 0.667), heldout-180 (P 0.778: a barracks
+# mutiny placed in the capital another trigger names), heldout-183 (P 0.444: two cities' bombings of one morning,
+# kept apart by the gold) and heldout-186 (P 0.600) are not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -108,7 +116,7 @@ FLOORS = {
     "heldout-17": 0.95, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
     "heldout-22": 0.95, "heldout-23": 0.60, "heldout-24": 0.40, "heldout-25": 0.80, "heldout-26": 0.80,
     "heldout-27": 0.80, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.95, "heldout-31": 0.30,
-    "heldout-32": 0.40, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
+    "heldout-32": 0.70, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
     "heldout-37": 0.90, "heldout-38": 0.95, "heldout-39": 0.95, "heldout-40": 0.60,
     "heldout-41": 0.60, "heldout-42": 0.95, "heldout-43": 0.50, "heldout-44": 0.70,
     "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.85, "heldout-48": 0.95, "heldout-49": 0.95,
@@ -121,21 +129,25 @@ FLOORS = {
     "heldout-81": 0.75, "heldout-82": 0.85, "heldout-83": 0.75, "heldout-84": 0.85, "heldout-86": 0.95,
     "heldout-87": 0.95, "heldout-88": 0.55, "heldout-89": 0.85, "heldout-90": 0.85, "heldout-91": 0.70,
     "heldout-92": 0.85, "heldout-93": 0.95, "heldout-94": 0.85, "heldout-95": 0.95, "heldout-96": 0.75,
-    "heldout-97": 0.60, "heldout-99": 0.75, "heldout-100": 0.70, "heldout-101": 0.95, "heldout-103": 0.75,
+    "heldout-97": 0.75, "heldout-99": 0.75, "heldout-100": 0.70, "heldout-101": 0.95, "heldout-103": 0.75,
     "heldout-104": 0.85, "heldout-105": 0.75, "heldout-106": 0.70, "heldout-107": 0.80,
     "heldout-108": 0.80, "heldout-109": 0.75, "heldout-110": 0.95, "heldout-112": 0.95, "heldout-113": 0.85,
     "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
     "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
     "heldout-124": 0.55, "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
-    "heldout-129": 0.60, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.85, "heldout-135": 0.95,
+    "heldout-129": 0.75, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.85, "heldout-135": 0.95,
     "heldout-132": 0.85,
     "heldout-136": 0.55, "heldout-137": 0.85, "heldout-138": 0.35, "heldout-139": 0.45,
     "heldout-140": 0.75, "heldout-141": 0.75, "heldout-142": 0.85, "heldout-143": 0.95,
-    "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.80,
+    "heldout-146": 0.75, "heldout-147": 0.85, "heldout-148": 0.75, "heldout-149": 0.85, "heldout-150": 0.95,
     "heldout-154": 0.85, "heldout-155": 0.75,
     "heldout-156": 0.75, "heldout-157": 0.75, "heldout-159": 0.55, "heldout-161": 0.95, "heldout-163": 0.95,
-    "heldout-164": 0.55, "heldout-165": 0.75, "heldout-166": 0.55, "heldout-167": 0.55,
+    "heldout-164": 0.65, "heldout-165": 0.75, "heldout-166": 0.55, "heldout-167": 0.55,
     "heldout-168": 0.75, "heldout-169": 0.60,
+    "heldout-152": 0.65,
+    "heldout-172": 0.75, "heldout-173": 0.55, "heldout-174": 0.75, "heldout-177": 0.75, "heldout-178": 0.70,
+    "heldout-179": 0.25, "heldout-181": 0.70, "heldout-182": 0.55, "heldout-184": 0.95, "heldout-185": 0.65,
+    "heldout-187": 0.65,
 }
 
 
