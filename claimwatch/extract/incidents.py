@@ -2025,9 +2025,13 @@ def _not_scene(article: Article, place: Place) -> bool:
         _institution(article, place) or _origin(article, place) or _government(article, place) or \
         AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
         _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None \
-        or ACCORD_AFTER.match(article.text, place.evidence.end) is not None
+        or ACCORD_AFTER.match(article.text, place.evidence.end) is not None \
+        or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None
 
 
+# "the Carrefour quarter of Duekoue": a quarter of the town named after it, which the town places (the gazetteer's
+# namesake is a city elsewhere: Carrefour in Haiti)
+QUARTER_OF_AFTER = re.compile(r"\s+(?:quarter|neighbou?rhood)\s+of\s+(?:the\s+(?:town|city)\s+of\s+)?[A-Z]")
 # "soldiers had been forgotten in the Lome accord", "the Minsk agreements": a town that names a treaty or talks
 ACCORD_AFTER = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|protocols?|declarations?|conventions?|treaty|"
                           r"treaties|talks|process|deal|framework|format)\b", re.I)

@@ -48,7 +48,7 @@ DIRECTIONS = frozenset({
 })
 PLACE_NOUNS = frozenset({
     "town", "city", "village", "province", "state", "region", "district", "county", "governorate",
-    "hometown", "capital", "outskirts", "suburb", "suburbs", "area", "neighbourhood", "neighborhood",
+    "hometown", "capital", "outskirts", "suburb", "suburbs", "area", "neighbourhood", "neighborhood", "quarter",
     "municipality", "port", "heart", "centre", "center", "streets", "mayor", "governor", "residents",
     "people", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "border", "part", "parts", "prefecture", "department", "islands", "island", "resort",

@@ -237,3 +237,12 @@ def test_events_a_mutiny_is_an_armed_assault():
     assert assault.search("Soldiers at the army barracks in Labasa mutinied on Tuesday and took control of the camp.")
     assert assault.search("the mutiny at the Queen Elizabeth Barracks left eight dead")
     assert not assault.search("the mutineers' demands were read out on the radio")
+
+
+def test_places_a_quarter_of_a_town_is_placed_by_the_town(extracted):
+    # "Carrefour" alone is a city in Haiti; "the Carrefour quarter of Duekoue" is part of an Ivorian town
+    article = extracted(
+        "At least 800 people were killed on Tuesday in intercommunal violence in the Carrefour quarter of Duékoué, "
+        "a crossroads town in western Ivory Coast, the Red Cross said.", "2011-04-02")
+    location = _main(article).location
+    assert location is not None and location.country_code == "CI"
