@@ -99,13 +99,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # commit: 0.800 (heldout-168), 0.667 (heldout-169; blind 0.588: the Rasht valley read as Iran's Rasht); heldout-170
 # (P 0.769: the two Copenhagen shootings of one night) and heldout-171 (P 0.714) are not gated. Twenty-first
 # session, the same weights, after its rules for follow-ups' dates and reports filed from abroad: 0.750 (heldout-32),
-# 0.800 (heldout-97, heldout-129), 1.000 (heldout-150), 0.667 (heldout-152, now P 1.000; heldout-164); its sixteen
-# new sets, run blind and then read or not: 0.800 (heldout-172; blind 0.588: reports from New Delhi and Colombo
-# placed at the dateline), 0.588 (heldout-173), 0.800 (heldout-174; blind 0.588), 0.800 (heldout-177; blind 0.667),
-# 0.737 (heldout-178), 0.286 (heldout-179), 0.737 (heldout-181), 0.588 (heldout-182), 1.000 (heldout-184), 0.667
-# (heldout-185, heldout-187); heldout-175 (P 0.833), heldout-176 (P 0.667), heldout-180 (P 0.778: a barracks
-# mutiny placed in the capital another trigger names), heldout-183 (P 0.444: two cities' bombings of one morning,
-# kept apart by the gold) and heldout-186 (P 0.600) are not gated
+# 0.800 (heldout-97, heldout-129), 1.000 (heldout-150), 0.667 (heldout-152, now P 1.000; heldout-164); its sixteen new
+# sets, run blind and then read or not: 0.800 (heldout-172; blind 0.588: reports from New Delhi and Colombo placed at
+# the dateline), 0.588 (heldout-173), 0.800 (heldout-174; blind 0.588), 0.800 (heldout-177; blind 0.667), 0.737
+# (heldout-178), 0.286 (heldout-179), 0.737 (heldout-181), 0.588 (heldout-182), 1.000 (heldout-184), 0.667
+# (heldout-185), 0.800 (heldout-187; blind 0.667: the Carrefour quarter of Duekoue read as Haiti's Carrefour);
+# heldout-175 (P 0.833), heldout-176 (P 0.667), heldout-180 (P 0.778: a barracks mutiny placed in the capital another
+# trigger names), heldout-183 (P 0.444: two cities' bombings of one morning, kept apart by the gold) and heldout-186
+# (P 0.600) are not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -147,7 +148,7 @@ FLOORS = {
     "heldout-152": 0.65,
     "heldout-172": 0.75, "heldout-173": 0.55, "heldout-174": 0.75, "heldout-177": 0.75, "heldout-178": 0.70,
     "heldout-179": 0.25, "heldout-181": 0.70, "heldout-182": 0.55, "heldout-184": 0.95, "heldout-185": 0.65,
-    "heldout-187": 0.65,
+    "heldout-187": 0.75,
 }
 
 
