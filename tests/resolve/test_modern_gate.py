@@ -106,7 +106,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # (heldout-185), 0.800 (heldout-187; blind 0.667: the Carrefour quarter of Duekoue read as Haiti's Carrefour);
 # heldout-175 (P 0.833), heldout-176 (P 0.667), heldout-180 (P 0.778: a barracks mutiny placed in the capital another
 # trigger names), heldout-183 (P 0.444: two cities' bombings of one morning, kept apart by the gold) and heldout-186
-# (P 0.600) are not gated
+# (P 0.600) are not gated; run blind at the session's last code: 0.737 (heldout-188), 0.154 (heldout-190: Porvenir
+# read as the Chilean town), 0.400 (heldout-191); heldout-189 (P 0.700: two Havana bombs of one day) is not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -148,7 +149,7 @@ FLOORS = {
     "heldout-152": 0.65,
     "heldout-172": 0.75, "heldout-173": 0.55, "heldout-174": 0.75, "heldout-177": 0.75, "heldout-178": 0.70,
     "heldout-179": 0.25, "heldout-181": 0.70, "heldout-182": 0.55, "heldout-184": 0.95, "heldout-185": 0.65,
-    "heldout-187": 0.75,
+    "heldout-187": 0.75, "heldout-188": 0.70, "heldout-190": 0.15, "heldout-191": 0.35,
 }
 
 
