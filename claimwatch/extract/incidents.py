@@ -2026,12 +2026,28 @@ def _not_scene(article: Article, place: Place) -> bool:
         AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
         _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None \
         or ACCORD_AFTER.match(article.text, place.evidence.end) is not None \
-        or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None
+        or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None or _a_quarter_abroad(article, place)
 
 
 # "the Carrefour quarter of Duekoue": a quarter of the town named after it, which the town places (the gazetteer's
 # namesake is a city elsewhere: Carrefour in Haiti)
 QUARTER_OF_AFTER = re.compile(r"\s+(?:quarter|neighbou?rhood)\s+of\s+(?:the\s+(?:town|city)\s+of\s+)?[A-Z]")
+# "in Havana's Miramar district": a district its city names, whatever namesake the gazetteer holds
+DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|area)\b", re.I)
+OWNER_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+$")
+
+
+def _a_quarter_abroad(article: Article, place: Place) -> bool:
+    """ "three seafront hotels in Havana's Miramar district": a district of the city that owns it, which the
+    gazetteer read as a namesake in another country (Miramar, Florida), is no scene; the city is."""
+    if not DISTRICT_AFTER.match(article.text, place.evidence.end):
+        return False
+    owner = OWNER_BEFORE.search(article.text, max(0, place.evidence.start - 40), place.evidence.start)
+    return owner is not None and any(
+        p.evidence.start == owner.start(1) and p.country_code and p.country_code != place.country_code
+        for p in article.places)
+
+
 # "soldiers had been forgotten in the Lome accord", "the Minsk agreements": a town that names a treaty or talks
 ACCORD_AFTER = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|protocols?|declarations?|conventions?|treaty|"
                           r"treaties|talks|process|deal|framework|format)\b", re.I)

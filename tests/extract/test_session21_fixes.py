@@ -1,8 +1,14 @@
 """Rules the twenty-first session added, after reading why follow-up reports of one incident were dated by
 their own news: an accusation told as "X are behind the bomb", an apology for an attack the report dates
 only further down, a patrol "captured" after a long noun phrase, and a "last Monday" that a calendar date
-of the same report places in the week before. Written for these tests; none is a report of the samples."""
+of the same report places in the week before; then why reports filed from abroad were placed at their dateline,
+and why quarters and districts were read as their namesakes elsewhere. Written for these tests; none is a report
+of the samples."""
 
+import re
+
+from claimwatch.extract.incidents import _not_scene
+from claimwatch.model import Article, Place, Span
 from incident_helpers import main_incident as _main, trigger_pattern as _trigger
 
 
@@ -246,3 +252,19 @@ def test_places_a_quarter_of_a_town_is_placed_by_the_town(extracted):
         "a crossroads town in western Ivory Coast, the Red Cross said.", "2011-04-02")
     location = _main(article).location
     assert location is not None and location.country_code == "CI"
+
+
+def _place(text: str, name: str, code: str, nth: int = 0) -> Place:
+    start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+    return Place(name=name, evidence=Span.of(text, start, start + len(name)), city=name, country_code=code,
+                 precision="city")
+
+
+def test_places_a_district_of_a_city_abroad_is_no_scene():
+    # the gazetteer's Miramar is a town in Florida; "Havana's Miramar district" is part of Havana
+    text = "Explosions shook three seafront hotels in Havana's Miramar district on Thursday."
+    article = Article(id="t", text=text, places=[_place(text, "Havana", "CU"), _place(text, "Miramar", "US")])
+    assert _not_scene(article, article.places[1]) and not _not_scene(article, article.places[0])
+    # a district of the owner's own country is still a place of the incident
+    article.places[1] = _place(text, "Miramar", "CU")
+    assert not _not_scene(article, article.places[1])
