@@ -268,3 +268,13 @@ def test_places_a_district_of_a_city_abroad_is_no_scene():
     # a district of the owner's own country is still a place of the incident
     article.places[1] = _place(text, "Miramar", "CU")
     assert not _not_scene(article, article.places[1])
+
+
+def test_places_somaliland_names_the_country_of_its_towns(extracted):
+    # from a Nairobi dateline, "Sheikh" was read as a Kenyan namesake; Somaliland is a region of Somalia
+    article = extracted(
+        "NAIROBI, Kenya, Oct 21 (Sample Wire) — Gunmen shot dead a British couple who ran a boarding school in "
+        "the town of Sheikh, in the breakaway Somali republic of Somaliland, on Monday night, police said.",
+        "2003-10-21")
+    location = _main(article).location
+    assert location is not None and location.country_code == "SO"
