@@ -614,11 +614,11 @@ def _is_future(context: _Context, start: int, end: int) -> bool:
     if SET_FOR.search(context.doc.text, max(0, start - 20), start):
         return True
     verb = _verb_before(context.doc, bisect.bisect_left(context.starts, start))
-    if verb is not None and verb >= 0:
+    if verb is not None:
         # "said investigators would arrive on Saturday": reported speech's future, where its verb governs the
         # date (not "the students taken early on Wednesday would soon be home")
-        return _future_group(context.doc, verb, reported=True)
-    verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end)) if verb is None else None
+        return verb >= 0 and _future_group(context.doc, verb, reported=True)
+    verb = _verb_after(context.doc, bisect.bisect_left(context.starts, end))
     return verb is not None and _future_group(context.doc, verb)
 
 

@@ -849,9 +849,7 @@ def _dated_anaphor(article: Article, main: Group) -> DateValue | None:
     later sentence of its own group names again with "the" and dates to the day, weeks back but within
     `NEWS_GAP` of publication (the report's news is a response to it)."""
     for mention in main.mentions[1:]:
-        head = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
-            if article.doc is not None else None
-        if not _anaphoric(article, mention) or head is None or head[-1].pos_ not in ("NOUN", "PROPN"):
+        if not _anaphoric(article, mention) or not _noun_trigger(article, mention):
             continue  # not "the men who attacked Bartica ... on Jan. 26": a verb, and its date another incident's
         date = event_date(article, [mention])
         if date is not None and date.precision == "day" and date.value and not _after_publication(article, date) \
@@ -1139,8 +1137,14 @@ def _subject_group(article: Article, mention: EventMention, groups: list[Group])
     if between is None or any(t.text in ";:" or t.tag_ in FINITE_TAGS or t.pos_ == "CCONJ" for t in between
                               if noun.trigger.end <= t.idx < mention.trigger.start):
         return None
-    head = article.doc.char_span(noun.trigger.start, noun.trigger.end, alignment_mode="expand")
-    return group if head is not None and head[-1].pos_ in ("NOUN", "PROPN") else None
+    return group if _noun_trigger(article, noun) else None
+
+
+def _noun_trigger(article: Article, mention: EventMention) -> bool:
+    """The trigger ends in a noun ("the RUF attacks"), not a verb ("the men who attacked")."""
+    head = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
+        if article.doc is not None else None
+    return head is not None and head[-1].pos_ in ("NOUN", "PROPN")
 
 
 def assign_sentences(article: Article, groups: list[Group]) -> None:
@@ -1636,7 +1640,8 @@ def _incident_place(article: Article, group: Group) -> Place | None:
     if _here(article, group):
         return _dateline_city(article, None) or best
     if best is None:
-        return _investigating_country(article, group) or _dateline_city(article, best)
+        filed = _dateline_city(article, None)
+        return _investigating_country(article, group, filed) or filed
     if best.precision != "city":
         return _dateline_city(article, best) or _dateline_over_a_bystander(article, group, best) or best
     return _dateline_in_attached_region(article, group, best) or best
@@ -1647,21 +1652,20 @@ INVESTIGATORS_IN = re.compile(r"\b(?:police|authorities|prosecutors?|investigato
                               r"army|military)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 
 
-def _investigating_country(article: Article, group: Group) -> Place | None:
+def _investigating_country(article: Article, group: Group, filed: Place | None) -> Place | None:
     """ "NEW DELHI, Aug 10 (Wire) — Police in the Maldives say the blogger was killed by ...", "MOSCOW (Wire) —
     The armed group that seized a police base in Yerevan two weeks ago surrendered on Sunday": a report
     filed from abroad, whose incident no place of its own locates, happened where the incident's first
     sentence, the report's lead, puts it in another country: a town that is no party's or speaker's, or the
-    country whose police or authorities that sentence reports. Not in the correspondent's city."""
-    city = _dateline_city(article, None)
-    if city is None:
+    country whose police or authorities that sentence reports. Not in the correspondent's city (`filed`)."""
+    if filed is None:
         return None
     index = group.mentions[0].sentence
     if index >= _lead_limit(article, 1):
         return None  # the report's own lead only
     first = article.sentences[index]
     abroad = [p for p in article.places
-              if p.precision in ("city", "country") and p.country_code and p.country_code != city.country_code
+              if p.precision in ("city", "country") and p.country_code and p.country_code != filed.country_code
               and first.contains(p.evidence) and not in_dateline(article, p)]
     return next((p for p in abroad if p.precision == "city" and not _not_scene(article, p)), None) or next(
         (p for p in abroad if p.precision == "country"
@@ -1958,14 +1962,8 @@ def _modifier(article: Article, place: Place) -> bool:
     if POSSESSED_INSTITUTION.match(article.text, place.evidence.end):
         return True  # "last Friday's attack on India's consulate in the Afghan city of Herat": whose consulate
     owned = POSSESSIVE.match(article.text, place.evidence.end)
-    if owned:  # "Somalia's al-Shabaab says its fighters ...": whose group ("Nigeria's Borno state" is a place)
-        following = article.doc.char_span(owned.end(), owned.end() + 1, alignment_mode="expand")
-        entity = following[0].ent_type_ in ("ORG", "NORP") and following[0].pos_ == "PROPN" and not STATE_BODY.search(
-            article.text[owned.end(): owned.end() + 40].split(",")[0]) if following else False
-        if following and following[0].idx == owned.end() and (entity or following[0].lower_ in ARMED_GROUP_WORDS):
-            # (not "Iraq's health ministry said", "Tajikistan's Interior Ministry": the state's own bodies
-            # speak for where it happened)
-            return True
+    if owned and _owns_a_group(article, owned.end()):
+        return True  # "Somalia's al-Shabaab says its fighters ...": whose group ("Nigeria's Borno state" is a place)
     # the token that starts one space after the name, looked up by offset rather than by a pass over the doc;
     # "the US and Israeli embassies": a modifier coordinated with another names whose, too
     end = place.evidence.end
@@ -1981,6 +1979,19 @@ POSSESSED_INSTITUTION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:consulate|e
                                    r"high\s+commission|ambassador|diplomats?|peacekeepers|contingent|troops|navy|"
                                    r"air\s+force)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _owns_a_group(article: Article, start: int) -> bool:
+    """The word at `start` begins an armed group's name or word ("al-Shabaab", "militants"); not a body of the
+    state ("Iraq's health ministry", "Tajikistan's Interior Ministry" speak for where it happened)."""
+    following = article.doc.char_span(start, start + 1, alignment_mode="expand")
+    if not following or following[0].idx != start:
+        return False
+    token = following[0]
+    if token.lower_ in ARMED_GROUP_WORDS:
+        return True
+    named = article.text[start: start + 40].split(",")[0]
+    return token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN" and not STATE_BODY.search(named)
 STATE_BODY = re.compile(r"\b(?:ministry|ministries|police|army|armed\s+forces|military|government|parliament|court|"
                         r"office|agency|service|guard|navy|commission|prosecutors?|president|presidency|council|ministers?|"
                         r"premier|interior|defen[cs]e|officials?|authorities|forces|troops|embassy|consulate)\b", re.I)
