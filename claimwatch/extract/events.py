@@ -92,7 +92,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"landed|smashed)|"
                 r"blew (?:himself|herself|themselves) up|blown up|blew up|dynamite attack|"
                 # "the device went off at 8:27 p.m. on Thursday" (not an alarm, nor a deal)
-                r"(?:device|explosives?|charges?|mines?) (?:that )?went off"),
+                r"(?:device|explosives?|charges?|mines?) (?:that )?went off|"
+                # "someone in a speeding car threw an explosive device close to the conference centre"
+                r"(?:threw|thrown|throwing|hurled|tossed|lobbed) (?:[\w-]+ ){0,3}?(?:explosive devices?|explosives|"
+                r"sticks? of (?:dynamite|explosives?)|dynamite)"),
     ("arson", r"arson(?: attack)?|set(?:ting)? (?:fire|ablaze|alight)(?: to)?|torch(?:ed|ing)|firebomb(?:ed|ing|s)?|burn(?:ed|t) down|"
               r"petrol bombs?|molotov cocktails?"),
     # "soldiers at the barracks in Labasa mutinied and took control of the camp": an armed uprising in a garrison

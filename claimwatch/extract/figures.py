@@ -162,10 +162,12 @@ _AUX = (
     r"|listed\s+as|(?:said|thought|reported|believed|feared|known|confirmed)\s+to\s+(?:have\s+been|have|be)|\w+ly"
 )
 _ASIDE = (
-    r"\s*,\s*(?:according\s+to|as\s+per|including|among\s+them|(?:[\w-]+\s+){1,2}of\s+(?:whom|them)"
+    # "Five members of the Nasa people, among them the reservation's governor, Cristina Bautista, were shot dead"
+    r"\s*,\s*(?:(?:including|among\s+them)\s[^.;]{0,100}?,(?=\s+(?:were|have\s+been|had\s+been)\s)"
+    r"|(?:according\s+to|as\s+per|including|among\s+them|(?:[\w-]+\s+){1,2}of\s+(?:whom|them)"
     r"|(?:\w+\s+){0,2}said|say"
     # "One civilian contractor, not an American, was killed": an apposition that says who they were not
-    r"|not\s+(?:an?|the)\s)[^,.;]{0,60},"
+    r"|not\s+(?:an?|the)\s)[^,.;]{0,60},)"
 )
 # What follows the counted people: an aside, auxiliaries, then the casualty word.
 AFTER_GROUP_RE = re.compile(
@@ -177,7 +179,8 @@ _VERBS = (
     r"|gunn(?:ed|ing)\s+down|claim(?:s|ed|ing)?\s+the\s+lives?\s+of"
     # "hacked seven displaced people to death", "stabbed two guards to death"
     r"|(?:hack|stabb|beat|burn|club|bludgeon)(?:ed|ing)(?=\s+(?:[\w-]+\s+){1,4}?to\s+death\b)"
-    r"|(?:murders?|killings?|deaths?|massacre|assassinations?|executions?)\s+of(?:\s+the)?)"
+    r"|(?:murders?|killings?|deaths?|massacre|assassinations?|executions?)\s+of(?:\s+the)?"
+    r"|(?:bodies|corpses)\s+of(?:\s+the)?)"  # "dug up the bodies of 28 villagers": a count of the dead
     r"|(?P<wounded>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)?|crippl(?:e|es|ed|ing)"
     r"|wounding\s+of(?:\s+the)?)"
     r"|(?P<kidnapped>kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|(?:kidnappings?|abductions?)\s+of(?:\s+the)?)"
@@ -188,8 +191,9 @@ VERB_FIRST_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}){_MORE}\s+(?={_AMOUNT})", re
 VERB_ONE_RE = re.compile(rf"(?<![\w-])(?:{_VERBS})\s+(?P<det>an?)\s+", re.IGNORECASE)
 _TOLL = (
     r"(?P<killed>(?:death|fatality|casualty)\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities"
-    r"|people\s+killed|victims))"
-    r"|(?P<wounded>injury\s+toll|number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+(?:injured|wounded)))"
+    r"|people\s+killed|victims)|number\s+(?:killed|dead))"  # "brought the number killed in the attack to 20"
+    r"|(?P<wounded>injury\s+toll|number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+(?:injured|wounded))"
+    r"|number\s+(?:injured|wounded))"
     r"|(?P<kidnapped>number\s+of\s+(?:the\s+)?(?:hostages|people\s+kidnapped|abductees))"
 )
 _TOLL_LINK = (
@@ -208,10 +212,11 @@ TOLL_RISE_RE = re.compile(
     re.IGNORECASE,
 )
 _RISE = re.compile(r"ris|rose|climb|increas|jump|soar|reach|doubl|tripl", re.IGNORECASE)
-# "the ministry raised the number of wounded in the attack on the mosque ... to 101": the verb before the toll
+# "the ministry raised the number of wounded in the attack on the mosque ... to 101", "her death brought the
+# number killed in the attack to 20": the verb before the toll
 # "local authorities put the overall toll in Mukondi and the neighbouring village of Mausa at 46": a count
 TOLL_RAISED_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<raised>raised|revised)|put|puts|putting|placed)\s+(?:the|its|their)\s+(?:official\s+|overall\s+|total\s+)?"
+    rf"(?<![\w-])(?:(?P<raised>raised|revised|brought|brings|bringing|took|takes|taking)|put|puts|putting|placed)\s+(?:the|its|their)\s+(?:official\s+|overall\s+|total\s+)?"
     rf"(?:{_TOLL})(?P<link>(?:\s+[\w'’,-]+){{0,20}}?\s+(?:to|at))\s+(?={_AMOUNT})",
     re.IGNORECASE,
 )
@@ -380,7 +385,8 @@ class _Reader:
         """
         end = last = pos
         token = self.token(_skip_space(self.text, pos))
-        while token is not None and limit and _in_group(token, wide) and "\n" not in self.text[last:token.idx]:
+        while token is not None and limit and (_in_group(token, wide) or wide and _joins_nouns(token)) and \
+                "\n" not in self.text[last:token.idx]:
             last, limit = token.idx + len(token.text), limit - 1
             end = last if token.pos_ not in ("ADP", "DET") else end
             token = token.nbor() if token.i + 1 < len(token.doc) else None
@@ -424,6 +430,15 @@ def _in_group(token, wide: bool = False) -> bool:
     if wide and (token.pos_ == "ADP" and token.lower_ != "with" or token.tag_ in ("VBG", "VBN")):
         return True
     return token.pos_ in GROUP_POS or token.lower_ in GROUP_WORDS
+
+
+def _joins_nouns(token) -> bool:
+    """ "six soldiers and police officers were killed": one count of people of two kinds (not "and a
+    civilian", not "and 2 soldiers", which are counts of their own)."""
+    if token.lower_ != "and" or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return following.pos_ in ("NOUN", "ADJ") and not following.like_num and not CASUALTY_WORD_RE.match(following.text)
 
 
 def _an_age(token) -> bool:
@@ -487,11 +502,15 @@ def _toll_matches(text: str) -> list[re.Match]:
     return raised + short + long
 
 
+# "put the number killed nationwide since mid-December at 179": a count of many incidents, not of one
+AGGREGATE_RE = re.compile(r"\b(?:nationwide|countrywide|since|this\s+year|so\s+far\s+this)\b", re.IGNORECASE)
+
+
 def _toll_figures(reader: _Reader) -> list[Figure]:
     figures = []
     for match in _toll_matches(reader.text):
         found = _amount_at(reader, match.end())
-        if found is None or not reader.same_sentence(match.start(), found.end):
+        if found is None or not reader.same_sentence(match.start(), found.end) or AGGREGATE_RE.search(match.group("link")):
             continue
         raised = _RISE.search(match.group("link")) or match.groupdict().get("raised")  # "raised the toll to"
         amount = with_suffix(found, "rose to" if raised else None)
@@ -669,23 +688,28 @@ def _one_person_figures(reader: _Reader) -> list[Figure]:
     return [_taken(reader, figure) for figure in figures if figure is not None]
 
 
-# "Gunmen shot dead Sidhu Moose Wala", "a man who murdered Samuel Paty": one named person killed
+# "Gunmen shot dead Sidhu Moose Wala", "a man who murdered Samuel Paty", "killed radio reporter David Meza",
+# "the killing of Jeno Koka": one named person killed
 KILLED_NAME_RE = re.compile(r"(?<![\w-])(?:shot\s+dead|gunned\s+down|murdered|assassinated|beheaded|stabbed\s+to\s+death|"
-                            r"hacked\s+to\s+death)\s+(?=[A-Z])")
+                            r"hacked\s+to\s+death|killed|(?:killing|murder|assassination|slaying)\s+of)\s+(?=[^\W\d_])")
 # a name spaCy did not tag a person ("Sidhu Moose Wala"): proper nouns that no other entity type claims
 NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"})
+# the words of one person's title before a name: "Italian businessman", "radio reporter", "opposition leader"
+TITLE_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
 def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
     """One killed when the verb's object is a single person's name (not "X and Y", not a group)."""
     token = reader.token(match.end())
-    if token is None or match.end() in reader.taken:
-        return None
+    if token is None or match.end() in reader.taken or (
+            not match.group().rstrip().endswith(" of") and reader.previous_word(match.start()) in ("the", "of", "an", "a")):
+        return None  # "the widower of assassinated former prime minister Benazir Bhutto": an adjective
+    token = _after_title(token)
     if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
         end = token.i
         while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
             end += 1
-    elif token.pos_ == "PROPN" and token.ent_type_ not in NOT_A_PERSON:
+    elif token.pos_ == "PROPN" and token.ent_type_ not in NOT_A_PERSON and token.text[:1].isupper():
         end = token.i  # the run of proper nouns, up to the apposition's comma
         while end + 1 < len(token.doc) and token.doc[end + 1].pos_ == "PROPN" and \
                 token.doc[end + 1].ent_type_ not in NOT_A_PERSON:
@@ -699,12 +723,28 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
     return _figure(reader, "killed", amount, name_end, (match.start(), name_end), "")
 
 
+def _after_title(token):
+    """The first word of the name after up to three words of one person's title ("Italian businessman Fabio
+    di Celmo"); the token itself where no name follows such a title. A plural ("soldiers") or a word of a
+    place or organisation is no one person's title."""
+    for step in range(4):
+        if token.i + step >= len(token.doc):
+            break
+        word = token.doc[token.i + step]
+        if word.ent_type_ == "PERSON" and word.ent_iob_ == "B":
+            return word
+        if word.pos_ not in TITLE_WORD_POS or word.tag_ in ("NNS", "NNPS") or word.ent_type_ not in ("", "NORP"):
+            break
+    return token
+
+
 # "Fernando Villavicencio, a presidential candidate who ..., was shot dead": a sentence that opens with
 # one person's name and an apposition, whose verb kills
 NAME_THEN_KILLED_RE = re.compile(r"(?:,\s+|\s+)(?:(?:was|has\s+been)\s+(?:shot\s+dead|killed|murdered|assassinated|gunned\s+down|"
                                  r"beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)"
-                                 # "Officer Sedat Gezer, 48, died of his wounds"
-                                 r"|died\s+(?:of|from)\s+(?:his|her)\s+(?:wounds|injuries))(?![\w-])")
+                                 # "Officer Sedat Gezer, 48, died of his wounds", "Palacios, 36, died at the scene"
+                                 r"|(?:later\s+)?died\s+(?:(?:of|from)\s+(?:his|her)\s+(?:wounds|injuries)|"
+                                 r"(?:in|at)\s+(?:the\s+)?(?:hospital|scene)|on\s+the\s+way\s+to\s+(?:the\s+)?hospital))(?![\w-])")
 # the words a name may carry before it at the opening: "Singer Sidhu Moose Wala", "The journalist Avijit Roy"
 TITLE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PUNCT"})
 OPENING_DASH_RE = re.compile(r"[—–]\s*$|--\s*$")
@@ -723,7 +763,8 @@ def _one_named_subject(reader: _Reader, match: re.Match) -> Figure | None:
             return None
         if candidate.ent_type_ == "PERSON" and candidate.ent_iob_ == "B" and (
                 candidate.i == first.i or OPENING_DASH_RE.search(reader.text[first.idx:candidate.idx])
-                or _titled(sentence, first, candidate) or _titled_after_dash(reader, sentence, candidate)):
+                or _titled(sentence, first, candidate) or _titled_after_dash(reader, sentence, candidate)
+                or _after_subordinator(sentence, candidate)):
             break
         if candidate.i - first.i > 25:
             return None
@@ -747,9 +788,27 @@ def _titled_after_dash(reader: _Reader, sentence, candidate) -> bool:
 
 
 def _titled(sentence, first, candidate) -> bool:
-    """Up to three words of title before the name open the sentence: "Singer X", "The journalist X"."""
+    """Up to three words of title before the name open the sentence: "Singer X", "The journalist X"; or a
+    title set off by a comma, the name its apposition: "Egypt's prosecutor-general, Hisham Barakat, died"."""
     before = [t for t in sentence if first.i <= t.i < candidate.i]
-    return 0 < len(before) <= 3 and all(t.pos_ in TITLE_POS and t.text != "," for t in before)
+    if 0 < len(before) <= 3 and all(t.pos_ in TITLE_POS and t.text != "," for t in before):
+        return True
+    return 2 < len(before) <= 7 and before[-1].text == "," and all(
+        t.pos_ in TITLE_POS or t.tag_ == "POS" or t.text == "-" for t in before[:-1]) and all(
+        t.text not in (",", "(", ")") for t in before[:-1])
+
+
+# "three months after Inspector Herman Gooding was shot dead": a clause of its own opens at the name
+SUBORDINATORS = frozenset({"after", "when", "since", "before", "until"})
+
+
+def _after_subordinator(sentence, candidate) -> bool:
+    """The name opens a clause after a subordinating word, with up to two words of title between."""
+    before = [t for t in sentence if t.i < candidate.i][-3:]
+    for index, token in enumerate(before):
+        if token.lower_ in SUBORDINATORS:
+            return all(t.pos_ in TITLE_POS and t.text != "," for t in before[index + 1:])
+    return False
 
 
 def _one_after_verb(reader: _Reader, match: re.Match) -> Figure | None:

@@ -87,6 +87,10 @@ REPORTING_BEFORE = re.compile(
 REPORTING_OBJECT_BEFORE = re.compile(
     r"\b(?:named|identified|charged|arrested|told|blamed|accused|quoted|detained|questioned|briefed)\s+"
     r"(?:him|her|them|reporters|journalists|lawmakers|parliament|senators)\s+$", re.I)
+# "former airport staff told the trial of two ex-gendarmes on Wednesday": the day of testimony
+TESTIMONY_BEFORE = re.compile(
+    r"\b(?:told|testified\s+(?:to|before|at))\s+(?:the\s+|a\s+)?(?:court|trial|tribunal|judges?|jury|hearing|inquiry|"
+    r"inquest|commission|committee)(?:\s+(?:of|into|on)\s+(?:[\w'’-]+\s+){1,4})?\s*$", re.I)
 # "China asked Pakistan on Wednesday to investigate the bombing": a request to a named party (case-sensitive)
 REQUEST_OBJECT_BEFORE = re.compile(r"\b(?:[Aa]sked|[Uu]rged|[Tt]old|[Pp]ressed|[Ww]arned|[Cc]alled on|[Bb]riefed)\s+"
                                    r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}$")
@@ -195,7 +199,8 @@ def bound_to_statement(article: Article, date: DateValue) -> bool:
     before = article.text[max(0, date.evidence.start - 25): date.evidence.start]
     return bool(REPORTING_AFTER.search(after)) and not _trigger_near(after) or bool(REPORTING_BEFORE.search(before)) \
         or bool(REPORTING_OBJECT_BEFORE.search(before)) or bool(REQUEST_OBJECT_BEFORE.search(before)) \
-        or bool(MESSAGE_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start))
+        or bool(MESSAGE_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start)) \
+        or bool(TESTIMONY_BEFORE.search(article.text, max(0, date.evidence.start - 70), date.evidence.start))
 
 
 # "said in a televised address on Thursday", "in a statement late on Sunday": the date of a message

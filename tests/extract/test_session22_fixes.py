@@ -1,0 +1,108 @@
+"""Rules the twenty-second session added, after reading why the toll of a killing with one named victim was
+left empty ("gunmen killed radio reporter David Meza"), why tolls told with "brought the number killed to"
+or "the bodies of 28 villagers" were missed, and why reports from Luxembourg were placed in Brussels, Rome
+or Geneva. Written for these tests; none is a report of the samples."""
+
+import pytest
+
+from incident_helpers import main_incident as _main, trigger_pattern as _trigger
+
+
+def _killed(article):
+    main = _main(article)
+    return main.killed.value if main.killed else None
+
+
+# --- one named person killed -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the verb "killed" with a name for object, after a title of up to three words
+    ("MANAGUA, May 3 (Wire) — Gunmen killed radio reporter Tomás Ruiz in Masaya late on Sunday, police said.", 1),
+    ("MANAGUA, May 3 (Wire) — A bomb that killed Dutch businessman Pieter de Vries in a hotel lobby in Masaya "
+     "on Sunday was planted by two men, police said.", 1),
+    # the noun, as a reward or an inquiry names it
+    ("PECS, May 3 (Wire) — Police raised the reward for information about the killing of Istvan Balogh, a "
+     "farm worker shot outside his house in Siklos on Sunday.", 1),
+    # a plural after the verb is no one person's title; an adjective "assassinated" kills no one here
+    ("MANAGUA, May 3 (Wire) — Gunmen killed Nicaraguan soldiers near Masaya on Sunday, the army said.", None),
+    ("QUETTA, May 3 (Wire) — The widower of assassinated former prime minister Rosa Diaz opened fire on a "
+     "crowd in Quetta on Sunday, police said.", None),
+])
+def test_one_named_person_killed_after_a_title(extracted, text, killed):
+    assert _killed(extracted(text, "2010-05-03")) == killed
+
+
+@pytest.mark.parametrize("text", [
+    # a title set off by commas before the name, and "died in hospital"
+    "CAIRO, June 29 (Wire) — Egypt's chief prosecutor, Ahmed Fathi, died in hospital on Monday, hours after a "
+    "bomb tore through his motorcade.",
+    # the name opens a clause of its own after "after"
+    "PARAMARIBO, Nov 5 (Wire) — Two months after Inspector Hans Kromo was shot dead in Paramaribo, nobody has "
+    "been charged with his killing.",
+])
+def test_one_named_person_killed_as_the_subject(extracted, text):
+    assert _killed(extracted(text, "2015-06-29")) == 1
+
+
+def test_a_speaker_before_a_name_is_still_no_title(extracted):
+    text = "DHAKA, May 3 (Wire) — Police said Rafiq Ahmed was hacked to death near the university on Thursday."
+    assert _killed(extracted(text, "2015-05-03")) is None
+
+
+# --- tolls -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("DHAKA, Aug 25 (Wire) — A grenade attack on a rally in Dhaka last Saturday killed many. Her death on "
+     "Tuesday brought the number killed in the attack to 20.", 20),
+    ("YANGON, Sept 25 (Wire) — Soldiers dug up the bodies of 28 villagers from two pits near Maungdaw on Sunday, "
+     "a month after an attack on the village.", 28),
+    # two kinds of people, one count; "and a civilian" is a count of its own
+    ("MAPUTO, Mar 31 (Wire) — Insurgents attacked a police post in Quissanga on Wednesday. Six soldiers and "
+     "police officers were killed, the newssheet reported.", 6),
+    ("MAPUTO, Mar 31 (Wire) — Insurgents attacked a police post in Quissanga on Wednesday. Two soldiers and a "
+     "civilian were killed.", 3),
+    # an aside with commas of its own between the count and the verb
+    ("POPAYAN, Nov 1 (Wire) — Gunmen opened fire on a patrol of indigenous guards near Tacueyo on Tuesday. Five "
+     "guards, among them the reservation's governor, Rosa Pito, were shot dead.", 5),
+])
+def test_tolls(extracted, text, killed):
+    assert _killed(extracted(text, "2004-08-25")) == killed
+
+
+def test_a_toll_counted_nationwide_is_no_incidents_toll(extracted):
+    text = ("ABIDJAN, Jan 4 (Wire) — At least four people were killed in Duekoue on Monday when gunmen attacked a "
+            "market. The UN put the number killed nationwide since mid-December at 179.")
+    assert _killed(extracted(text, "2011-01-04")) == 4
+
+
+# --- Luxembourg and the places of treaties ----------------------------------------------------------------
+
+
+def test_a_bomb_thrown_is_a_bombing():
+    assert _trigger("bombing").search("someone in a speeding car threw an explosive device close to the hall")
+    assert _trigger("bombing").search("they hurled sticks of dynamite at the gate")
+
+
+def test_a_country_in_the_dateline_is_its_capital_of_that_name(extracted):
+    text = ("LUXEMBOURG, March 8 (Wire) — A bomb wrecked a transformer near the courthouse on Friday night, the "
+            "police said. Germany's Federal Criminal Police Office is helping the inquiry.")
+    main = _main(extracted(text, "1986-03-08"))
+    assert main.location is not None and main.location.country_code == "LU"
+    assert main.location.precision == "city"
+
+
+def test_a_town_that_names_a_treaty_is_no_scene(extracted):
+    text = ("BRUSSELS, Dec 4 (Wire) — European leaders meeting in Luxembourg agreed on Tuesday to overhaul the "
+            "Treaty of Rome. A bomb thrown from a car exploded near the conference centre on Monday, police said.")
+    main = _main(extracted(text, "1985-12-04"))
+    assert main.location is not None and main.location.country_code != "IT"
+
+
+def test_the_day_of_testimony_dates_no_incident(extracted):
+    text = ("LUXEMBOURG, March 5 (Wire) — The radar destroyed by two bombs at the airport on the night of Nov. 9, "
+            "1985, was the most modern in Europe, and the men who attacked it knew the site well, former staff "
+            "told the trial of two ex-gendarmes on Wednesday.")
+    main = _main(extracted(text, "2014-03-05"))
+    assert main.date is not None and main.date.value == "1985-11-09"
