@@ -352,7 +352,13 @@ def _read_weekday(match, anchor, future):
     weekday = _weekday_of(match)
     if rel == "last":
         return _relative(anchor, "day", lambda a: _last_weekday(a, weekday))
+    if not rel and weekday is not None and LAST_WEEK_AFTER.match(match.string, match.end()):
+        # "on Wednesday last week": that weekday of the calendar week before the anchor's
+        return _relative(anchor, "day", lambda a: a - dt.timedelta(days=a.weekday() + 7 - weekday))
     return _relative(anchor, "day", lambda a: _shift_weekday(a, weekday, direction))
+
+
+LAST_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?last\s+week\b", re.IGNORECASE)
 
 
 def _last_weekday(anchor: dt.date, weekday: int) -> dt.date:

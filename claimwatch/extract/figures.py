@@ -717,10 +717,22 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
     else:
         return None
     name_end = token.doc[end].idx + len(token.doc[end].text)
-    if re.match(r"\s*(?:,\s*\w+\s*,?\s*)?(?:and|&)\s+[A-Z]", reader.text[name_end:name_end + 40]):
-        return None  # "shot dead X and Y": not one
-    amount = Amount(match.end(), name_end, 1, 1, 1, None)
-    return _figure(reader, "killed", amount, name_end, (match.start(), name_end), "")
+    more = MORE_THAN_ONE_RE.match(reader.text, name_end)
+    if more is None:
+        amount = Amount(match.end(), name_end, 1, 1, 1, None)
+        return _figure(reader, "killed", amount, name_end, (match.start(), name_end), "")
+    # "killed Giovanni Falcone, Italy's best-known magistrate, and three of his police bodyguards": the name and a count
+    others = _amount_at(reader, more.start("more")) if more.group("more") else None
+    if others is None or others.value is None or _not_people(reader.text[others.end:reader.group_end(others.end)]):
+        return None  # "shot dead X and Y", "killed X and his wife": more than one, uncounted
+    reader.taken.add(others.start)
+    amount = _plus(Amount(match.end(), others.end, others.value, others.low, others.high, others.qualifier), 1)
+    return _figure(reader, "killed", amount, others.end, (match.start(), reader.group_end(others.end)), "")
+
+
+# after the name (and its apposition), more people: "and Y", "and three of his police bodyguards", "and his wife"
+MORE_THAN_ONE_RE = re.compile(r"\s*(?:,[^,.;]{1,80},\s*|,\s*)?(?:and|&)\s+(?:[A-Z]|(?:his|her|their)\b|"
+                              r"(?P<more>(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\b))")
 
 
 def _after_title(token):

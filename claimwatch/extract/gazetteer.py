@@ -151,10 +151,13 @@ TYPE_WORDS = REGION_WORDS | CITY_WORDS | {"commune", "capital", "camp", "area", 
 
 
 def as_written(name: str) -> str | None:
-    """A town's name as the report spells it, for the record ("BUTTALA" -> "Buttala"); None when the
-    words are no name ("the capital", "Beni territory", "Kabul's")."""
+    """A town's name as the report spells it, for the record ("BUTTALA" -> "Buttala", "Buthidaung township"
+    -> "Buthidaung"); None when the words are no name ("the capital", "Beni Territory", "Kabul's")."""
     name = re.sub(r"['’]s$", "", name.strip())
     words = name.split()
+    if len(words) > 1 and words[-1] in ("town", "township"):
+        words = words[:-1]  # "Buthidaung township": the town is Buthidaung (but "Gaza City" keeps its name)
+        name = " ".join(words)
     if not words or not name[:1].isupper() or words[-1].lower() in TYPE_WORDS or len(words) > 4:
         return None
     return name.title() if name.isupper() and len(name) > 3 else name

@@ -1277,7 +1277,13 @@ def _across_a_relative_clause(article: Article, mention: EventMention, date: Dat
     if date.evidence.start >= mention.trigger.end:
         return RELATIVE_OPEN_AFTER.search(article.text[mention.trigger.end: date.evidence.start]) is not None
     if date.evidence.end <= mention.trigger.start:
-        return RELATIVE_OPEN.search(article.text[date.evidence.end: mention.trigger.start]) is not None
+        if RELATIVE_OPEN.search(article.text[date.evidence.end: mention.trigger.start]) is not None:
+            return True
+        # "Dalla Chiesa, who ... was sent to Palermo four months ago as prefect, was shot dead": the clause
+        # that holds the date closes before the trigger
+        sentence = article.sentences[article.sentence_of(date.evidence.start)]
+        before = article.text[max(sentence.start, date.evidence.start - 200): date.evidence.start]
+        return RELATIVE_OPEN.search(before) is not None and "," in article.text[date.evidence.end: mention.trigger.start]
     return False
 
 

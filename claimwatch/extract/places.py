@@ -973,6 +973,8 @@ def _read_within(tokens: Tokens, first: Mention, second: Mention, gaz: Gazetteer
     "Indian-controlled Kashmir, Pakistan said", whose side is already known)."""
     if second.start != first.end + 1 or tokens.text[first.end] != "," or first.within is not None:
         return
+    if second.end < len(tokens) and tokens.lower[second.end] in ("'s", "’s"):
+        return  # "killed Giovanni Falcone, Italy's best-known magistrate": an apposition, not a town's country
     outer = second.resolved
     if outer is not None and outer.precision == "city":
         # "Rehoboth Beach, Delaware": the second name read as a town (Delaware, Ohio) may be the region

@@ -106,3 +106,55 @@ def test_the_day_of_testimony_dates_no_incident(extracted):
             "told the trial of two ex-gendarmes on Wednesday.")
     main = _main(extracted(text, "2014-03-05"))
     assert main.date is not None and main.date.value == "1985-11-09"
+
+
+def test_a_town_written_with_its_type_word_keeps_the_reports_name():
+    from claimwatch.extract.gazetteer import as_written
+
+    assert as_written("Buthidaung township") == "Buthidaung"
+    assert as_written("Buthidaung town") == "Buthidaung"
+    assert as_written("Gaza City") is None  # the gazetteer's own "Gaza City" is kept
+    assert as_written("Beni territory") is None
+
+
+# --- raids, and dates the twenty-second session's new sets showed ----------------------------------------
+
+
+def test_raids_are_attacks_and_air_raids_bombings():
+    assert _trigger("armed_assault").search("the twin raids on Bengali villages")
+    assert not _trigger("armed_assault").search("police detained nine lawmakers in overnight raids")
+    assert _trigger("bombing").search("announced air raids on six camps")
+
+
+def test_a_weekday_of_last_week(extracted):
+    text = ("ACCRA, Apr 4 (Wire) — Elders accused the government on Wednesday of ignoring warnings before the king "
+            "was killed in his palace in Yendi on Wednesday last week.")
+    main = _main(extracted(text, "2002-04-04"))
+    assert main.date is not None and main.date.value == "2002-03-27"
+
+
+def test_a_date_in_a_relative_clause_closed_before_the_trigger(extracted):
+    text = ("ROME, Sept 4 (Wire) — General Marco Rossi, the carabinieri commander who broke the Red Brigades and was "
+            "sent to Palermo four months ago as prefect, was shot dead with his wife in the Sicilian capital late on "
+            "Friday, officials said.")
+    main = _main(extracted(text, "1982-09-04"))
+    assert main.date is not None and main.date.value == "1982-09-03"
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a name, its apposition, and a count of others: one and the count
+    ("PALERMO, May 23 (Wire) — A bomb beneath the motorway killed Giovanni Rossi, Italy's best-known "
+     "magistrate, and three of his police bodyguards near Capaci on Saturday evening, police said.", 4),
+    ("TOCOA, May 23 (Wire) — Gunmen killed Nahum Palacios and two of his guards in Tocoa on Saturday.", 3),
+    # more people, uncounted: no toll of one
+    ("TOCOA, May 23 (Wire) — Gunmen killed Nahum Palacios and his wife in Tocoa on Saturday.", None),
+])
+def test_a_named_person_and_others(extracted, text, killed):
+    assert _killed(extracted(text, "1992-05-23")) == killed
+
+
+def test_a_name_before_a_country_with_a_possessive_is_no_town_in_it(extracted):
+    text = ("PALERMO, May 23 (Wire) — A huge bomb hidden beneath the motorway from Palermo's airport killed Giovanni "
+            "Falcone, Italy's best-known anti-Mafia magistrate, near Capaci on Saturday evening, police said.")
+    main = _main(extracted(text, "1992-05-23"))
+    assert main.location is not None and main.location.city != "Falcone"
