@@ -84,7 +84,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("bombing", r"(?:car|truck|suicide|roadside|twin|bicycle|motorcycle|letter|parcel|pipe|nail|time|remote[- ]controlled)"
                 r"[- ]bomb(?:s|ings?|ers?)?|bomb(?:s|ings?|ed|ers?)?" + _NOT_A_BOMBING + r"|explosions?|blasts?|explo(?:ded|des|de|ding)|"
                 r"detonat(?:ed|es|e|ing|ion|ions)|IEDs?|grenade attack|grenades?|(?:drone|air|missile|rocket) ?strikes?|"
-                r"airstrikes?|air raids?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
+                r"airstrikes?|rocket attack|mortar (?:attack|fire|shells?|rounds?)|shelling|suicide attack|"
                 r"(?:rockets?|mortars?|missiles?|shells) (?:were |was )?(?:fired|launched)|"
                 r"(?:fired|launched) (?:[\w-]+ ){0,2}(?:rockets?|mortars?|missiles?)|"
                 # "at least ten rockets slammed into an air base", "mortar rounds landed near the embassy"

@@ -720,7 +720,14 @@ def _before(tokens: Tokens, start: int) -> str | None:
     return None
 
 
+# "the fall of Khojaly, an Azerbaijani town inside Nagorno-Karabakh": an apposition says the name is a town's
+APPOSED_TOWN = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|hamlet|settlement)\b")
+
+
 def _mark_type_word(tokens: Tokens, mention: Mention) -> None:
+    if APPOSED_TOWN.match(tokens.source, tokens.idx[mention.end]):
+        mention.cue, mention.prefer = True, "city"
+        return
     word = tokens.lower[mention.end]
     if word in ("'s", "’s") and any(w in FACILITY_WORDS or w in POSSESSED_PLACES
                                     for w in tokens.lower[mention.end + 1: mention.end + 4]):
@@ -946,6 +953,10 @@ def _controlled_by(tokens: Tokens, mention: Mention, gaz: Gazetteer) -> Geo | No
     return gaz.countries.get(code) if code else None
 
 
+# countries that are one city: their name is the city's as well
+CITY_STATES = frozenset({"SG", "MO", "HK", "MC", "GI", "VA", "SM"})
+
+
 def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | None = None) -> Geo | None:
     if gaz.demonym(mention.key):
         return None
@@ -957,6 +968,10 @@ def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | N
         # dateline is its capital of that name
         capital = gaz.capital_of(geo.country_code)
         geo = capital if capital is not None and name_key(capital.city or "") == mention.key else geo
+    if geo is not None and geo.precision == "country" and geo.country_code in CITY_STATES:
+        # "a bomb wrecked a car in Macau": a city-state's name is its city's
+        towns = [town for town in gaz.cities_for(mention.key) if town.country_code == geo.country_code]
+        geo = max(towns, key=lambda town: town.population, default=None) or gaz.capital_of(geo.country_code) or geo
     if geo is not None and geo.precision == "region" and mention.datelined:
         # a correspondent files from a town: "BIJELO POLJE" is the town of 15,000, not the municipality named
         # after it, where the gazetteer has both in one country

@@ -120,10 +120,11 @@ def test_a_town_written_with_its_type_word_keeps_the_reports_name():
 # --- raids, and dates the twenty-second session's new sets showed ----------------------------------------
 
 
-def test_raids_are_attacks_and_air_raids_bombings():
+def test_raids_are_attacks_but_not_police_or_air_raids():
     assert _trigger("armed_assault").search("the twin raids on Bengali villages")
     assert not _trigger("armed_assault").search("police detained nine lawmakers in overnight raids")
-    assert _trigger("bombing").search("announced air raids on six camps")
+    assert not _trigger("armed_assault").search("detained 30 people in raids on suspected radicals")
+    assert not _trigger("armed_assault").search("announced air raids on six camps")
 
 
 def test_a_weekday_of_last_week(extracted):
@@ -158,3 +159,22 @@ def test_a_name_before_a_country_with_a_possessive_is_no_town_in_it(extracted):
             "Falcone, Italy's best-known anti-Mafia magistrate, near Capaci on Saturday evening, police said.")
     main = _main(extracted(text, "1992-05-23"))
     assert main.location is not None and main.location.city != "Falcone"
+
+
+def test_a_city_states_name_is_its_city(extracted):
+    text = ("HONG KONG, May 1 (Wire) — A bomb destroyed the car of Macau's police chief on Friday morning as he "
+            "drove to work in Macau, police said.")
+    main = _main(extracted(text, "1998-05-01"))
+    assert main.location is not None and main.location.country_code == "MO" and main.location.precision == "city"
+
+
+def test_a_town_set_off_as_a_town_and_karabakh_as_a_region_of_azerbaijan(extracted):
+    text = ("AGDAM, Azerbaijan, Feb 29 (Wire) — Survivors of the fall of Khojaly, an Azerbaijani town inside "
+            "Nagorno-Karabakh, say fighters killed more than 450 people as they tried to escape across the mountains "
+            "on Wednesday morning. Many of the wounded were taken to hospitals in Stepanakert, the enclave's main town.")
+    main = _main(extracted(text, "1992-02-29"))
+    assert main.location is not None and main.location.city == "Khojaly"
+    text = ("YEREVAN, Armenia, April 11 (Wire) — Troops who overran the village of Maraga in northern "
+            "Nagorno-Karabakh on Friday killed at least 43 civilians, officials said on Saturday.")
+    main = _main(extracted(text, "1992-04-11"))
+    assert main.location is not None and main.location.country_code == "AZ"

