@@ -2048,7 +2048,13 @@ def _not_scene(article: Article, place: Place) -> bool:
         AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
         _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None \
         or ACCORD_AFTER.match(article.text, place.evidence.end) is not None \
-        or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None or _a_quarter_abroad(article, place)
+        or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None or _a_quarter_abroad(article, place) \
+        or place.precision == "country" and BORDER_WITH.search(article.text, max(0, place.evidence.start - 30),
+                                                               place.evidence.start) is not None
+
+
+# "Laiza, the rebels' headquarters on Myanmar's border with China": the neighbour across a border is no scene
+BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.I)
 
 
 # "the Carrefour quarter of Duekoue": a quarter of the town named after it, which the town places (the gazetteer's

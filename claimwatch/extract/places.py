@@ -939,7 +939,8 @@ def _one_reading(mentions: list[Mention], gaz: Gazetteer, context: Context, own:
         told = placed.get(mention.key)
         if told is not None and (told.country_code, told.region) != (geo.country_code, geo.region):
             mention.resolved = told
-        elif context.total and context.count(geo.country_code) <= own[mention.key, geo.country_code]:
+        elif context.total and context.count(geo.country_code) <= own[mention.key, geo.country_code] \
+                and geo.country_code not in CITY_STATES:  # a city-state's own name names its country
             local = gaz.district_town(mention.key, context)
             if local is not None and local.country_code != geo.country_code:
                 mention.resolved = local

@@ -178,3 +178,19 @@ def test_a_town_set_off_as_a_town_and_karabakh_as_a_region_of_azerbaijan(extract
             "Nagorno-Karabakh on Friday killed at least 43 civilians, officials said on Saturday.")
     main = _main(extracted(text, "1992-04-11"))
     assert main.location is not None and main.location.country_code == "AZ"
+
+
+def test_a_city_states_name_stays_its_own_where_a_namesake_lies_in_a_country_named(extracted):
+    # Portugal is named, and has a hamlet called Macao: the report's Macao is still the city-state
+    text = ("MACAO, Sept 9 (Wire) — Fifteen people were wounded in Tuesday's double bombing in Macao, most of them "
+            "journalists, the authorities said. The governor flew back from Lisbon on Wednesday.")
+    main = _main(extracted(text, "1998-09-09"))
+    assert main.location is not None and main.location.country_code == "MO"
+
+
+def test_the_neighbour_across_a_border_is_no_scene(extracted):
+    text = ("YANGON, Myanmar, Jan 14 (Wire) — Artillery shells came down in the centre of Laiza, the rebels' "
+            "headquarters on Myanmar's border with China, on Monday morning, killing three civilians, a spokesman "
+            "said. China has urged both sides to stop fighting.")
+    main = _main(extracted(text, "2013-01-14"))
+    assert main.location is not None and main.location.country_code == "MM"
