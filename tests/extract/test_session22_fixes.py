@@ -194,3 +194,24 @@ def test_the_neighbour_across_a_border_is_no_scene(extracted):
             "said. China has urged both sides to stop fighting.")
     main = _main(extracted(text, "2013-01-14"))
     assert main.location is not None and main.location.country_code == "MM"
+
+
+# --- sport, votes and markets told in the words of war ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ZAGREB, Sept 11 (Wire) — England stormed the fortress of Maksimir on Wednesday night, crushing Croatia 4-1 in "
+    "a World Cup qualifier. Walcott scored three goals and the fans in the stadium fell silent.",
+    "PORT MORESBY, Sept 13 (Wire) — The prime minister beat back the opposition's latest assault on his government, "
+    "surviving a no-confidence vote 75-3 as lawmakers from the coalition held their seats.",
+])
+def test_a_report_that_borrows_the_words_of_war_has_no_incident(extracted, text):
+    article = extracted(text, "2012-09-13")
+    assert article.relevant is False and not article.incidents
+
+
+def test_real_violence_at_a_match_keeps_its_incident(extracted):
+    text = ("KADUNA, Sept 11 (Wire) — Gunmen stormed a stadium during a league match on Wednesday night, killing "
+            "three fans, police said. The coach said the players hid in the dressing room until the final whistle.")
+    main = _main(extracted(text, "2012-09-13"))
+    assert main.type == "armed_assault"
