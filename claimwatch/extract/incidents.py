@@ -1256,6 +1256,7 @@ def _relative_open(pronouns: str) -> re.Pattern:
 
 
 RELATIVE_OPEN = _relative_open("who|whom|whose|which|where")
+PERSON_CLAUSE_OPEN = _relative_open("who|whom")
 # after the trigger, "which" usually stands for the event itself ("the assault, which began on
 # Saturday evening"), so only a clause about a person or a place keeps its date from the trigger
 RELATIVE_OPEN_AFTER = _relative_open("who|whom|whose|where")
@@ -1279,11 +1280,12 @@ def _across_a_relative_clause(article: Article, mention: EventMention, date: Dat
     if date.evidence.end <= mention.trigger.start:
         if RELATIVE_OPEN.search(article.text[date.evidence.end: mention.trigger.start]) is not None:
             return True
-        # "Dalla Chiesa, who ... was sent to Palermo four months ago as prefect, was shot dead": the clause
-        # that holds the date closes before the trigger
+        # "Dalla Chiesa, who ... was sent to Palermo four months ago as prefect, was shot dead": a clause about a
+        # person that holds the date closes before the trigger (not "Flight 858, which disappeared on Sunday,
+        # exploded": a clause about the thing attacked tells of the attack)
         sentence = article.sentences[article.sentence_of(date.evidence.start)]
         before = article.text[max(sentence.start, date.evidence.start - 200): date.evidence.start]
-        return RELATIVE_OPEN.search(before) is not None and "," in article.text[date.evidence.end: mention.trigger.start]
+        return PERSON_CLAUSE_OPEN.search(before) is not None and "," in article.text[date.evidence.end: mention.trigger.start]
     return False
 
 

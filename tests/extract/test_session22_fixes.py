@@ -134,6 +134,13 @@ def test_a_weekday_of_last_week(extracted):
     assert main.date is not None and main.date.value == "2002-03-27"
 
 
+def test_a_clause_about_the_thing_attacked_keeps_its_date(extracted):
+    text = ("BANGKOK, Dec 4 (Wire) — Officials on Thursday called off the air search for Flight 858, which "
+            "disappeared on Sunday, saying they were all but certain that the plane had exploded over the sea.")
+    main = _main(extracted(text, "1987-12-04"))
+    assert main.date is not None and main.date.value == "1987-11-29"
+
+
 def test_a_date_in_a_relative_clause_closed_before_the_trigger(extracted):
     text = ("ROME, Sept 4 (Wire) — General Marco Rossi, the carabinieri commander who broke the Red Brigades and was "
             "sent to Palermo four months ago as prefect, was shot dead with his wife in the Sicilian capital late on "
