@@ -24,7 +24,7 @@ from ..model import (
 from .dates import CIVIC_OCCASION, MONTHS, NUMBER_WORDS, WEEKDAYS, month_start
 from .gazetteer import load_gazetteer, name_key
 from .pipeline import component
-from .places import in_dateline
+from .places import CITY_STATES, in_dateline
 
 CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|\(|\)|,? (?:which|who|when|while|whereas) |, (?:after|before|but) ")
 # "on the same day", "in a separate attack", "another bombing": another incident, whatever its date
@@ -1638,6 +1638,10 @@ def incident_place(article: Article, group: Group) -> Place | None:
     Places inside a statement ("blamed the U.S. and Israel") name parties, not where it happened.
     """
     place = _incident_place(article, group)
+    if place is not None and place.precision == "country" and place.country_code in CITY_STATES:
+        # "the car of Macau's police chief": an incident placed in a city-state is placed in its city
+        city = load_gazetteer().capital_of(place.country_code)
+        place = city.place(place.name, place.evidence, place.feature) if city is not None else place
     if place is None or in_dateline(article, place):
         return place
     first = article.sentences[group.mentions[0].sentence]

@@ -969,8 +969,10 @@ def _resolve(mention: Mention, gaz: Gazetteer, context: Context, within: Geo | N
         # dateline is its capital of that name
         capital = gaz.capital_of(geo.country_code)
         geo = capital if capital is not None and name_key(capital.city or "") == mention.key else geo
-    if geo is not None and geo.precision == "country" and geo.country_code in CITY_STATES:
-        # "a bomb wrecked a car in Macau": a city-state's name is its city's
+    if geo is not None and geo.precision == "country" and geo.country_code in CITY_STATES \
+            and (mention.datelined or mention.cue):
+        # "a bomb wrecked a car in Macau": a city-state's name, where a preposition or the dateline says it is a
+        # place, is its city's (not in a list of countries: "the United States, France, Singapore and Canada")
         towns = [town for town in gaz.cities_for(mention.key) if town.country_code == geo.country_code]
         geo = max(towns, key=lambda town: town.population, default=None) or gaz.capital_of(geo.country_code) or geo
     if geo is not None and geo.precision == "region" and mention.datelined:

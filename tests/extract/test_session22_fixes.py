@@ -222,3 +222,12 @@ def test_real_violence_at_a_match_keeps_its_incident(extracted):
             "three fans, police said. The coach said the players hid in the dressing room until the final whistle.")
     main = _main(extracted(text, "2012-09-13"))
     assert main.type == "armed_assault"
+
+
+def test_a_city_state_in_a_list_of_countries_is_a_bystander(extracted):
+    text = ("PHNOM PENH, Sept 8 (Wire) — Grenades were thrown into the prime minister's residence on Monday night, "
+            "police said. Diplomats from the United States, France, Australia, Singapore and Canada called for "
+            "calm.")
+    main = _main(extracted(text, "1998-09-08"))
+    assert main.location is not None and main.location.country_code == "KH"
+

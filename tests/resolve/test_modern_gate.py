@@ -111,7 +111,18 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # Twenty-second session, the same weights, after its toll and place rules: heldout-124 (P 0.714: the Hindu
 # villagers' massacre, now dated, falls on the day and in the district of the police-post attacks, by one group)
 # is no longer gated; heldout-17 falls to 0.889 (floor 0.85): "al Shabaab raids for years" no longer makes the
-# group a victim of the Manda Bay attack, and with that false shared victim went one report's join
+# group a victim of the Manda Bay attack, and with that false shared victim went one report's join; raised floors
+# for heldout-63 (0.588: raids are attacks now), -64 (0.857), -92 (1.000: one named person killed counts one)
+# and -123 (0.909); its twenty-four new sets, run blind and then read or not, at the last code: 0.588
+# (heldout-193; blind 0.500), 0.909 (heldout-194), 0.400 (heldout-195; blind 0.154: LUXEMBOURG read as the country),
+# 0.588 (heldout-196; blind 0.400), 0.800 (heldout-197; blind 0.571: raids had no trigger), 0.737 (heldout-198;
+# blind 0.632), 0.800 (heldout-199; blind 0.737), 0.400 (heldout-200), 0.857 (heldout-201; blind 0.667), 0.500
+# (heldout-202), 0.588 (heldout-203), 0.857 (heldout-205), 0.500 (heldout-208), 0.588 (heldout-209), 0.737
+# (heldout-210), 0.588 (heldout-211; blind 0.500), 0.737 (heldout-212), 0.588 (heldout-213), 0.800 (heldout-216),
+# 0.800 (heldout-218); heldout-192 (P 0.400: two deaths after one riot in Chisinau), heldout-204 (P 0.381:
+# killings hours apart in Bissau), heldout-206 (P 0.857), heldout-207 (P 0.778), heldout-214 (P 0.750),
+# heldout-215 (P 0.667), heldout-217 (P 0.667) and heldout-219 (P 0.333: a night raid and the next evening's
+# shooting in one city, two border posts hit hours apart) are not gated
 # in this order
 FLOORS = {
     "samples": 0.90, "heldout": 0.90, "heldout-2": 0.85, "heldout-3": 0.85, "heldout-4": 0.90,
@@ -128,18 +139,18 @@ FLOORS = {
     "heldout-45": 0.80, "heldout-46": 0.55, "heldout-47": 0.85, "heldout-48": 0.95, "heldout-49": 0.95,
     "heldout-50": 0.90, "heldout-51": 0.70, "heldout-52": 0.60, "heldout-53": 0.95, "heldout-54": 0.55,
     "heldout-55": 0.65, "heldout-56": 0.65, "heldout-57": 0.95, "heldout-58": 0.85, "heldout-59": 0.55,
-    "heldout-60": 0.85, "heldout-61": 0.70, "heldout-62": 0.90, "heldout-63": 0.25, "heldout-64": 0.55,
+    "heldout-60": 0.85, "heldout-61": 0.70, "heldout-62": 0.90, "heldout-63": 0.55, "heldout-64": 0.80,
     "heldout-65": 0.65, "heldout-66": 0.45, "heldout-67": 0.55, "heldout-68": 0.95, "heldout-69": 0.95,
     "heldout-70": 0.60, "heldout-71": 0.75, "heldout-73": 0.75, "heldout-74": 0.75, "heldout-75": 0.80,
     "heldout-76": 0.60, "heldout-77": 0.95, "heldout-78": 0.85, "heldout-79": 0.95,
     "heldout-81": 0.75, "heldout-82": 0.85, "heldout-83": 0.75, "heldout-84": 0.85, "heldout-86": 0.95,
     "heldout-87": 0.95, "heldout-88": 0.55, "heldout-89": 0.85, "heldout-90": 0.85, "heldout-91": 0.70,
-    "heldout-92": 0.85, "heldout-93": 0.95, "heldout-94": 0.85, "heldout-95": 0.95, "heldout-96": 0.75,
+    "heldout-92": 0.95, "heldout-93": 0.95, "heldout-94": 0.85, "heldout-95": 0.95, "heldout-96": 0.75,
     "heldout-97": 0.75, "heldout-99": 0.75, "heldout-100": 0.70, "heldout-101": 0.95, "heldout-103": 0.75,
     "heldout-104": 0.85, "heldout-105": 0.75, "heldout-106": 0.70, "heldout-107": 0.80,
     "heldout-108": 0.80, "heldout-109": 0.75, "heldout-110": 0.95, "heldout-112": 0.95, "heldout-113": 0.85,
     "heldout-114": 0.95, "heldout-115": 0.95, "heldout-117": 0.95, "heldout-118": 0.85, "heldout-119": 0.85,
-    "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.80,
+    "heldout-120": 0.95, "heldout-121": 0.95, "heldout-122": 0.85, "heldout-123": 0.85,
     "heldout-125": 0.85, "heldout-126": 0.85, "heldout-127": 0.95, "heldout-128": 0.85,
     "heldout-129": 0.75, "heldout-131": 0.75, "heldout-133": 0.95, "heldout-134": 0.85, "heldout-135": 0.95,
     "heldout-132": 0.85,
@@ -154,6 +165,10 @@ FLOORS = {
     "heldout-172": 0.75, "heldout-173": 0.55, "heldout-174": 0.75, "heldout-177": 0.75, "heldout-178": 0.70,
     "heldout-179": 0.25, "heldout-181": 0.70, "heldout-182": 0.55, "heldout-184": 0.95, "heldout-185": 0.65,
     "heldout-187": 0.75, "heldout-188": 0.70, "heldout-190": 0.15, "heldout-191": 0.35,
+    "heldout-193": 0.55, "heldout-194": 0.85, "heldout-195": 0.35, "heldout-196": 0.55, "heldout-197": 0.75,
+    "heldout-198": 0.70, "heldout-199": 0.75, "heldout-200": 0.35, "heldout-201": 0.80, "heldout-202": 0.45,
+    "heldout-203": 0.55, "heldout-205": 0.80, "heldout-208": 0.45, "heldout-209": 0.55, "heldout-210": 0.70,
+    "heldout-211": 0.55, "heldout-212": 0.70, "heldout-213": 0.55, "heldout-216": 0.75, "heldout-218": 0.75,
 }
 
 
