@@ -121,7 +121,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # (heldout-210), 0.588 (heldout-211; blind 0.500), 0.737 (heldout-212), 0.588 (heldout-213), 0.800 (heldout-216),
 # 0.800 (heldout-218); heldout-192 (P 0.400: two deaths after one riot in Chisinau), heldout-204 (P 0.381:
 # killings hours apart in Bissau), heldout-206 (P 0.857), heldout-207 (P 0.778), heldout-214 (P 0.750),
-# heldout-215 (P 0.667), heldout-217 (P 0.667) and heldout-219 (P 0.333: a night raid and the next evening's
+# heldout-215 (P 0.667), heldout-217 (P 0.800) and heldout-219 (P 0.333: a night raid and the next evening's
 # shooting in one city, two border posts hit hours apart) are not gated
 # in this order
 FLOORS = {
