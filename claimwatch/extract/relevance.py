@@ -57,11 +57,13 @@ def figurative(text: str) -> bool:
 @component("relevance", requires=("text",), assigns=("relevant",))
 def make_relevance():
     def mark(article: Article) -> Article:
-        text = f"{article.title or ''}\n{article.text}"
-        article.relevant = is_relevant(article.text) and not figurative(text)
-        if not article.relevant:
-            article.trace["relevance"] = "no violence vocabulary: skipped" if not is_relevant(article.text) \
-                else "violence words used figuratively (sport, votes, markets): skipped"
+        if not is_relevant(article.text):
+            article.relevant, article.trace["relevance"] = False, "no violence vocabulary: skipped"
+        elif figurative(f"{article.title or ''}\n{article.text}"):
+            article.relevant = False
+            article.trace["relevance"] = "violence words used figuratively (sport, votes, markets): skipped"
+        else:
+            article.relevant = True
         return article
 
     return mark
