@@ -217,6 +217,17 @@ def test_a_report_that_borrows_the_words_of_war_has_no_incident(extracted, text)
     assert article.relevant is False and not article.incidents
 
 
+def test_one_borrowed_word_does_not_make_a_match_real():
+    from claimwatch.extract.relevance import figurative
+
+    match = ("Croatia were massacred 4-1 in the World Cup qualifier as England scored three goals before the fans "
+             "in the stadium.")
+    assert figurative(match)
+    # two such words, or one word only real violence uses, keep the report
+    assert not figurative("Rebels took hostages at the stadium during the match as fans watched the coach.")
+    assert not figurative("Gunmen killed three fans at the stadium during a league match, the coach said.")
+
+
 def test_real_violence_at_a_match_keeps_its_incident(extracted):
     text = ("KADUNA, Sept 11 (Wire) — Gunmen stormed a stadium during a league match on Wednesday night, killing "
             "three fans, police said. The coach said the players hid in the dressing room until the final whistle.")
