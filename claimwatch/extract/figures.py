@@ -691,7 +691,7 @@ def _one_person_figures(reader: _Reader) -> list[Figure]:
 # "Gunmen shot dead Sidhu Moose Wala", "a man who murdered Samuel Paty", "killed radio reporter David Meza",
 # "the killing of Jeno Koka": one named person killed
 KILLED_NAME_RE = re.compile(r"(?<![\w-])(?:shot\s+dead|gunned\s+down|murdered|assassinated|beheaded|stabbed\s+to\s+death|"
-                            r"hacked\s+to\s+death|killed|(?:killing|murder|assassination|slaying)\s+of)\s+(?=[^\W\d_])")
+                            r"hacked\s+to\s+death|killed|(?P<noun>(?:killing|murder|assassination|slaying)\s+of))\s+(?=[^\W\d_])")
 # a name spaCy did not tag a person ("Sidhu Moose Wala"): proper nouns that no other entity type claims
 NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"})
 # the words of one person's title before a name: "Italian businessman", "radio reporter", "opposition leader"
@@ -702,7 +702,7 @@ def _one_named(reader: _Reader, match: re.Match) -> Figure | None:
     """One killed when the verb's object is a single person's name (not "X and Y", not a group)."""
     token = reader.token(match.end())
     if token is None or match.end() in reader.taken or (
-            not match.group().rstrip().endswith(" of") and reader.previous_word(match.start()) in ("the", "of", "an", "a")):
+            not match.group("noun") and reader.previous_word(match.start()) in ("the", "of", "an", "a")):
         return None  # "the widower of assassinated former prime minister Benazir Bhutto": an adjective
     token = _after_title(token)
     if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":

@@ -2009,6 +2009,8 @@ def _owns_a_group(article: Article, start: int) -> bool:
         return True
     named = article.text[start: start + 40].split(",")[0]
     return token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN" and not STATE_BODY.search(named)
+
+
 STATE_BODY = re.compile(r"\b(?:ministry|ministries|police|army|armed\s+forces|military|government|parliament|court|"
                         r"office|agency|service|guard|navy|commission|prosecutors?|president|presidency|council|ministers?|"
                         r"premier|interior|defen[cs]e|officials?|authorities|forces|troops|embassy|consulate)\b", re.I)
@@ -2054,6 +2056,7 @@ def _not_scene(article: Article, place: Place) -> bool:
         AIMED_AT.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None or \
         _holds_the_locality(article, place) or OFFICE_AFTER.match(article.text, place.evidence.end) is not None \
         or ACCORD_AFTER.match(article.text, place.evidence.end) is not None \
+        or ACCORD_BEFORE.search(article.text, max(0, place.evidence.start - 30), place.evidence.start) is not None \
         or QUARTER_OF_AFTER.match(article.text, place.evidence.end) is not None or _a_quarter_abroad(article, place) \
         or place.precision == "country" and BORDER_WITH.search(article.text, max(0, place.evidence.start - 30),
                                                                place.evidence.start) is not None
@@ -2082,9 +2085,12 @@ def _a_quarter_abroad(article: Article, place: Place) -> bool:
         for p in article.places)
 
 
-# "soldiers had been forgotten in the Lome accord", "the Minsk agreements": a town that names a treaty or talks
+# "soldiers had been forgotten in the Lome accord", "the Minsk agreements", "the Treaty of Rome": a town that names
+# a treaty or talks
 ACCORD_AFTER = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|protocols?|declarations?|conventions?|treaty|"
                           r"treaties|talks|process|deal|framework|format)\b", re.I)
+ACCORD_BEFORE = re.compile(r"\b(?:treaty|treaties|convention|accords?|agreements?|protocol|declaration|congress|peace)"
+                           r"\s+of\s+$", re.I)
 
 
 # "New York's attorney general has opened an investigation": whose office, not where it happened

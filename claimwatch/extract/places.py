@@ -765,18 +765,6 @@ def _embedded(tokens: Tokens, mention: Mention) -> bool:
     return word not in REGION_WORDS and word not in CITY_WORDS and word not in FACILITY_WORDS
 
 
-ACCORD_WORDS = frozenset({"treaty", "treaties", "convention", "conventions", "accord", "accords", "agreement",
-                          "agreements", "protocol", "protocols", "declaration", "congress"})
-
-
-def _names_an_accord(tokens: Tokens, mention: Mention) -> bool:
-    """ "the Treaty of Rome", "the Geneva Conventions", "the Minsk agreements": a town that names a treaty."""
-    prev = mention.start - 1
-    if prev >= 1 and tokens.lower[prev] == "of" and tokens.lower[prev - 1] in ACCORD_WORDS:
-        return True
-    return mention.end < len(tokens) and tokens.lower[mention.end] in ACCORD_WORDS
-
-
 def _hyphened_on(tokens: Tokens, j: int) -> bool:
     """A hyphen at token j, written tight between the name and a capitalised word that names no country,
     province or town of some size ("Kali-Ballee"; not "the Syria-Turkey border", "the Juba-Yei road")."""
@@ -1110,7 +1098,7 @@ def _keep(reading: Reading, mention: Mention, geo: Geo) -> bool:
         return False  # "Medina said", after "Guillermo Medina"
     if mention.key in reading.gaz.common_words:
         return _keep_common(reading, mention, geo)
-    if mention.embedded and not reading.tagged_elsewhere(mention) or _names_an_accord(reading.tokens, mention):
+    if mention.embedded and not reading.tagged_elsewhere(mention):
         return False
     if geo.precision == "city" and mention.end < len(reading.tokens) \
             and reading.tokens.lower[mention.end] in LANDFORM_WORDS and _named_by_itself(reading, mention, geo):
